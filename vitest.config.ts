@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores: end-to-end files each start a bot process, so keep parallelism modest.
     maxWorkers: 2,
+    // The JSON report is what .ci/run counts from; the default reporter is for people.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
   },
 });

@@ -1,0 +1,17 @@
+// Prints vitest's JSON report as one plain line for CI; exits non-zero on failures or on no tests at all.
+import { readFileSync } from "node:fs";
+
+const file = process.argv[2];
+let report;
+try {
+  report = JSON.parse(readFileSync(file, "utf8"));
+} catch (error) {
+  console.log(`0 passed, 1 failed`);
+  console.error(`no test report at ${file}: ${error.message}`);
+  process.exit(1);
+}
+const passed = report.numPassedTests ?? 0;
+const failed = report.numFailedTests ?? 0;
+const brokenFiles = (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0).length;
+console.log(`${passed} passed, ${failed + brokenFiles} failed`);
+process.exit(failed + brokenFiles > 0 || passed === 0 ? 1 : 0);

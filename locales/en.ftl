@@ -1,0 +1,70 @@
+# Every reply is sent with HTML parse mode: variables arrive already escaped by the code.
+
+start =
+    Hi {$name}! I keep your study log of links.
+
+    • Send or forward me any message with links (text, captions, channel posts, several links at once) and I save each one.
+    • Then I ask for tags: tap a suggestion, type them (<code>elixir beam</code>, <code>#rust</code>, <code>机器学习</code>), or Skip.
+    • Sending a link again tells you when you first saved it.
+
+    /help lists every command.
+
+help =
+    <b>linklog</b> keeps your links, their tags and notes.
+
+    Send or forward a message with links to save them.
+
+    /start: what this bot does
+    /help: this list
+    /cancel: leave the open question
+
+command-start = What this bot does
+command-help = List every command
+command-cancel = Leave the open question
+
+no-links = I found no links in that message. Send or forward a message with a link (http… or example.org) and I will save it.
+
+tag-question =
+    { $count ->
+        [one] Saved:
+       *[other] Saved { $count } links:
+    }
+    {$links}
+
+    <b>Tags?</b> Tap suggestions, type tags (<code>elixir beam</code>), or Skip.
+tag-question-retag =
+    Re-tag:
+    {$links}
+
+    <b>Tags?</b> Tap to toggle, type tags, or Done to keep the selection.
+tag-skip = Skip
+tag-done = Done
+tag-confirmation =
+    { $count ->
+        [one] Saved:
+       *[other] Saved { $count } links:
+    }
+    {$links}
+    Tags: {$tags}
+tag-none = none
+tag-question-expired = That tag question is closed. Send the link again to re-tag it.
+tag-queued =
+    { $count ->
+        [one] Saved. I will ask for its tags right after the open question.
+       *[other] Saved { $count } links. I will ask for their tags right after the open question.
+    }
+
+duplicate =
+    Already saved on {$date}: {$link}
+    Tags: {$tags}
+duplicate-retag = Re-tag
+retag-busy = Answer the open tag question first (or /cancel it).
+link-not-found = That link is not in your log any more.
+unknown-command = I do not know that command. /help lists what I can do.
+button-expired = That button belongs to an old message and does nothing now.
+
+cancel-done = Cancelled. Your links stay saved.
+cancel-nothing = Nothing to cancel.
+
+not-allowed = Sorry, this linklog is private. Ask its owner to add your Telegram id ({$id}) to ALLOWED_USER_IDS.
+error-generic = Sorry, something went wrong on my side. Whatever you sent before is saved; please try that again.

@@ -1,0 +1,79 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import type { UserFromGetMe } from "@grammyjs/types";
+import { Bot } from "grammy";
+import type { Config } from "../config/config.js";
+import type { DB } from "../db/connection.js";
+import { AlbumHints } from "../features/capture/album-hints.js";
+import { captureFeature } from "../features/capture/index.js";
+import { cancelFeature } from "../features/cancel.js";
+import { startFeature } from "../features/start.js";
+import { taggingFeature } from "../features/tagging/index.js";
+import { unhandledFeature } from "../features/unhandled.js";
+import type { Logger } from "../logger.js";
+import { conversationStateStorage } from "../store/conversation-state.js";
+import { createRetryingFetch } from "../telegram/retrying-fetch.js";
+import type { BotContext, ConversationContext } from "./context.js";
+import { createI18n } from "./i18n.js";
+import { allowedUsers } from "./middlewares/allowed-users.js";
+import { currentUser } from "./middlewares/current-user.js";
+import { handleUpdateError } from "./middlewares/error-boundary.js";
+
+export interface BotDeps {
+  config: Config;
+  db: DB;
+  logger: Logger;
+  /** Given in tests so the bot needs no getMe call. */
+  botInfo?: UserFromGetMe;
+}
+
+/** Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code. */
+const CONVERSATION_STATE_VERSION = 1;
+const ALBUM_HINT_DELAY_MS = 1500;
+
+export function createBot({ config, db, logger, botInfo }: BotDeps) {
+  const bot = new Bot<BotContext>(config.BOT_TOKEN, {
+    ...(botInfo ? { botInfo } : {}),
+    client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch() },
+  });
+  // Long flood waits that the fetch layer hands up are waited out here, for calls outside conversations.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 300 }));
+
+  const i18n = createI18n();
+  const albums = new AlbumHints(ALBUM_HINT_DELAY_MS);
+
+  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  const protectedBot = bot.errorBoundary(handleUpdateError);
+  protectedBot.use(async (ctx, next) => {
+    ctx.config = config;
+    ctx.db = db;
+    ctx.logger = logger.child({ update_id: ctx.update.update_id });
+    const started = performance.now();
+    await next();
+    ctx.logger.debug({ chat_id: ctx.chatId, kind: Object.keys(ctx.update)[1], ms: Math.round(performance.now() - started) }, "update handled");
+  });
+  protectedBot.use(i18n);
+
+  const privateChats = protectedBot.chatType("private");
+  privateChats.use(allowedUsers, currentUser);
+  privateChats.use(
+    conversations<BotContext, ConversationContext>({
+      storage: {
+        type: "key",
+        version: CONVERSATION_STATE_VERSION,
+        prefix: "chat:",
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+        adapter: conversationStateStorage(db),
+      },
+      plugins: [i18n],
+    }),
+  );
+  privateChats.use(cancelFeature);
+  privateChats.use(taggingFeature({ db, albums, timeoutMs: config.TAG_QUESTION_TIMEOUT_MINUTES * 60_000 }));
+  privateChats.use(startFeature);
+  privateChats.use(captureFeature(albums));
+  privateChats.use(unhandledFeature);
+
+  return { bot, i18n };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { isTimeZone } from "../time/local-date.js";
+
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const configSchema = z.object({
+  BOT_TOKEN: z
+    .string({
+      error:
+        "BOT_TOKEN is missing. Open Telegram, talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=…",
+    })
+    .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected digits, a colon, then letters: 123456:ABC-…). Copy it again from @BotFather."),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/linklog.db")),
+  TELEGRAM_API_ROOT: z.preprocess(
+    emptyAsUndefined,
+    z.url({ message: "TELEGRAM_API_ROOT must be a URL such as https://api.telegram.org" }).default(DEFAULT_API_ROOT),
+  ),
+  DEFAULT_TIMEZONE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("UTC")
+      .refine(isTimeZone, { error: (issue) => `DEFAULT_TIMEZONE "${String(issue.input)}" is not an IANA time zone name (examples: UTC, Europe/Berlin, Asia/Shanghai)` }),
+  ),
+  ALLOWED_USER_IDS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "ALLOWED_USER_IDS must be a comma-separated list of numeric Telegram user ids, e.g. 12345,67890")
+      .transform((list) => new Set(list.split(",").map((id) => Number(id.trim()))))
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  TAG_QUESTION_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(60)),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`linklog cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; every problem is reported at the same time so a user fixes them in one go. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => issue.message));
+}
+
+/** `sqlite:` URLs and plain paths both name a SQLite file. */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^sqlite:(\/\/)?/, "");
+}

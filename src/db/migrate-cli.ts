@@ -1,0 +1,19 @@
+import "dotenv/config";
+import { z } from "zod";
+import { sqlitePath } from "../config/config.js";
+import { openDatabase } from "./connection.js";
+import { migrateToLatest } from "./migrate.js";
+
+// Migrating needs only the database location, not a bot token.
+const databaseUrl = z.string().default("./data/linklog.db").parse(process.env.DATABASE_URL || undefined);
+const db = openDatabase(sqlitePath(databaseUrl));
+try {
+  const { results = [] } = await migrateToLatest(db);
+  const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+} catch (error) {
+  console.error(String(error));
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

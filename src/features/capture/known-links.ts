@@ -1,0 +1,29 @@
+import { InlineKeyboard } from "grammy";
+import type { TranslateFunction } from "@grammyjs/i18n";
+import type { TaggedLink } from "../../capture/capture-links.js";
+import { localDate } from "../../time/local-date.js";
+import { linkLine, MAX_LISTED_LINKS, tagList } from "../../views/links.js";
+
+export const RETAG_CALLBACK = /^retag:(\d+)$/;
+export const retagCallback = (linkId: number) => `retag:${linkId}`;
+
+/** "Already saved on …" for links the user sent again, with a Re-tag button per link. */
+export function knownLinksReply(t: TranslateFunction, known: readonly TaggedLink[], timeZone: string) {
+  const listed = known.slice(0, MAX_LISTED_LINKS);
+  const text = listed
+    .map((link) =>
+      t("duplicate", {
+        date: localDate(link.saved_at, timeZone),
+        link: linkLine(link).replace(/^• /, ""),
+        tags: link.tags.length > 0 ? tagList(link.tags) : t("tag-none"),
+      }),
+    )
+    .join("\n\n");
+  const keyboard = new InlineKeyboard();
+  listed.forEach((link, index) => {
+    const label = listed.length === 1 ? t("duplicate-retag") : `${t("duplicate-retag")} ${index + 1}`;
+    keyboard.text(label, retagCallback(link.id));
+    if (index % 3 === 2) keyboard.row();
+  });
+  return { text, keyboard };
+}

@@ -1,0 +1,58 @@
+import { sql } from "kysely";
+import type { DB } from "../db/connection.js";
+
+const DAY_MS = 86_400_000;
+
+/** The user's tags ranked by use in the last 90 days, then by use overall, then by how recently used. */
+export async function suggestTags(db: DB, userId: number, now: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("tags")
+    .innerJoin("link_tags", "link_tags.tag_id", "tags.id")
+    .select("tags.name")
+    .where("tags.user_id", "=", userId)
+    .groupBy("tags.id")
+    .orderBy(sql`sum(link_tags.tagged_at > ${now - 90 * DAY_MS})`, "desc")
+    .orderBy(sql`count(*)`, "desc")
+    .orderBy(sql`max(link_tags.tagged_at)`, "desc")
+    .orderBy("tags.name")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.name);
+}
+
+/** Tag names per link id, each list sorted by name. */
+export async function tagsOfLinks(db: DB, linkIds: readonly number[]): Promise<Map<number, string[]>> {
+  const byLink = new Map<number, string[]>(linkIds.map((id) => [id, []]));
+  if (linkIds.length === 0) return byLink;
+  const rows = await db
+    .selectFrom("link_tags")
+    .innerJoin("tags", "tags.id", "link_tags.tag_id")
+    .select(["link_tags.link_id", "tags.name"])
+    .where("link_tags.link_id", "in", linkIds)
+    .orderBy("tags.name")
+    .execute();
+  for (const row of rows) byLink.get(row.link_id)?.push(row.name);
+  return byLink;
+}
+
+/** Makes `names` exactly the tags of each link (ids must already be verified as the user's), in one transaction. */
+export async function replaceLinkTags(db: DB, userId: number, linkIds: readonly number[], names: readonly string[], now: number): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const tagIds: number[] = [];
+    for (const name of names) {
+      await trx.insertInto("tags").values({ user_id: userId, name }).onConflict((oc) => oc.columns(["user_id", "name"]).doNothing()).execute();
+      const tag = await trx.selectFrom("tags").select("id").where("user_id", "=", userId).where("name", "=", name).executeTakeFirstOrThrow();
+      tagIds.push(tag.id);
+    }
+    let removal = trx.deleteFrom("link_tags").where("link_id", "in", linkIds);
+    if (tagIds.length > 0) removal = removal.where("tag_id", "not in", tagIds);
+    await removal.execute();
+    if (tagIds.length === 0) return;
+    await trx
+      .insertInto("link_tags")
+      .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  });
+}

@@ -1,0 +1,24 @@
+import type { DB } from "../db/connection.js";
+import type { User } from "../db/schema.js";
+
+export interface TelegramUserInfo {
+  id: number;
+  first_name: string;
+  language_code?: string | undefined;
+}
+
+/** Creates the user on first contact and keeps name and language current; the time zone is set only on creation. */
+export async function upsertUser(db: DB, from: TelegramUserInfo, defaultTimeZone: string, now: number): Promise<User> {
+  return await db
+    .insertInto("users")
+    .values({ id: from.id, first_name: from.first_name, language_code: from.language_code ?? null, time_zone: defaultTimeZone, created_at: now })
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet((eb) => ({ first_name: eb.ref("excluded.first_name"), language_code: eb.ref("excluded.language_code") })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findUser(db: DB, id: number): Promise<User | undefined> {
+  return await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}

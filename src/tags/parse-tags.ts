@@ -1,0 +1,21 @@
+const MAX_TAG_LENGTH = 40;
+
+/** One tag as stored: lower-case, without a leading "#", Unicode letters kept; null when nothing usable is left. */
+export function normalizeTag(raw: string): string | null {
+  const tag = raw
+    .normalize("NFC")
+    .replace(/^#+/, "")
+    .replace(/[^\p{L}\p{N}\p{M}_\-.+/]/gu, "")
+    .toLocaleLowerCase("en")
+    .slice(0, MAX_TAG_LENGTH);
+  return tag.length > 0 ? tag : null;
+}
+
+/** Tags typed by the user: separated by spaces, commas (also the CJK "，" and "、") or semicolons; duplicates dropped, order kept. */
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(/[\s,，、;；]+/u)
+    .map(normalizeTag)
+    .filter((tag): tag is string => tag !== null);
+  return [...new Set(tags)];
+}

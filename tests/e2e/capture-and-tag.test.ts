@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../support/emulator/index.js";
+import { eventually, readDatabase, startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
+import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+
+const ELIXIR = "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/";
+
+describe("capture and tagging, end to end through the Bot API emulator", () => {
+  let emulator: Emulator;
+  let bot: BotProcess;
+  const database = tempDatabasePath();
+  const db = () => readDatabase(database.path);
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    bot = await startBot(emulator, database.path);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await emulator?.close();
+    database.cleanup();
+  });
+
+  const user = () => emulator.user({ id: 1001, first_name: "Ada" });
+
+  it("registers its commands for the / menu on start-up", () => {
+    const [call] = emulator.callsOf("setMyCommands");
+    expect(call?.payload.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "cancel"]);
+  });
+
+  it("greets on /start and lists every command on /help", async () => {
+    let since = emulator.mark();
+    user().command("/start");
+    expect((await nextMessage(emulator, 1001, since)).text).toContain("Send or forward me any message with links");
+    since = emulator.mark();
+    user().command("/help");
+    const help = await nextMessage(emulator, 1001, since);
+    for (const command of ["/start", "/help", "/cancel"]) expect(help.text).toContain(command);
+  });
+
+  it("saves a forwarded channel post's link with its title and source, then stores typed tags", async () => {
+    let since = emulator.mark();
+    user().forward(`${ELIXIR}?utm_source=telegram ejpcmac.net/blog - Typed Elixir structs without boilerplate`, {
+      type: "channel",
+      date: 1,
+      message_id: 7,
+      chat: { id: -100123, type: "channel", title: "Elixir Weekly", username: "elixirweekly" },
+    });
+    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    expect(question.text).toContain("Typed Elixir structs without boilerplate");
+    expect(buttonsOf(question).map((b) => b.text)).toEqual(["Skip", "Done"]);
+
+    since = emulator.mark();
+    user().sendText("#Elixir, beam");
+    const confirmation = await nextEdit(emulator, question, since);
+    expect(confirmation.text).toContain("Tags: #beam #elixir");
+    expect(confirmation.reply_markup).toBeUndefined();
+
+    const read = db();
+    expect(read.get("select url, title, source from links")).toEqual({
+      url: ELIXIR,
+      title: "ejpcmac.net/blog - Typed Elixir structs without boilerplate",
+      source: "Elixir Weekly (@elixirweekly)",
+    });
+    read.close();
+  });
+
+  it("offers recent tags as toggle buttons and saves the toggled ones on Done", async () => {
+    let since = emulator.mark();
+    user().sendText("Two at once: https://elixirforum.com/t/1873 and https://hexdocs.pm/elixir/Kernel.html");
+    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    expect(question.text).toContain("Saved 2 links");
+    expect(buttonsOf(question).map((b) => b.text)).toEqual(["#beam", "#elixir", "Skip", "Done"]);
+
+    since = emulator.mark();
+    user().press(question, button(question, "#elixir").callback_data);
+    const toggled = await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since });
+    expect(buttonsOf(toggled.response.result).map((b) => b.text)).toEqual(["#beam", "✅ #elixir", "Skip", "Done"]);
+    expect(emulator.callsOf("answerCallbackQuery", since)).toHaveLength(1);
+
+    since = emulator.mark();
+    user().press(toggled.response.result, button(toggled.response.result, "Done").callback_data);
+    expect((await nextEdit(emulator, question, since)).text).toContain("Tags: #elixir");
+
+    const read = db();
+    const tagged = read.all<{ url: string; name: string }>(
+      "select links.url, tags.name from links join link_tags on link_id = links.id join tags on tags.id = tag_id where links.url like '%elixir%' and links.url not like '%ejpcmac%' order by url",
+    );
+    read.close();
+    expect(tagged).toEqual([
+      { url: "https://elixirforum.com/t/1873", name: "elixir" },
+      { url: "https://hexdocs.pm/elixir/Kernel.html", name: "elixir" },
+    ]);
+  });
+
+  it("leaves a link untagged on Skip", async () => {
+    let since = emulator.mark();
+    user().sendText("https://hashrocket.com/blog/posts/build-the-ultimate-elixir-ci-with-github-actions");
+    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    since = emulator.mark();
+    user().press(question, button(question, "Skip").callback_data);
+    expect((await nextEdit(emulator, question, since)).text).toContain("Tags: none");
+  });
+
+  it("recognises a link sent again, says when it was saved, and never stores it twice", async () => {
+    const since = emulator.mark();
+    user().sendText(`http://EJPCMAC.net/blog/typed-elixir-structs-without-boilerplate?fbclid=abc#comments`);
+    const reply = await nextMessage(emulator, 1001, since, /Already saved/);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(reply.text).toContain(`Already saved on ${today}`);
+    expect(reply.text).toContain("Tags: #beam #elixir");
+    expect(buttonsOf(reply).map((b) => b.text)).toEqual(["Re-tag"]);
+    const read = db();
+    expect(read.get("select count(*) as n from links where url_key like '%ejpcmac%'")).toEqual({ n: 1 });
+    read.close();
+  });
+
+  it("continues an open tag question after the bot is killed and restarted", async () => {
+    let since = emulator.mark();
+    const duplicate = await nextMessage(emulator, 1001, 0, /Already saved/);
+    user().press(duplicate, button(duplicate, "Re-tag").callback_data);
+    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    expect(buttonsOf(question).map((b) => b.text)).toEqual(["✅ #beam", "✅ #elixir", "Skip", "Done"]);
+
+    const read = db();
+    await eventually(() => read.get("select key from conversation_state"), "the open question to be stored");
+    read.close();
+    await bot.stop("SIGKILL");
+    bot = await startBot(emulator, database.path);
+
+    since = emulator.mark();
+    user().sendText("otp");
+    expect((await nextEdit(emulator, question, since)).text).toContain("Tags: #beam #elixir #otp");
+    const after = db();
+    expect(after.all("select name from tags join link_tags on tag_id = tags.id join links on links.id = link_id where url_key like '%ejpcmac%' order by name")).toEqual([
+      { name: "beam" },
+      { name: "elixir" },
+      { name: "otp" },
+    ]);
+    expect(after.get("select count(*) as n from conversation_state")).toEqual({ n: 0 });
+    after.close();
+  });
+});

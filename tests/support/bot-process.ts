@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import type { Emulator } from "./emulator/index.js";
+
+const root = new URL("../..", import.meta.url);
+
+export interface BotProcess {
+  process: ChildProcess;
+  /** Everything the process wrote to stderr/stdout, for failure messages. */
+  output(): string;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<number | NodeJS.Signals | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
+}
+
+export function tempDatabasePath(): { path: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "linklog-test-"));
+  return { path: join(dir, "linklog.db"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts the real entry point (src/main.ts) against the emulator and resolves once it polls for updates. */
+export async function startBot(emulator: Emulator, databasePath: string, env: Record<string, string> = {}): Promise<BotProcess> {
+  const since = emulator.mark();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_URL: databasePath,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
+  const bot: BotProcess = {
+    process: child,
+    output: () => output,
+    exited,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return await exited;
+    },
+  };
+  const polling = emulator.waitForCall("getUpdates", undefined, { since, timeoutMs: 15_000 });
+  const early = exited.then((code) => {
+    throw new Error(`bot exited (${code}) before polling:\n${output}`);
+  });
+  await Promise.race([polling, early]);
+  return bot;
+}
+
+/** A read-only view of the bot's database, for asserting what was stored. */
+export function readDatabase(path: string) {
+  const db = new SQLite(path, { readonly: true, fileMustExist: true });
+  return {
+    all<T>(query: string, ...params: unknown[]): T[] {
+      return db.prepare(query).all(...params) as T[];
+    },
+    get<T>(query: string, ...params: unknown[]): T | undefined {
+      return db.prepare(query).get(...params) as T | undefined;
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Waits until `probe` returns a value (polling the database is the observable event for persisted state). */
+export async function eventually<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
