@@ -1,3 +1,4 @@
+import type { Message } from "@grammyjs/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../support/emulator/index.js";
 import { startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
@@ -22,6 +23,13 @@ describe("API errors inside the tag conversation", () => {
     await emulator?.close();
     database.cleanup();
   });
+
+  /** The question that survived the fault still works: Skip closes it. */
+  async function answerWithSkip(id: number, question: Message) {
+    const since = emulator.mark();
+    emulator.user({ id }).press(question, button(question, "Skip").callback_data);
+    await nextEdit(emulator, question, since, /Tags: none/);
+  }
 
   async function chatStillAnswers(id: number) {
     const since = emulator.mark();
@@ -65,9 +73,10 @@ describe("API errors inside the tag conversation", () => {
     emulator.failNext("sendMessage", { status: 429, retryAfter: 1 });
     const since = emulator.mark();
     emulator.user({ id }).sendText("https://example.org/flood");
-    await nextMessage(emulator, id, since, TAG_QUESTION);
+    const question = await nextMessage(emulator, id, since, TAG_QUESTION);
     const sent = emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === id);
     expect(sent.map((c) => c.response.error_code ?? 200)).toEqual([429, 200]);
+    await answerWithSkip(id, question);
     await chatStillAnswers(id);
   });
 
@@ -76,7 +85,8 @@ describe("API errors inside the tag conversation", () => {
     emulator.failNext("sendMessage", { drop: true });
     const since = emulator.mark();
     emulator.user({ id }).sendText("https://example.org/dropped");
-    await nextMessage(emulator, id, since, TAG_QUESTION);
+    const question = await nextMessage(emulator, id, since, TAG_QUESTION);
+    await answerWithSkip(id, question);
     await chatStillAnswers(id);
   });
 });
