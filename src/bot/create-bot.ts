@@ -8,6 +8,15 @@ import type { DB } from "../db/connection.js";
 import { AlbumHints } from "../features/capture/album-hints.js";
 import { captureFeature } from "../features/capture/index.js";
 import { cancelFeature } from "../features/cancel.js";
+import { linkCardFeature } from "../features/link-card/index.js";
+import { listsFeature } from "../features/lists/index.js";
+import { ViewRegistry } from "../features/lists/views.js";
+import { notesFeature } from "../features/notes/index.js";
+import { searchFeature } from "../features/search/index.js";
+import { settingsFeature } from "../features/settings/index.js";
+import { tagsFeature } from "../features/tags/index.js";
+import { todayFeature } from "../features/today/index.js";
+import { unreadFeature } from "../features/unread/index.js";
 import { startFeature } from "../features/start.js";
 import { taggingFeature } from "../features/tagging/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
@@ -72,6 +81,19 @@ export function createBot({ config, db, logger, botInfo }: BotDeps) {
   privateChats.use(cancelFeature);
   privateChats.use(taggingFeature({ db, albums, timeoutMs: config.TAG_QUESTION_TIMEOUT_MINUTES * 60_000 }));
   privateChats.use(startFeature);
+  // Every paginated list registers its kind here; the lists feature owns their shared buttons.
+  const views = new ViewRegistry();
+  privateChats.use(
+    settingsFeature(views),
+    unreadFeature(views),
+    todayFeature(views),
+    tagsFeature(views),
+    linkCardFeature(views),
+    searchFeature(views),
+    // Before capture: a reply to a link message is a note, even when it contains a link itself.
+    notesFeature(views),
+    listsFeature(views),
+  );
   privateChats.use(captureFeature(albums));
   privateChats.use(unhandledFeature);
 

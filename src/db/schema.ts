@@ -9,6 +9,9 @@ export interface Database {
   notes: NotesTable;
   link_messages: LinkMessagesTable;
   conversation_state: ConversationStateTable;
+  list_views: ListViewsTable;
+  link_search: LinkSearchTable;
+  meta: MetaTable;
 }
 
 export interface UsersTable {
@@ -63,6 +66,30 @@ export interface ConversationStateTable {
   key: string;
   value: string;
   updated_at: number;
+}
+
+export interface ListViewsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  /** JSON of the list's filters. */
+  params: string;
+  created_at: number;
+}
+
+/** FTS5 table; rowid is the link id. Columns hold search text prepared by src/search/, not the raw values. */
+export interface LinkSearchTable {
+  rowid: number;
+  owner: string;
+  title: string;
+  url: string;
+  tags: string;
+  notes: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
 }
 
 export type User = Selectable<UsersTable>;

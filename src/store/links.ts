@@ -1,5 +1,6 @@
 import type { DB } from "../db/connection.js";
 import type { Link } from "../db/schema.js";
+import { reindexLinks } from "./search-index.js";
 
 export interface LinkCandidate {
   url: string;
@@ -29,6 +30,7 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
         (await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "=", candidate.urlKey).executeTakeFirstOrThrow());
       outcomes.push({ link, isNew: inserted !== undefined });
     }
+    await reindexLinks(trx, outcomes.filter((o) => o.isNew).map((o) => o.link.id));
     return outcomes;
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { reindexLinks } from "./search-index.js";
 
 const DAY_MS = 86_400_000;
 
@@ -48,11 +49,13 @@ export async function replaceLinkTags(db: DB, userId: number, linkIds: readonly 
     let removal = trx.deleteFrom("link_tags").where("link_id", "in", linkIds);
     if (tagIds.length > 0) removal = removal.where("tag_id", "not in", tagIds);
     await removal.execute();
-    if (tagIds.length === 0) return;
-    await trx
-      .insertInto("link_tags")
-      .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    if (tagIds.length > 0) {
+      await trx
+        .insertInto("link_tags")
+        .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    await reindexLinks(trx, linkIds);
   });
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlLink, truncate } from "./html.js";
+import { domainOf, escapeHtml, htmlLink, truncate } from "./html.js";
 
 export interface LinkLike {
   url: string;
@@ -8,14 +8,6 @@ export interface LinkLike {
 const MAX_TITLE = 120;
 /** A tag question or confirmation lists at most this many links, so it stays far below 4096 characters. */
 export const MAX_LISTED_LINKS = 10;
-
-function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return url;
-  }
-}
 
 export function linkLine(link: LinkLike): string {
   const label = link.title ? truncate(link.title, MAX_TITLE) : truncate(link.url, MAX_TITLE);

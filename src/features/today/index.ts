@@ -1,0 +1,8 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import type { ViewRegistry } from "../lists/views.js";
+
+export function todayFeature(views: ViewRegistry) {
+  void views;
+  return new Composer<BotContext>();
+}

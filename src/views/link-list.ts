@@ -1,0 +1,45 @@
+import { groupByLocalDate } from "../time/local-date.js";
+import { domainOf, escapeHtml, htmlLink, truncate } from "./html.js";
+
+/** A link as lists show it. */
+export interface ListedLink {
+  id: number;
+  url: string;
+  title: string | null;
+  saved_at: number;
+  read_at: number | null;
+  tags: string[];
+}
+
+export interface ListOptions {
+  /** Number shown before the first item (items are numbered across pages). */
+  firstNumber: number;
+  /** When set, items are grouped under a heading per local date of `saved_at`. */
+  groupByDayIn?: string;
+  /** Extra HTML line under an item (already escaped), such as a search snippet. */
+  extraLine?: (link: ListedLink) => string | undefined;
+}
+
+const MAX_TITLE = 100;
+// Per item at most ~100 + 80 + 40 visible characters: a page of 10 stays far below 4096.
+const MAX_TAGS_SHOWN = 80;
+
+export function itemLines(link: ListedLink, number: number, extra?: string): string {
+  const label = truncate(link.title ?? link.url, MAX_TITLE);
+  const mark = link.read_at === null ? "" : "✅ ";
+  const tags = truncate(link.tags.map((tag) => `#${tag}`).join(" "), MAX_TAGS_SHOWN);
+  const details = [escapeHtml(domainOf(link.url)), tags ? escapeHtml(tags) : undefined, `/link_${link.id}`].filter(Boolean).join(" · ");
+  const lines = [`${number}. ${mark}${htmlLink(link.url, label)}`, `    <i>${details}</i>`];
+  if (extra) lines.push(`    ${extra}`);
+  return lines.join("\n");
+}
+
+/** The numbered items of one page, optionally under date headings in the user's time zone. */
+export function renderLinkList(links: readonly ListedLink[], options: ListOptions): string {
+  const numbered = links.map((link, i) => ({ link, number: options.firstNumber + i }));
+  const render = (item: (typeof numbered)[number]) => itemLines(item.link, item.number, options.extraLine?.(item.link));
+  if (!options.groupByDayIn) return numbered.map(render).join("\n");
+  return groupByLocalDate(numbered, options.groupByDayIn, (item) => item.link.saved_at)
+    .map((group) => [`<b>📅 ${group.date}</b>`, ...group.items.map(render)].join("\n"))
+    .join("\n\n");
+}
