@@ -32,12 +32,16 @@ export function listKeyboard(links: readonly ListedLink[], firstNumber: number, 
     if (link.read_at === null) keyboard.text(`✅ ${number}`, listCallback.read(link.id, viewId, page.index));
     else keyboard.text(`↩️ ${number}`, listCallback.unread(link.id, viewId, page.index));
   });
-  if (page.count > 1) {
-    keyboard.row();
-    if (page.hasPrevious) keyboard.text("◀", listCallback.page(viewId, page.index - 1));
-    keyboard.text(`${page.index + 1}/${page.count}`, listCallback.page(viewId, page.index));
-    if (page.hasNext) keyboard.text("▶", listCallback.page(viewId, page.index + 1));
-  }
+  return addPageButtons(keyboard, viewId, page);
+}
+
+/** ◀ n/N ▶ on a row of its own, only when the list has more than one page. */
+export function addPageButtons(keyboard: InlineKeyboard, viewId: number, page: Page): InlineKeyboard {
+  if (page.count <= 1) return keyboard;
+  keyboard.row();
+  if (page.hasPrevious) keyboard.text("◀", listCallback.page(viewId, page.index - 1));
+  keyboard.text(`${page.index + 1}/${page.count}`, listCallback.page(viewId, page.index));
+  if (page.hasNext) keyboard.text("▶", listCallback.page(viewId, page.index + 1));
   return keyboard;
 }
 
