@@ -12,8 +12,17 @@ start =
 help =
     <b>linklog</b> keeps your links, their tags and notes.
 
-    Send or forward a message with links to save them.
+    Send or forward a message with links to save them. Reply to any message about a link to add a note.
 
+    /unread: unread links by day (<code>/unread #tag</code>, <code>/unread oldest</code>)
+    /read: your reading queue, oldest first
+    /today: today's saves, reads and notes (<code>/today yesterday</code>, <code>/today 2026-11-20</code>)
+    /search: find links by title, address, tag or note (<code>/search 进程</code>)
+    /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code>, <code>all</code>, <code>2026-11</code>, <code>file</code>)
+    /note: a note on the link you saved last (<code>/note text</code>)
+    /tags: your tags (<code>/tags rename old new</code>)
+    /link: one link's card (<code>/link 12</code>)
+    /timezone: your time zone (<code>/timezone Europe/Berlin</code>)
     /start: what this bot does
     /help: this list
     /cancel: leave the open question

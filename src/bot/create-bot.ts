@@ -38,7 +38,7 @@ export interface BotDeps {
 }
 
 /** Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code. */
-const CONVERSATION_STATE_VERSION = 1;
+const CONVERSATION_STATE_VERSION = 2;
 const ALBUM_HINT_DELAY_MS = 1500;
 
 export function createBot({ config, db, logger, botInfo }: BotDeps) {
@@ -84,11 +84,11 @@ export function createBot({ config, db, logger, botInfo }: BotDeps) {
   // Every paginated list registers its kind here; the lists feature owns their shared buttons.
   const views = new ViewRegistry();
   privateChats.use(
-    settingsFeature(views),
+    settingsFeature(),
     unreadFeature(views),
     todayFeature(views),
     tagsFeature(views),
-    linkCardFeature(views),
+    linkCardFeature(),
     searchFeature(views),
     // Before capture: a reply to a link message is a note, even when it contains a link itself.
     notesFeature(views),

@@ -1,7 +1,10 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { ListedLink } from "../views/link-list.js";
+import { pageOf, type Page } from "../views/pagination.js";
 import { tagsOfLinks } from "./tags.js";
+
+const linkColumns = ["links.id", "links.url", "links.title", "links.saved_at", "links.read_at"] as const;
 
 export interface UnreadFilter {
   /** Links must carry every one of these tags. */
@@ -11,6 +14,7 @@ export interface UnreadFilter {
 
 export interface LinkPage {
   total: number;
+  page: Page;
   links: ListedLink[];
 }
 
@@ -37,24 +41,24 @@ function unreadQuery(db: DB, userId: number, tags: readonly string[]) {
   return query;
 }
 
-/** One page of the user's unread links, newest (or oldest) saved first. */
-export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, limit: number, offset: number): Promise<LinkPage> {
+/** Page `requested` of the user's unread links, newest (or oldest) saved first; a page past the end shows the last one. */
+export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, requested: number, size: number): Promise<LinkPage> {
   const direction = filter.oldestFirst ? "asc" : "desc";
-  const [count, rows] = await Promise.all([
-    unreadQuery(db, userId, filter.tags).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    unreadQuery(db, userId, filter.tags)
-      .select(["links.id", "links.url", "links.title", "links.saved_at", "links.read_at"])
-      .orderBy("links.saved_at", direction)
-      .orderBy("links.id", direction)
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-  ]);
-  return { total: count.n, links: await withTags(db, rows) };
+  const { n } = await unreadQuery(db, userId, filter.tags).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  const page = pageOf(n, requested, size);
+  const rows = await unreadQuery(db, userId, filter.tags)
+    .select(linkColumns)
+    .orderBy("links.saved_at", direction)
+    // Links saved together (one message) keep the order they had in it.
+    .orderBy("links.id", "asc")
+    .limit(page.size)
+    .offset(page.offset)
+    .execute();
+  return { total: n, page, links: await withTags(db, rows) };
 }
 
 export async function countUnread(db: DB, userId: number): Promise<number> {
-  const row = await unreadQuery(db, userId, []).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await unreadQuery(db, userId, []).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -67,4 +71,42 @@ export async function setRead(db: DB, userId: number, linkId: number, read: bool
     .where("user_id", "=", userId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+export interface DayActivity {
+  saved: ListedLink[];
+  read: ListedLink[];
+  notes: { link_id: number; title: string | null; url: string; text: string; created_at: number }[];
+  savedCount: number;
+  readCount: number;
+  noteCount: number;
+}
+
+/** What happened in [start, end): links saved, links read, notes written; lists capped, counts complete. */
+export async function activityBetween(db: DB, userId: number, start: number, end: number, limits: { links: number; notes: number }): Promise<DayActivity> {
+  const saved = db.selectFrom("links").where("user_id", "=", userId).where("saved_at", ">=", start).where("saved_at", "<", end);
+  const read = db.selectFrom("links").where("user_id", "=", userId).where("read_at", ">=", start).where("read_at", "<", end);
+  const notes = db.selectFrom("notes").where("notes.user_id", "=", userId).where("notes.created_at", ">=", start).where("notes.created_at", "<", end);
+  const count = sql<number>`count(*)`.as("n");
+  const [savedRows, readRows, noteRows, savedCount, readCount, noteCount] = await Promise.all([
+    saved.select(linkColumns).orderBy("saved_at").orderBy("id").limit(limits.links).execute(),
+    read.select(linkColumns).orderBy("read_at").orderBy("id").limit(limits.links).execute(),
+    notes
+      .innerJoin("links", "links.id", "notes.link_id")
+      .select(["notes.link_id", "links.title", "links.url", "notes.text", "notes.created_at"])
+      .orderBy("notes.created_at")
+      .limit(limits.notes)
+      .execute(),
+    saved.select(count).executeTakeFirstOrThrow(),
+    read.select(count).executeTakeFirstOrThrow(),
+    notes.select(count).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    saved: await withTags(db, savedRows),
+    read: await withTags(db, readRows),
+    notes: noteRows,
+    savedCount: savedCount.n,
+    readCount: readCount.n,
+    noteCount: noteCount.n,
+  };
 }

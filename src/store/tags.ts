@@ -59,3 +59,57 @@ export async function replaceLinkTags(db: DB, userId: number, linkIds: readonly 
     await reindexLinks(trx, linkIds);
   });
 }
+
+export interface TagCount {
+  id: number;
+  name: string;
+  unread: number;
+  total: number;
+}
+
+/** Every tag of the user that is on at least one link, most used first. */
+export async function tagCounts(db: DB, userId: number): Promise<TagCount[]> {
+  return await db
+    .selectFrom("tags")
+    .innerJoin("link_tags", "link_tags.tag_id", "tags.id")
+    .innerJoin("links", "links.id", "link_tags.link_id")
+    .select(["tags.id", "tags.name"])
+    .select(sql<number>`sum(links.read_at is null)`.as("unread"))
+    .select(sql<number>`count(*)`.as("total"))
+    .where("tags.user_id", "=", userId)
+    .groupBy("tags.id")
+    .orderBy("total", "desc")
+    .orderBy("tags.name")
+    .execute();
+}
+
+export async function findTag(db: DB, userId: number, id: number): Promise<{ id: number; name: string } | undefined> {
+  return await db.selectFrom("tags").select(["id", "name"]).where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+}
+
+export type RenameOutcome = "renamed" | "merged" | "not-found" | "same";
+
+/** Renames a tag; when the new name exists already, the two become one (links keep every tag they had). */
+export async function renameTag(db: DB, userId: number, from: string, to: string, now: number): Promise<RenameOutcome> {
+  if (from === to) return "same";
+  return await db.transaction().execute(async (trx) => {
+    const old = await trx.selectFrom("tags").select("id").where("user_id", "=", userId).where("name", "=", from).executeTakeFirst();
+    if (!old) return "not-found";
+    const linkIds = (await trx.selectFrom("link_tags").select("link_id").where("tag_id", "=", old.id).execute()).map((row) => row.link_id);
+    const target = await trx.selectFrom("tags").select("id").where("user_id", "=", userId).where("name", "=", to).executeTakeFirst();
+    if (target) {
+      if (linkIds.length > 0) {
+        await trx
+          .insertInto("link_tags")
+          .values(linkIds.map((linkId) => ({ link_id: linkId, tag_id: target.id, tagged_at: now })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      await trx.deleteFrom("tags").where("id", "=", old.id).execute();
+    } else {
+      await trx.updateTable("tags").set({ name: to }).where("id", "=", old.id).execute();
+    }
+    await reindexLinks(trx, linkIds);
+    return target ? "merged" : "renamed";
+  });
+}

@@ -22,3 +22,7 @@ export async function upsertUser(db: DB, from: TelegramUserInfo, defaultTimeZone
 export async function findUser(db: DB, id: number): Promise<User | undefined> {
   return await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+export async function setTimeZone(db: DB, userId: number, timeZone: string): Promise<void> {
+  await db.updateTable("users").set({ time_zone: timeZone }).where("id", "=", userId).execute();
+}

@@ -122,3 +122,9 @@ export function groupByLocalDate<T>(items: readonly T[], timeZone: string, timeO
   }
   return groups;
 }
+
+/** The IANA name as Intl spells it ("europe/berlin" → "Europe/Berlin"), or null for anything that is not a zone. */
+export function canonicalTimeZone(name: string): string | null {
+  if (!isTimeZone(name) || /^[+-]?\d/.test(name.trim())) return null;
+  return new Intl.DateTimeFormat("en", { timeZone: name.trim() }).resolvedOptions().timeZone;
+}

@@ -57,15 +57,19 @@ export async function startBot(emulator: Emulator, databasePath: string, env: Re
   return bot;
 }
 
-/** A read-only view of the bot's database, for asserting what was stored. */
-export function readDatabase(path: string) {
-  const db = new SQLite(path, { readonly: true, fileMustExist: true });
+/** A view of the bot's database for asserting what was stored; writable only to set the stage (backdating). */
+export function readDatabase(path: string, { writable = false } = {}) {
+  const db = new SQLite(path, { readonly: !writable, fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
   return {
     all<T>(query: string, ...params: unknown[]): T[] {
       return db.prepare(query).all(...params) as T[];
     },
     get<T>(query: string, ...params: unknown[]): T | undefined {
       return db.prepare(query).get(...params) as T | undefined;
+    },
+    run(query: string, ...params: unknown[]): void {
+      db.prepare(query).run(...params);
     },
     close: () => db.close(),
   };

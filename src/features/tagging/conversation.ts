@@ -42,6 +42,11 @@ function questionText(ctx: ConversationContext, request: TagRequest, data: TagQu
   return ctx.t(key, { count: data.links.length, links: linkLines(data.links) });
 }
 
+/** A reply to another message is a note for the notes feature, not an answer to this question. */
+function repliesElsewhere(message: Message, question: Message): boolean {
+  return message.reply_to_message !== undefined && message.reply_to_message.message_id !== question.message_id;
+}
+
 /**
  * Asks for tags for each request in turn. Links arriving meanwhile are saved at once and queued for their
  * own question. The builder is replayed on every update: every database access goes through `external`,
@@ -91,7 +96,7 @@ export function createTaggingConversation(deps: TaggingDeps) {
         continue;
       }
       const message = ctx.message;
-      if (!message || isCommand(message)) await conversation.skip({ next: true });
+      if (!message || isCommand(message) || repliesElsewhere(message, question)) await conversation.skip({ next: true });
       const found = extractLinks(message!).links.length > 0;
       if (found) {
         if (await absorbLinks(conversation, ctx, message!, request, queue)) {

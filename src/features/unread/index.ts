@@ -1,8 +1,23 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { parseUnreadArgs } from "../../recall/list-args.js";
+import { escapeHtml } from "../../views/html.js";
 import type { ViewRegistry } from "../lists/views.js";
+import { queueView, unreadView } from "./views.js";
 
+/** /unread lists what is left to read, grouped by day; /read is the same queue in saved order, oldest first. */
 export function unreadFeature(views: ViewRegistry) {
-  void views;
-  return new Composer<BotContext>();
+  const feature = new Composer<BotContext>();
+  views.add(unreadView).add(queueView);
+
+  feature.command("unread", async (ctx) => {
+    const parsed = parseUnreadArgs(ctx.match);
+    if (!parsed.ok) return await ctx.reply(ctx.t("unread-usage", { word: escapeHtml(parsed.unknown) }), { parse_mode: "HTML" });
+    await views.send(ctx, unreadView, parsed.value);
+  });
+
+  feature.command("read", async (ctx) => {
+    await views.send(ctx, queueView, { tags: [], oldestFirst: true });
+  });
+  return feature;
 }

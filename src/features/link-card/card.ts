@@ -1,0 +1,58 @@
+import { InlineKeyboard } from "grammy";
+import type { TranslateFunction } from "@grammyjs/i18n";
+import type { LinkDetails } from "../../store/link-details.js";
+import { localDate } from "../../time/local-date.js";
+import { domainOf, escapeHtml, htmlLink, truncate } from "../../views/html.js";
+import { tagList } from "../../views/links.js";
+import { retagCallback } from "../capture/known-links.js";
+
+export const cardCallback = {
+  read: (id: number) => `lk:r:${id}`,
+  unread: (id: number) => `lk:u:${id}`,
+  askDelete: (id: number) => `lk:d:${id}`,
+  confirmDelete: (id: number) => `lk:D:${id}`,
+  keep: (id: number) => `lk:k:${id}`,
+} as const;
+export const CARD_CALLBACK = /^lk:([rudDk]):(\d{1,15})$/;
+
+// The card's fixed parts take well under 1,000 characters; notes share what is left of 4096.
+const NOTES_BUDGET = 2800;
+
+function notesBlock(t: TranslateFunction, link: LinkDetails, timeZone: string): string[] {
+  if (link.notes.length === 0) return [];
+  const lines = [`<b>${t("card-notes", { count: link.notes.length })}</b>`];
+  let budget = NOTES_BUDGET;
+  for (const note of link.notes) {
+    if (budget <= 0) {
+      lines.push(t("card-notes-more"));
+      break;
+    }
+    const text = truncate(note.text, budget);
+    budget -= text.length;
+    lines.push(`<i>${localDate(note.created_at, timeZone)}</i>\n${escapeHtml(text)}`);
+  }
+  return lines;
+}
+
+export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: string): { text: string; keyboard: InlineKeyboard } {
+  const lines = [
+    `<b>${escapeHtml(truncate(link.title ?? domainOf(link.url), 200))}</b>`,
+    htmlLink(link.url, truncate(link.url, 300)),
+    t("card-saved", { date: localDate(link.saved_at, timeZone) }),
+    link.read_at === null ? t("card-unread") : t("card-read", { date: localDate(link.read_at, timeZone) }),
+    t("card-tags", { tags: link.tags.length > 0 ? tagList(link.tags) : t("tag-none") }),
+    ...(link.source ? [t("card-source", { source: escapeHtml(truncate(link.source, 100)) })] : []),
+    "",
+    ...notesBlock(t, link, timeZone),
+    t("card-note-hint"),
+  ];
+  const keyboard = new InlineKeyboard()
+    .text(link.read_at === null ? t("card-mark-read") : t("card-mark-unread"), link.read_at === null ? cardCallback.read(link.id) : cardCallback.unread(link.id))
+    .text(t("card-edit-tags"), retagCallback(link.id))
+    .text(t("card-delete"), cardCallback.askDelete(link.id));
+  return { text: lines.join("\n"), keyboard };
+}
+
+export function deleteConfirmation(t: TranslateFunction, linkId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t("card-delete-yes"), cardCallback.confirmDelete(linkId)).text(t("card-delete-no"), cardCallback.keep(linkId));
+}
