@@ -16,8 +16,9 @@ export function parseUnreadArgs(text: string): Parsed<UnreadArgs> {
   let oldestFirst = false;
   for (const word of text.split(/\s+/u).filter(Boolean)) {
     const tag = word.startsWith("#") ? normalizeTag(word) : null;
-    if (tag !== null && tags.size < MAX_FILTER_TAGS) tags.add(tag);
-    else if (/^(oldest|old)$/i.test(word)) oldestFirst = true;
+    if (tag !== null) {
+      if (tags.size < MAX_FILTER_TAGS) tags.add(tag);
+    } else if (/^(oldest|old)$/i.test(word)) oldestFirst = true;
     else if (!/^(newest|new)$/i.test(word)) return { ok: false, unknown: word };
   }
   return { ok: true, value: { tags: [...tags], oldestFirst } };

@@ -123,8 +123,16 @@ export function groupByLocalDate<T>(items: readonly T[], timeZone: string, timeO
   return groups;
 }
 
-/** The IANA name as Intl spells it ("europe/berlin" → "Europe/Berlin"), or null for anything that is not a zone. */
+let zonesByLowerCase: Map<string, string> | undefined;
+
+/**
+ * The zone name to store: the user's own spelling when it is a zone with correct case, else the listed
+ * name that differs only in case ("europe/berlin" → "Europe/Berlin"); null for anything that is not a zone.
+ * ICU's canonical form is avoided: it turns "Asia/Kolkata" into the legacy "Asia/Calcutta".
+ */
 export function canonicalTimeZone(name: string): string | null {
-  if (!isTimeZone(name) || /^[+-]?\d/.test(name.trim())) return null;
-  return new Intl.DateTimeFormat("en", { timeZone: name.trim() }).resolvedOptions().timeZone;
+  const wanted = name.trim();
+  if (!isTimeZone(wanted) || /^[+-]?\d/.test(wanted)) return null;
+  zonesByLowerCase ??= new Map(["UTC", ...Intl.supportedValuesOf("timeZone")].map((zone) => [zone.toLowerCase(), zone]));
+  return wanted === wanted.toLowerCase() ? (zonesByLowerCase.get(wanted) ?? wanted) : wanted;
 }
