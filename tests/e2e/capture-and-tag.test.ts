@@ -1,62 +1,51 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../support/emulator/index.js";
-import { eventually, readDatabase, startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
+import { describe, expect, it } from "vitest";
+import { botHarness } from "../support/harness.js";
+import { eventually, readDatabase, startBot } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 
 const ELIXIR = "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/";
 
 describe("capture and tagging, end to end through the Bot API emulator", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-  const database = tempDatabasePath();
-  const db = () => readDatabase(database.path);
+  const harness = botHarness();
+  const db = () => readDatabase(harness.databasePath);
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = await startBot(emulator, database.path);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await emulator?.close();
-    database.cleanup();
-  });
 
-  const user = () => emulator.user({ id: 1001, first_name: "Ada" });
+  const user = () => harness.emulator.user({ id: 1001, first_name: "Ada" });
 
   it("registers its commands for the / menu on start-up", () => {
-    const [call] = emulator.callsOf("setMyCommands");
+    const [call] = harness.emulator.callsOf("setMyCommands");
     expect(call?.payload.commands.map((c: { command: string }) => c.command)).toEqual([
       "start", "help", "unread", "read", "today", "search", "notes", "note", "tags", "link", "timezone", "cancel",
     ]);
   });
 
   it("greets on /start and lists every command on /help", async () => {
-    let since = emulator.mark();
+    let since = harness.emulator.mark();
     user().command("/start");
-    expect((await nextMessage(emulator, 1001, since)).text).toContain("Send or forward me any message with links");
-    since = emulator.mark();
+    expect((await nextMessage(harness.emulator, 1001, since)).text).toContain("Send or forward me any message with links");
+    since = harness.emulator.mark();
     user().command("/help");
-    const help = await nextMessage(emulator, 1001, since);
+    const help = await nextMessage(harness.emulator, 1001, since);
     for (const command of ["/start", "/help", "/unread", "/read", "/today", "/search", "/notes", "/note", "/tags", "/link", "/timezone", "/cancel"]) {
       expect(help.text).toContain(command);
     }
   });
 
   it("saves a forwarded channel post's link with its title and source, then stores typed tags", async () => {
-    let since = emulator.mark();
+    let since = harness.emulator.mark();
     user().forward(`${ELIXIR}?utm_source=telegram ejpcmac.net/blog - Typed Elixir structs without boilerplate`, {
       type: "channel",
       date: 1,
       message_id: 7,
       chat: { id: -100123, type: "channel", title: "Elixir Weekly", username: "elixirweekly" },
     });
-    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    const question = await nextMessage(harness.emulator, 1001, since, TAG_QUESTION);
     expect(question.text).toContain("Typed Elixir structs without boilerplate");
     expect(buttonsOf(question).map((b) => b.text)).toEqual(["Skip", "Done"]);
 
-    since = emulator.mark();
+    since = harness.emulator.mark();
     user().sendText("#Elixir, beam");
-    const confirmation = await nextEdit(emulator, question, since);
+    const confirmation = await nextEdit(harness.emulator, question, since);
     expect(confirmation.text).toContain("Tags: #beam #elixir");
     expect(confirmation.reply_markup).toBeUndefined();
 
@@ -70,21 +59,21 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
   });
 
   it("offers recent tags as toggle buttons and saves the toggled ones on Done", async () => {
-    let since = emulator.mark();
+    let since = harness.emulator.mark();
     user().sendText("Two at once: https://elixirforum.com/t/1873 and https://hexdocs.pm/elixir/Kernel.html");
-    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    const question = await nextMessage(harness.emulator, 1001, since, TAG_QUESTION);
     expect(question.text).toContain("Saved 2 links");
     expect(buttonsOf(question).map((b) => b.text)).toEqual(["#beam", "#elixir", "Skip", "Done"]);
 
-    since = emulator.mark();
+    since = harness.emulator.mark();
     user().press(question, button(question, "#elixir").callback_data);
-    const toggled = await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since });
+    const toggled = await harness.emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since });
     expect(buttonsOf(toggled.response.result).map((b) => b.text)).toEqual(["#beam", "✅ #elixir", "Skip", "Done"]);
-    expect(emulator.callsOf("answerCallbackQuery", since)).toHaveLength(1);
+    expect(harness.emulator.callsOf("answerCallbackQuery", since)).toHaveLength(1);
 
-    since = emulator.mark();
+    since = harness.emulator.mark();
     user().press(toggled.response.result, button(toggled.response.result, "Done").callback_data);
-    expect((await nextEdit(emulator, question, since)).text).toContain("Tags: #elixir");
+    expect((await nextEdit(harness.emulator, question, since)).text).toContain("Tags: #elixir");
 
     const read = db();
     const tagged = read.all<{ url: string; name: string }>(
@@ -98,18 +87,18 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
   });
 
   it("leaves a link untagged on Skip", async () => {
-    let since = emulator.mark();
+    let since = harness.emulator.mark();
     user().sendText("https://hashrocket.com/blog/posts/build-the-ultimate-elixir-ci-with-github-actions");
-    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
-    since = emulator.mark();
+    const question = await nextMessage(harness.emulator, 1001, since, TAG_QUESTION);
+    since = harness.emulator.mark();
     user().press(question, button(question, "Skip").callback_data);
-    expect((await nextEdit(emulator, question, since)).text).toContain("Tags: none");
+    expect((await nextEdit(harness.emulator, question, since)).text).toContain("Tags: none");
   });
 
   it("recognises a link sent again, says when it was saved, and never stores it twice", async () => {
-    const since = emulator.mark();
+    const since = harness.emulator.mark();
     user().sendText(`http://EJPCMAC.net/blog/typed-elixir-structs-without-boilerplate?fbclid=abc#comments`);
-    const reply = await nextMessage(emulator, 1001, since, /Already saved/);
+    const reply = await nextMessage(harness.emulator, 1001, since, /Already saved/);
     const today = new Date().toISOString().slice(0, 10);
     expect(reply.text).toContain(`Already saved on ${today}`);
     expect(reply.text).toContain("Tags: #beam #elixir");
@@ -120,21 +109,21 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
   });
 
   it("continues an open tag question after the bot is killed and restarted", async () => {
-    let since = emulator.mark();
-    const duplicate = await nextMessage(emulator, 1001, 0, /Already saved/);
+    let since = harness.emulator.mark();
+    const duplicate = await nextMessage(harness.emulator, 1001, 0, /Already saved/);
     user().press(duplicate, button(duplicate, "Re-tag").callback_data);
-    const question = await nextMessage(emulator, 1001, since, TAG_QUESTION);
+    const question = await nextMessage(harness.emulator, 1001, since, TAG_QUESTION);
     expect(buttonsOf(question).map((b) => b.text)).toEqual(["✅ #beam", "✅ #elixir", "Skip", "Done"]);
 
     const read = db();
     await eventually(() => read.get("select key from conversation_state"), "the open question to be stored");
     read.close();
-    await bot.stop("SIGKILL");
-    bot = await startBot(emulator, database.path);
+    await harness.bot.stop("SIGKILL");
+    harness.bot = await startBot(harness.emulator, harness.databasePath);
 
-    since = emulator.mark();
+    since = harness.emulator.mark();
     user().sendText("otp");
-    expect((await nextEdit(emulator, question, since)).text).toContain("Tags: #beam #elixir #otp");
+    expect((await nextEdit(harness.emulator, question, since)).text).toContain("Tags: #beam #elixir #otp");
     const after = db();
     expect(after.all("select name from tags join link_tags on tag_id = tags.id join links on links.id = link_id where url_key like '%ejpcmac%' order by name")).toEqual([
       { name: "beam" },

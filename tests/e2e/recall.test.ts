@@ -1,30 +1,19 @@
 import type { Message } from "@grammyjs/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../support/emulator/index.js";
-import { readDatabase, startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
+import { describe, expect, it } from "vitest";
+import { botHarness } from "../support/harness.js";
+import { readDatabase } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 
 const HOUR = 3_600_000;
 
 /** /unread, ✅, pages, /today, /tags, cards and /timezone, end to end through the Bot API emulator. */
 describe("recall, end to end", () => {
-  let emulator: Emulator;
-  let bot: BotProcess;
-  const database = tempDatabasePath();
-  const ada = () => emulator.user({ id: 4001, first_name: "Ada" });
+  const harness = botHarness();
+  const ada = () => harness.emulator.user({ id: 4001, first_name: "Ada" });
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    bot = await startBot(emulator, database.path);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await emulator?.close();
-    database.cleanup();
-  });
 
   const sql = <T>(query: string, ...params: unknown[]) => {
-    const db = readDatabase(database.path, { writable: true });
+    const db = readDatabase(harness.databasePath, { writable: true });
     try {
       return db.all<T>(query, ...params);
     } finally {
@@ -32,32 +21,32 @@ describe("recall, end to end", () => {
     }
   };
   const execute = (query: string, ...params: unknown[]) => {
-    const db = readDatabase(database.path, { writable: true });
+    const db = readDatabase(harness.databasePath, { writable: true });
     db.run(query, ...params);
     db.close();
   };
 
   async function save(text: string, tags: string) {
-    let since = emulator.mark();
+    let since = harness.emulator.mark();
     ada().sendText(text);
-    const question = await nextMessage(emulator, 4001, since, TAG_QUESTION);
-    since = emulator.mark();
+    const question = await nextMessage(harness.emulator, 4001, since, TAG_QUESTION);
+    since = harness.emulator.mark();
     if (tags === "") ada().press(question, button(question, "Skip").callback_data);
     else ada().sendText(tags);
-    await nextEdit(emulator, question, since, /Tags:/);
+    await nextEdit(harness.emulator, question, since, /Tags:/);
   }
 
   async function command(text: string, expected?: RegExp): Promise<Message> {
-    const since = emulator.mark();
+    const since = harness.emulator.mark();
     ada().command(text);
-    return await nextMessage(emulator, 4001, since, expected);
+    return await nextMessage(harness.emulator, 4001, since, expected);
   }
 
   /** Presses a button and waits for the message to be edited in place; returns the edited message. */
   async function press(message: Message, label: string | RegExp): Promise<Message> {
-    const since = emulator.mark();
+    const since = harness.emulator.mark();
     ada().press(message, button(message, label).callback_data);
-    return await nextEdit(emulator, message, since);
+    return await nextEdit(harness.emulator, message, since);
   }
 
   it("sets a time zone by IANA name and refuses one that does not exist", async () => {
@@ -139,9 +128,9 @@ describe("recall, end to end", () => {
     const tags = await command("/tags", /Your tags: 3/);
     expect(tags.text).toContain("#elixir: 2 / 2");
     const list = await (async () => {
-      const since = emulator.mark();
+      const since = harness.emulator.mark();
       ada().press(tags, button(tags, /^#beam/).callback_data);
-      return await nextMessage(emulator, 4001, since, /Unread: 1/);
+      return await nextMessage(harness.emulator, 4001, since, /Unread: 1/);
     })();
     expect(list.text).toContain("Erlang VM internals");
 
@@ -159,35 +148,35 @@ describe("recall, end to end", () => {
     const read = await press(card, "✅ Read");
     expect(read.text).toContain("Read ");
 
-    let since = emulator.mark();
+    let since = harness.emulator.mark();
     ada().press(read, button(read, "🗑 Delete").callback_data);
-    const asked = await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since });
-    since = emulator.mark();
+    const asked = await harness.emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since });
+    since = harness.emulator.mark();
     ada().press(asked.response.result, button(asked.response.result, "Delete for good").callback_data);
-    await nextEdit(emulator, card, since, /Deleted/);
+    await nextEdit(harness.emulator, card, since, /Deleted/);
     expect(sql("select count(*) as n from links where id = ?", link!.id)).toEqual([{ n: 0 }]);
   });
 
   it("refuses forged callbacks for another user's links and lists, changing nothing", async () => {
-    const bob = emulator.user({ id: 4002, first_name: "Bob" });
-    let since = emulator.mark();
+    const bob = harness.emulator.user({ id: 4002, first_name: "Bob" });
+    let since = harness.emulator.mark();
     bob.sendText("https://example.org/bob-only");
-    const question = await nextMessage(emulator, 4002, since, TAG_QUESTION);
-    since = emulator.mark();
+    const question = await nextMessage(harness.emulator, 4002, since, TAG_QUESTION);
+    since = harness.emulator.mark();
     bob.press(question, button(question, "Skip").callback_data);
-    await nextEdit(emulator, question, since);
+    await nextEdit(harness.emulator, question, since);
 
-    since = emulator.mark();
+    since = harness.emulator.mark();
     bob.command("/unread");
-    await nextMessage(emulator, 4002, since, /Unread: 1/);
+    await nextMessage(harness.emulator, 4002, since, /Unread: 1/);
 
     const [bobLink] = sql<{ id: number }>("select id from links where user_id = 4002");
     const [adaView] = sql<{ id: number }>("select id from list_views where user_id = 4001 order by id desc limit 1");
     const [bobView] = sql<{ id: number }>("select id from list_views where user_id = 4002");
     for (const forged of [`rd:${bobLink!.id}:${adaView!.id}:0`, `lk:D:${bobLink!.id}`, `lk:r:${bobLink!.id}`, `v:${bobView!.id}:0`]) {
-      since = emulator.mark();
+      since = harness.emulator.mark();
       ada().press(question, forged);
-      const answer = await emulator.waitForCall("answerCallbackQuery", undefined, { since });
+      const answer = await harness.emulator.waitForCall("answerCallbackQuery", undefined, { since });
       expect(answer.payload.text).toMatch(/not in your log|list is gone/);
     }
     expect(sql("select read_at from links where id = ?", bobLink!.id)).toEqual([{ read_at: null }]);
