@@ -6,6 +6,7 @@ start =
     • Send or forward me any message with links (text, captions, channel posts, several links at once) and I save each one.
     • Then I ask for tags: tap a suggestion, type them (<code>elixir beam</code>, <code>#rust</code>, <code>机器学习</code>), or Skip.
     • Sending a link again tells you when you first saved it.
+    • Every day at {$time} ({$zone}) I send a digest of what to read next. /digest changes the time or turns it off; /timezone sets your zone.
 
     /help lists every command.
 
@@ -22,6 +23,7 @@ help =
     /note: a note on the link you saved last (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
     /link: one link's card (<code>/link 12</code>)
+    /digest: your daily digest (<code>/digest 08:30</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)
     /timezone: your time zone (<code>/timezone Europe/Berlin</code>)
     /start: what this bot does
     /help: this list

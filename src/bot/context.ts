@@ -11,6 +11,8 @@ export interface AppFlavor {
   config: Config;
   db: DB;
   logger: Logger;
+  /** Now, in epoch ms; tests move it instead of waiting. */
+  clock: () => number;
   /** The stored user; present in private chats after the user middleware ran. */
   user: User;
 }

@@ -8,6 +8,7 @@ import type { DB } from "../db/connection.js";
 import { AlbumHints } from "../features/capture/album-hints.js";
 import { captureFeature } from "../features/capture/index.js";
 import { cancelFeature } from "../features/cancel.js";
+import { digestFeature } from "../features/digest/index.js";
 import { linkCardFeature } from "../features/link-card/index.js";
 import { listsFeature } from "../features/lists/index.js";
 import { ViewRegistry } from "../features/lists/views.js";
@@ -35,13 +36,14 @@ export interface BotDeps {
   logger: Logger;
   /** Given in tests so the bot needs no getMe call. */
   botInfo?: UserFromGetMe;
+  clock?: () => number;
 }
 
 /** Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code. */
 const CONVERSATION_STATE_VERSION = 2;
 const ALBUM_HINT_DELAY_MS = 1500;
 
-export function createBot({ config, db, logger, botInfo }: BotDeps) {
+export function createBot({ config, db, logger, botInfo, clock = Date.now }: BotDeps) {
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch() },
@@ -57,6 +59,7 @@ export function createBot({ config, db, logger, botInfo }: BotDeps) {
   protectedBot.use(async (ctx, next) => {
     ctx.config = config;
     ctx.db = db;
+    ctx.clock = clock;
     ctx.logger = logger.child({ update_id: ctx.update.update_id });
     const started = performance.now();
     await next();
@@ -89,6 +92,7 @@ export function createBot({ config, db, logger, botInfo }: BotDeps) {
     todayFeature(views),
     tagsFeature(views),
     linkCardFeature(),
+    digestFeature(),
     searchFeature(views),
     // Before capture: a reply to a link message is a note, even when it contains a link itself.
     notesFeature(views),

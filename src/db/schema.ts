@@ -12,6 +12,7 @@ export interface Database {
   list_views: ListViewsTable;
   link_search: LinkSearchTable;
   meta: MetaTable;
+  digest_sends: DigestSendsTable;
 }
 
 export interface UsersTable {
@@ -20,6 +21,15 @@ export interface UsersTable {
   language_code: string | null;
   time_zone: string;
   created_at: number;
+  digest_enabled: Generated<number>;
+  /** Local time of the digest, minutes after midnight. */
+  digest_minute: Generated<number>;
+  digest_size: Generated<number>;
+  digest_always: Generated<number>;
+  /** Next digest due, UTC epoch ms. */
+  digest_next_at: Generated<number>;
+  /** JSON array of link ids the last digest proposed. */
+  digest_last_shown: Generated<string>;
 }
 
 export interface LinksTable {
@@ -31,6 +41,7 @@ export interface LinksTable {
   source: string | null;
   saved_at: number;
   read_at: number | null;
+  digest_snoozed_until: number | null;
 }
 
 export interface TagsTable {
@@ -85,6 +96,15 @@ export interface LinkSearchTable {
   url: string;
   tags: string;
   notes: string;
+}
+
+export interface DigestSendsTable {
+  user_id: number;
+  local_date: string;
+  status: "sending" | "sent" | "retry" | "skipped" | "failed";
+  attempts: Generated<number>;
+  claimed_at: number;
+  finished_at: number | null;
 }
 
 export interface MetaTable {

@@ -1,11 +1,14 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/context.js";
+import { formatDigestTime } from "../digest/schedule.js";
 import { escapeHtml } from "../views/html.js";
 
 export const startFeature = new Composer<BotContext>();
 
 startFeature.command("start", async (ctx) => {
-  await ctx.reply(ctx.t("start", { name: escapeHtml(ctx.from?.first_name ?? "") }), { parse_mode: "HTML" });
+  const { time_zone, digest_minute } = ctx.user;
+  const text = ctx.t("start", { name: escapeHtml(ctx.from?.first_name ?? ""), zone: escapeHtml(time_zone), time: formatDigestTime(digest_minute) });
+  await ctx.reply(text, { parse_mode: "HTML" });
 });
 
 startFeature.command("help", async (ctx) => {

@@ -1,5 +1,6 @@
 import type { DB } from "../db/connection.js";
 import type { User } from "../db/schema.js";
+import { DEFAULT_DIGEST_MINUTE, nextDueAt } from "../digest/schedule.js";
 
 export interface TelegramUserInfo {
   id: number;
@@ -7,11 +8,21 @@ export interface TelegramUserInfo {
   language_code?: string | undefined;
 }
 
-/** Creates the user on first contact and keeps name and language current; the time zone is set only on creation. */
+/**
+ * Creates the user on first contact, with the daily digest on at its default time, and keeps name and
+ * language current; time zone and digest settings are set only on creation.
+ */
 export async function upsertUser(db: DB, from: TelegramUserInfo, defaultTimeZone: string, now: number): Promise<User> {
   return await db
     .insertInto("users")
-    .values({ id: from.id, first_name: from.first_name, language_code: from.language_code ?? null, time_zone: defaultTimeZone, created_at: now })
+    .values({
+      id: from.id,
+      first_name: from.first_name,
+      language_code: from.language_code ?? null,
+      time_zone: defaultTimeZone,
+      created_at: now,
+      digest_next_at: nextDueAt(now, DEFAULT_DIGEST_MINUTE, defaultTimeZone, null),
+    })
     .onConflict((oc) =>
       oc.column("id").doUpdateSet((eb) => ({ first_name: eb.ref("excluded.first_name"), language_code: eb.ref("excluded.language_code") })),
     )

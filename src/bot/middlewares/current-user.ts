@@ -4,6 +4,6 @@ import type { BotContext } from "../context.js";
 
 export const currentUser: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (!ctx.from) return;
-  ctx.user = await upsertUser(ctx.db, ctx.from, ctx.config.DEFAULT_TIMEZONE, Date.now());
+  ctx.user = await upsertUser(ctx.db, ctx.from, ctx.config.DEFAULT_TIMEZONE, ctx.clock());
   await next();
 };

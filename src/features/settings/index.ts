@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { setDigestNextAt } from "../../store/digest.js";
 import { setTimeZone } from "../../store/users.js";
 import { canonicalTimeZone } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
+import { nextDigestAt } from "../digest/reschedule.js";
 
 /** /timezone shows or sets the IANA zone that decides what "today" and each list's dates mean. */
 export function settingsFeature() {
@@ -14,6 +16,8 @@ export function settingsFeature() {
     const zone = canonicalTimeZone(wanted);
     if (!zone) return await ctx.reply(ctx.t("timezone-invalid", { zone: escapeHtml(truncate(wanted, 60)) }), { parse_mode: "HTML" });
     await setTimeZone(ctx.db, ctx.user.id, zone);
+    // The digest keeps its local time, which is another instant in the new zone.
+    await setDigestNextAt(ctx.db, ctx.user.id, await nextDigestAt(ctx.db, { id: ctx.user.id, time_zone: zone }, ctx.user.digest_minute, ctx.clock()));
     await ctx.reply(ctx.t("timezone-set", { zone: escapeHtml(zone) }), { parse_mode: "HTML" });
   });
   return feature;

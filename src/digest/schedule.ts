@@ -1,0 +1,45 @@
+import { addDays, localDate, parseLocalDate, zonedTimeToEpoch, type LocalDate } from "../time/local-date.js";
+
+/** Minutes after local midnight, e.g. 08:30 → 510. */
+export type MinuteOfDay = number;
+
+export const DEFAULT_DIGEST_MINUTE: MinuteOfDay = 8 * 60;
+
+/** "8:30", "08:30", "8" → minutes after midnight; null for anything else (25:99 included). */
+export function parseDigestTime(text: string): MinuteOfDay | null {
+  const match = /^(\d{1,2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  return hour < 24 && minute < 60 ? hour * 60 + minute : null;
+}
+
+export function formatDigestTime(minute: MinuteOfDay): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** The instant the digest of a given local date is due. */
+export function dueAtOn(date: LocalDate, minute: MinuteOfDay, timeZone: string): number {
+  const day = parseLocalDate(date);
+  if (!day) throw new RangeError(`not a date: ${date}`);
+  return zonedTimeToEpoch({ ...day, hour: Math.floor(minute / 60), minute: minute % 60 }, timeZone);
+}
+
+/**
+ * When the next digest is due: today's time if it is still ahead and today's digest was not sent yet,
+ * else tomorrow's. Computed from the local time each time, so DST changes never shift the hour.
+ */
+export function nextDueAt(now: number, minute: MinuteOfDay, timeZone: string, lastSentDate: LocalDate | null): number {
+  const today = localDate(now, timeZone);
+  const todayDue = dueAtOn(today, minute, timeZone);
+  if (lastSentDate !== today && todayDue > now) return todayDue;
+  return dueAtOn(addDays(today, 1), minute, timeZone);
+}
+
+/**
+ * Whether a digest found due at `now` may still go out: only on the local day it was due. A bot that was
+ * down over the due time catches up later that day, never the next day.
+ */
+export function isSameLocalDay(dueAt: number, now: number, timeZone: string): boolean {
+  return localDate(dueAt, timeZone) === localDate(now, timeZone);
+}

@@ -1,0 +1,91 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { formatDigestTime, parseDigestTime } from "../../digest/schedule.js";
+import { snoozeLink, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
+import { setRead } from "../../store/reading.js";
+import { escapeHtml, truncate } from "../../views/html.js";
+import { buildDigest } from "./build.js";
+import { DIGEST_ITEM_CALLBACK, digestKeyboard, withoutLink } from "./keyboard.js";
+import { nextDigestAt } from "./reschedule.js";
+
+const SNOOZE_MS = 7 * 86_400_000;
+const MAX_SIZE = 10;
+const SETTINGS_CALLBACK = /^dgs:(on|off|now)$/;
+
+function settingsKeyboard(ctx: BotContext): InlineKeyboard {
+  const enabled = ctx.user.digest_enabled === 1;
+  return new InlineKeyboard()
+    .text(ctx.t(enabled ? "digest-button-off" : "digest-button-on"), enabled ? "dgs:off" : "dgs:on")
+    .text(ctx.t("digest-button-now"), "dgs:now");
+}
+
+function settingsText(ctx: BotContext): string {
+  const user = ctx.user;
+  return ctx.t(user.digest_enabled === 1 ? "digest-settings-on" : "digest-settings-off", {
+    time: formatDigestTime(user.digest_minute),
+    zone: escapeHtml(user.time_zone),
+    size: user.digest_size,
+    always: ctx.t(user.digest_always === 1 ? "digest-always-yes" : "digest-always-no"),
+  });
+}
+
+/** Applies a settings change, moves the next due time accordingly, and shows the result. */
+async function change(ctx: BotContext, changes: Partial<DigestSettings>): Promise<void> {
+  const minute = changes.digest_minute ?? ctx.user.digest_minute;
+  const nextAt = await nextDigestAt(ctx.db, ctx.user, minute, ctx.clock());
+  await updateDigestSettings(ctx.db, ctx.user.id, changes, nextAt);
+  Object.assign(ctx.user, changes, { digest_next_at: nextAt });
+}
+
+async function sendPreview(ctx: BotContext): Promise<void> {
+  const digest = await buildDigest(ctx.db, ctx.user, ctx.clock(), ctx.t, true);
+  const ids = digest?.upNext.map((link) => link.id) ?? [];
+  await ctx.reply(digest?.text ?? ctx.t("digest-empty"), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: digestKeyboard(ids) });
+}
+
+/** Parses `/digest …` into a settings change, a preview request, or null for words it does not know. */
+function parseDigestCommand(argument: string): Partial<DigestSettings> | "show" | "now" | null {
+  const [word = "", extra] = argument.trim().toLowerCase().split(/\s+/u);
+  if (word === "") return "show";
+  if (word === "now") return "now";
+  if (word === "on" || word === "off") return { digest_enabled: word === "on" ? 1 : 0 };
+  if (word === "always" || word === "quiet") return { digest_always: word === "always" ? 1 : 0 };
+  if (word === "size") {
+    const size = Number(extra);
+    return Number.isInteger(size) && size >= 1 && size <= MAX_SIZE ? { digest_size: size } : null;
+  }
+  const minute = extra === undefined ? parseDigestTime(word) : null;
+  return minute === null ? null : { digest_minute: minute };
+}
+
+/** /digest shows and changes the daily digest; its ✅ and 💤 buttons act on the proposed links. */
+export function digestFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command("digest", async (ctx) => {
+    const parsed = parseDigestCommand(ctx.match);
+    if (parsed === null) return await ctx.reply(ctx.t("digest-usage", { word: escapeHtml(truncate(ctx.match.trim(), 40)) }), { parse_mode: "HTML" });
+    if (parsed === "now") return await sendPreview(ctx);
+    if (parsed !== "show") await change(ctx, parsed);
+    await ctx.reply(settingsText(ctx), { parse_mode: "HTML", reply_markup: settingsKeyboard(ctx) });
+  });
+
+  feature.callbackQuery(SETTINGS_CALLBACK, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (ctx.match[1] === "now") return await sendPreview(ctx);
+    await change(ctx, { digest_enabled: ctx.match[1] === "on" ? 1 : 0 });
+    await ctx.editMessageText(settingsText(ctx), { parse_mode: "HTML", reply_markup: settingsKeyboard(ctx) });
+  });
+
+  feature.callbackQuery(DIGEST_ITEM_CALLBACK, async (ctx) => {
+    const linkId = Number(ctx.match[2]);
+    const snooze = ctx.match[1] === "z";
+    const done = snooze
+      ? await snoozeLink(ctx.db, ctx.user.id, linkId, ctx.clock() + SNOOZE_MS)
+      : await setRead(ctx.db, ctx.user.id, linkId, true, ctx.clock());
+    if (!done) return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
+    await ctx.answerCallbackQuery({ text: ctx.t(snooze ? "digest-snoozed" : "marked-read") });
+    await ctx.editMessageReplyMarkup({ reply_markup: withoutLink(ctx.callbackQuery.message?.reply_markup, linkId) });
+  });
+  return feature;
+}

@@ -1,0 +1,186 @@
+import type { Message } from "@grammyjs/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { readDatabase, tempDatabasePath } from "../support/bot-process.js";
+import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { startEmulator, type Emulator } from "../support/emulator/index.js";
+import { startInProcess } from "../support/in-process.js";
+import { startWorkerApp } from "../support/worker-app.js";
+
+const USER = 5001;
+/** Berlin wall-clock time as an instant (CET is UTC+1, CEST from 29 March UTC+2). */
+const berlin = (date: string, time: string, offsetHours: number) => Date.parse(`${date}T${time}:00Z`) - offsetHours * 3_600_000;
+
+describe("daily digest, end to end with a fake clock", () => {
+  let emulator: Emulator;
+  const database = tempDatabasePath();
+  let now = berlin("2026-03-28", "07:00", 1);
+  const clock = () => now;
+  const running: App[] = [];
+  const start = async () => {
+    const app = await startInProcess(emulator, database.path, clock, { DEFAULT_TIMEZONE: "Europe/Berlin" });
+    running.push(app);
+    return app;
+  };
+  const stop = async (app: App) => {
+    running.splice(running.indexOf(app), 1);
+    await app.stop();
+  };
+  const user = () => emulator.user({ id: USER, first_name: "Ada" });
+  const digestsSince = (since: number) =>
+    emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === USER && String(c.payload.text).includes("Your linklog"));
+  const sql = <T>(query: string, ...params: unknown[]) => {
+    const db = readDatabase(database.path, { writable: true });
+    try {
+      return db.all<T>(query, ...params);
+    } finally {
+      db.close();
+    }
+  };
+  const execute = (query: string, ...params: unknown[]) => {
+    const db = readDatabase(database.path, { writable: true });
+    db.run(query, ...params);
+    db.close();
+  };
+  async function command(text: string, expected?: RegExp): Promise<Message> {
+    const since = emulator.mark();
+    user().command(text);
+    return await nextMessage(emulator, USER, since, expected);
+  }
+
+  let app: App;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    app = await start();
+  });
+  afterAll(async () => {
+    for (const each of [...running]) await each.stop();
+    await emulator.close();
+    database.cleanup();
+  });
+
+  it("says on /start that the digest is on at 08:00 in the user's zone", async () => {
+    expect((await command("/start")).text).toContain("Every day at 08:00 (Europe/Berlin)");
+    for (const url of ["https://example.org/oldest First saved", "https://example.org/second Second saved"]) {
+      let since = emulator.mark();
+      user().sendText(url);
+      const question = await nextMessage(emulator, USER, since, TAG_QUESTION);
+      since = emulator.mark();
+      user().press(question, button(question, "Skip").callback_data);
+      await nextEdit(emulator, question, since);
+    }
+    expect((await command("/digest 08:30")).text).toContain("every day at 08:30 (Europe/Berlin)");
+    expect((await command("/digest 25:99")).text).toContain("I do not understand “25:99”");
+  });
+
+  it("arrives at the set local time and not before", async () => {
+    const since = emulator.mark();
+    now = berlin("2026-03-28", "08:29", 1);
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+
+    now = berlin("2026-03-28", "08:30", 1);
+    await app.digest.tick();
+    const [digest] = digestsSince(since);
+    const text = String(digest?.response.result.text);
+    expect(text).toContain("Up next");
+    expect(text).toContain("First saved");
+    expect(text).toContain("2 unread links");
+    expect(digest?.payload.link_preview_options).toEqual({ is_disabled: true });
+    expect(buttonsOf(digest!.response.result as Message).map((b) => b.text)).toEqual(["✅ 1", "💤 1", "✅ 2", "💤 2"]);
+
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(1);
+  });
+
+  it("keeps 08:30 local across the change to summer time", async () => {
+    const since = emulator.mark();
+    now = berlin("2026-03-29", "08:29", 2);
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+    now = berlin("2026-03-29", "08:30", 2);
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(1);
+  });
+
+  it("a process that claimed the day and died before sending is not followed by a second digest", async () => {
+    // The claim row is what a process writes, in one transaction, just before it sends.
+    execute("insert into digest_sends (user_id, local_date, status, claimed_at) values (?, '2026-03-30', 'sending', ?)", USER, now);
+    const since = emulator.mark();
+    now = berlin("2026-03-30", "08:30", 2);
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+    expect(sql("select digest_next_at from users where id = ?", USER)).toEqual([{ digest_next_at: berlin("2026-03-31", "08:30", 2) }]);
+  });
+
+  it("two bot processes on one database send one digest", async () => {
+    now = berlin("2026-03-31", "08:30", 2);
+    const env = { BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.path, DEFAULT_TIMEZONE: "Europe/Berlin" };
+    const second = await startWorkerApp(env, now);
+    try {
+      const since = emulator.mark();
+      await Promise.all([app.digest.tick(), second.tick(), app.digest.tick(), second.tick()]);
+      expect(digestsSince(since)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("a bot down over the due time sends on return the same day, never the next day", async () => {
+    await stop(app);
+    now = berlin("2026-04-01", "20:00", 2);
+    app = await start();
+    let since = emulator.mark();
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(1);
+
+    await stop(app);
+    now = berlin("2026-04-03", "07:00", 2);
+    app = await start();
+    since = emulator.mark();
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+    now = berlin("2026-04-03", "08:30", 2);
+    await app.digest.tick();
+    expect(String(digestsSince(since)[0]?.payload.text)).toContain("2026-04-03");
+  });
+
+  it("marks read and snoozes from the digest's buttons", async () => {
+    const since = emulator.mark();
+    now = berlin("2026-04-04", "08:30", 2);
+    await app.digest.tick();
+    const digest = digestsSince(since)[0]!.response.result as Message;
+    let pressed = emulator.mark();
+    user().press(digest, button(digest, "💤 1").callback_data);
+    const snoozed = await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since: pressed });
+    expect(buttonsOf(snoozed.response.result).map((b) => b.text)).toEqual(["✅ 2", "💤 2"]);
+    pressed = emulator.mark();
+    user().press(digest, button(digest, "✅ 2").callback_data);
+    await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since: pressed });
+    expect(sql("select url, read_at is not null as read, coalesce(digest_snoozed_until, 0) > 0 as snoozed from links order by id")).toEqual([
+      { url: "https://example.org/oldest", read: 0, snoozed: 1 },
+      { url: "https://example.org/second", read: 1, snoozed: 0 },
+    ]);
+  });
+
+  it("previews with /digest now and changes size, off and on", async () => {
+    expect((await command("/digest now")).text).toContain("Your linklog");
+    expect((await command("/digest size 1")).text).toContain("proposes 1 unread links");
+    expect((await command("/digest off")).text).toContain("is off");
+    expect(sql("select digest_enabled from users where id = ?", USER)).toEqual([{ digest_enabled: 0 }]);
+    const since = emulator.mark();
+    now = berlin("2026-04-05", "08:30", 2);
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+    expect((await command("/digest on")).text).toContain("is <b>on</b>".replace(/<\/?b>/g, ""));
+  });
+
+  it("stops the digest of a user who blocked the bot (403)", async () => {
+    now = berlin("2026-04-06", "08:30", 2);
+    execute("update links set read_at = null, digest_snoozed_until = null");
+    emulator.failNext("sendMessage", { status: 403 });
+    await app.digest.tick();
+    expect(sql("select digest_enabled from users where id = ?", USER)).toEqual([{ digest_enabled: 0 }]);
+    expect(sql("select status from digest_sends where user_id = ? and local_date = '2026-04-06'", USER)).toEqual([{ status: "failed" }]);
+  });
+});
