@@ -46,10 +46,12 @@ const ALBUM_HINT_DELAY_MS = 1500;
 export function createBot({ config, db, logger, botInfo, clock = Date.now }: BotDeps) {
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch() },
+    client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch({ baseDelayMs: config.TELEGRAM_RETRY_BASE_MS }) },
   });
   // Long flood waits that the fetch layer hands up are waited out here, for calls outside conversations.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 300 }));
+  // Network and 5xx failures were already retried (a bounded number of times) by the fetch layer; retrying
+  // them again here would hold a chat for up to an hour per call.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 300, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
 
   const i18n = createI18n();
   const albums = new AlbumHints(ALBUM_HINT_DELAY_MS);

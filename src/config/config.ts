@@ -35,6 +35,8 @@ const configSchema = z.object({
   ),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   TAG_QUESTION_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(60)),
+  // First back-off when a Bot API call fails for a passing reason; doubles per retry.
+  TELEGRAM_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(25)),
 });

@@ -18,7 +18,7 @@ describe("daily digest, end to end with a fake clock", () => {
   const clock = () => now;
   const running: App[] = [];
   const start = async () => {
-    const app = await startInProcess(emulator, database.path, clock, { DEFAULT_TIMEZONE: "Europe/Berlin" });
+    const app = await startInProcess(emulator, database.path, clock, { DEFAULT_TIMEZONE: "Europe/Berlin", TELEGRAM_RETRY_BASE_MS: "5" });
     running.push(app);
     return app;
   };
@@ -28,7 +28,9 @@ describe("daily digest, end to end with a fake clock", () => {
   };
   const user = () => emulator.user({ id: USER, first_name: "Ada" });
   const digestsSince = (since: number) =>
-    emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === USER && String(c.payload.text).includes("Your linklog"));
+    emulator
+      .callsOf("sendMessage", since)
+      .filter((c) => c.response.ok && Number(c.payload.chat_id) === USER && String(c.payload.text).includes("Your linklog"));
   const sql = <T>(query: string, ...params: unknown[]) => {
     const db = readDatabase(database.path, { writable: true });
     try {
@@ -175,12 +177,34 @@ describe("daily digest, end to end with a fake clock", () => {
     expect((await command("/digest on")).text).toContain("is <b>on</b>".replace(/<\/?b>/g, ""));
   });
 
-  it("stops the digest of a user who blocked the bot (403)", async () => {
-    now = berlin("2026-04-06", "08:30", 2);
+  it("retries a digest that failed for a passing reason later the same day, once", async () => {
+    await command("/digest on");
     execute("update links set read_at = null, digest_snoozed_until = null");
+    now = berlin("2026-04-05", "21:00", 2);
+    await app.digest.tick();
+    // Each send is tried four times below the bot (the retrying fetch) before the digest is put off.
+    emulator.failNext("sendMessage", { drop: true }, 4);
+    const since = emulator.mark();
+    now = berlin("2026-04-06", "08:30", 2);
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+    expect(sql("select status, attempts from digest_sends where user_id = ? and local_date = '2026-04-06'", USER)).toEqual([{ status: "retry", attempts: 1 }]);
+
+    now = berlin("2026-04-06", "08:30", 2) + 59_000;
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(0);
+    now = berlin("2026-04-06", "08:31", 2);
+    await app.digest.tick();
+    await app.digest.tick();
+    expect(digestsSince(since)).toHaveLength(1);
+    expect(sql("select status, attempts from digest_sends where user_id = ? and local_date = '2026-04-06'", USER)).toEqual([{ status: "sent", attempts: 2 }]);
+  });
+
+  it("stops the digest of a user who blocked the bot (403)", async () => {
+    now = berlin("2026-04-07", "08:30", 2);
     emulator.failNext("sendMessage", { status: 403 });
     await app.digest.tick();
     expect(sql("select digest_enabled from users where id = ?", USER)).toEqual([{ digest_enabled: 0 }]);
-    expect(sql("select status from digest_sends where user_id = ? and local_date = '2026-04-06'", USER)).toEqual([{ status: "failed" }]);
+    expect(sql("select status from digest_sends where user_id = ? and local_date = '2026-04-07'", USER)).toEqual([{ status: "failed" }]);
   });
 });

@@ -73,8 +73,10 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       await updateDigestSettings(db, user.id, { digest_enabled: 0 }, 0);
       return await finishDigest(db, user.id, today, { status: "failed" }, clock());
     }
+    // Flood limits, Telegram's own failures and the network pass; any other refusal would only repeat.
+    const temporary = !(error instanceof GrammyError) || error.error_code === 429 || error.error_code >= 500;
     const retryAt = clock() + deps.retryBaseMs * 2 ** (attempts - 1);
-    if (attempts >= MAX_ATTEMPTS || localDate(retryAt, user.time_zone) !== today) {
+    if (!temporary || attempts >= MAX_ATTEMPTS || localDate(retryAt, user.time_zone) !== today) {
       logger.error({ err: error, userId: user.id, attempts }, "digest not sent today");
       return await finishDigest(db, user.id, today, { status: "failed" }, clock());
     }
