@@ -19,7 +19,7 @@ help =
     /read: your reading queue, oldest first
     /today: today's saves, reads and notes (<code>/today yesterday</code>, <code>/today 2026-11-20</code>)
     /search: find links by title, address, tag or note (<code>/search 进程</code>)
-    /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code>, <code>all</code>, <code>2026-11</code>, <code>file</code>)
+    /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code> (30 days), <code>all</code>, <code>2026-11</code>, <code>file</code>)
     /note: a note on the link you saved last (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
     /link: one link's card (<code>/link 12</code>)

@@ -84,7 +84,7 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now }: Bot
     }),
   );
   privateChats.use(cancelFeature);
-  privateChats.use(taggingFeature({ db, albums, timeoutMs: config.TAG_QUESTION_TIMEOUT_MINUTES * 60_000 }));
+  privateChats.use(taggingFeature({ db, clock, albums, timeoutMs: config.TAG_QUESTION_TIMEOUT_MINUTES * 60_000 }));
   privateChats.use(startFeature);
   // Every paginated list registers its kind here; the lists feature owns their shared buttons.
   const views = new ViewRegistry();

@@ -38,7 +38,7 @@ const configSchema = z.object({
   // First back-off when a Bot API call fails for a passing reason; doubles per retry.
   TELEGRAM_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
-  DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(25)),
+  DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(28)),
 });
 
 export type Config = z.infer<typeof configSchema>;

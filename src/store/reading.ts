@@ -2,9 +2,9 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { ListedLink } from "../views/link-list.js";
 import { pageOf, type Page } from "../views/pagination.js";
-import { tagsOfLinks } from "./tags.js";
+import { linksWithEveryTag, tagsOfLinks } from "./tags.js";
 
-const linkColumns = ["links.id", "links.url", "links.title", "links.saved_at", "links.read_at"] as const;
+export const linkColumns = ["links.id", "links.url", "links.title", "links.saved_at", "links.read_at"] as const;
 
 export interface UnreadFilter {
   /** Links must carry every one of these tags. */
@@ -27,16 +27,7 @@ export async function withTags(db: DB, links: readonly Omit<ListedLink, "tags">[
 function unreadQuery(db: DB, userId: number, tags: readonly string[]) {
   let query = db.selectFrom("links").where("links.user_id", "=", userId).where("links.read_at", "is", null);
   if (tags.length > 0) {
-    query = query.where("links.id", "in", (eb) =>
-      eb
-        .selectFrom("link_tags")
-        .innerJoin("tags", "tags.id", "link_tags.tag_id")
-        .select("link_tags.link_id")
-        .where("tags.user_id", "=", userId)
-        .where("tags.name", "in", tags)
-        .groupBy("link_tags.link_id")
-        .having(sql`count(*)`, "=", tags.length),
-    );
+    query = query.where("links.id", "in", linksWithEveryTag(db, userId, tags));
   }
   return query;
 }

@@ -113,3 +113,15 @@ export async function renameTag(db: DB, userId: number, from: string, to: string
     return target ? "merged" : "renamed";
   });
 }
+
+/** The ids of the user's links that carry every one of `tags` (not empty), as a subquery. */
+export function linksWithEveryTag(db: DB, userId: number, tags: readonly string[]) {
+  return db
+    .selectFrom("link_tags")
+    .innerJoin("tags", "tags.id", "link_tags.tag_id")
+    .select("link_tags.link_id")
+    .where("tags.user_id", "=", userId)
+    .where("tags.name", "in", tags)
+    .groupBy("link_tags.link_id")
+    .having(sql`count(*)`, "=", tags.length);
+}

@@ -1,7 +1,7 @@
 import type { Message } from "@grammyjs/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { readDatabase, tempDatabasePath } from "../support/bot-process.js";
+import { databaseFile, tempDatabasePath } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 import { startEmulator, type Emulator } from "../support/emulator/index.js";
 import { startInProcess } from "../support/in-process.js";
@@ -31,19 +31,7 @@ describe("daily digest, end to end with a fake clock", () => {
     emulator
       .callsOf("sendMessage", since)
       .filter((c) => c.response.ok && Number(c.payload.chat_id) === USER && String(c.payload.text).includes("Your linklog"));
-  const sql = <T>(query: string, ...params: unknown[]) => {
-    const db = readDatabase(database.path, { writable: true });
-    try {
-      return db.all<T>(query, ...params);
-    } finally {
-      db.close();
-    }
-  };
-  const execute = (query: string, ...params: unknown[]) => {
-    const db = readDatabase(database.path, { writable: true });
-    db.run(query, ...params);
-    db.close();
-  };
+  const { all: sql, run: execute } = databaseFile(() => database.path);
   async function command(text: string, expected?: RegExp): Promise<Message> {
     const since = emulator.mark();
     user().command(text);

@@ -1,7 +1,7 @@
-import type { Message } from "@grammyjs/types";
 import { describe, expect, it } from "vitest";
 import { botHarness } from "../support/harness.js";
-import { readDatabase } from "../support/bot-process.js";
+import { chatSession } from "../support/chat-session.js";
+import { databaseFile } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 
 const HOUR = 3_600_000;
@@ -9,45 +9,9 @@ const HOUR = 3_600_000;
 /** /unread, ✅, pages, /today, /tags, cards and /timezone, end to end through the Bot API emulator. */
 describe("recall, end to end", () => {
   const harness = botHarness();
-  const ada = () => harness.emulator.user({ id: 4001, first_name: "Ada" });
+  const { user: ada, save, command, press } = chatSession(harness, { id: 4001, first_name: "Ada" });
 
-
-  const sql = <T>(query: string, ...params: unknown[]) => {
-    const db = readDatabase(harness.databasePath, { writable: true });
-    try {
-      return db.all<T>(query, ...params);
-    } finally {
-      db.close();
-    }
-  };
-  const execute = (query: string, ...params: unknown[]) => {
-    const db = readDatabase(harness.databasePath, { writable: true });
-    db.run(query, ...params);
-    db.close();
-  };
-
-  async function save(text: string, tags: string) {
-    let since = harness.emulator.mark();
-    ada().sendText(text);
-    const question = await nextMessage(harness.emulator, 4001, since, TAG_QUESTION);
-    since = harness.emulator.mark();
-    if (tags === "") ada().press(question, button(question, "Skip").callback_data);
-    else ada().sendText(tags);
-    await nextEdit(harness.emulator, question, since, /Tags:/);
-  }
-
-  async function command(text: string, expected?: RegExp): Promise<Message> {
-    const since = harness.emulator.mark();
-    ada().command(text);
-    return await nextMessage(harness.emulator, 4001, since, expected);
-  }
-
-  /** Presses a button and waits for the message to be edited in place; returns the edited message. */
-  async function press(message: Message, label: string | RegExp): Promise<Message> {
-    const since = harness.emulator.mark();
-    ada().press(message, button(message, label).callback_data);
-    return await nextEdit(harness.emulator, message, since);
-  }
+  const { all: sql, run: execute } = databaseFile(() => harness.databasePath);
 
   it("sets a time zone by IANA name and refuses one that does not exist", async () => {
     expect((await command("/timezone Mars/Olympus")).text).toContain("not a time zone I know");

@@ -1,8 +1,6 @@
-import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/schema.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import type { DB } from "../../src/db/connection.js";
+import { planRecordingDatabase } from "../support/query-plans.js";
 import { activityBetween, countUnread, unreadPage } from "../../src/store/reading.js";
 
 /**
@@ -10,17 +8,12 @@ import { activityBetween, countUnread, unreadPage } from "../../src/store/readin
  * the plans must never scan the links table. The plans are printed for the record.
  */
 describe("query plans of recall queries", () => {
-  const sqlite = new SQLite(":memory:");
-  const captured: CompiledQuery[] = [];
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    log: (event) => {
-      if (event.level === "query") captured.push(event.query);
-    },
-  });
+  let sqlite: Awaited<ReturnType<typeof planRecordingDatabase>>["sqlite"];
+  let db: DB;
+  let plansOf: (action: () => Promise<unknown>) => Promise<string[]>;
 
   beforeAll(async () => {
-    await migrateToLatest(db);
+    ({ db, sqlite, plansOf } = await planRecordingDatabase());
     const day = 86_400_000;
     sqlite.exec("insert into users (id, time_zone, created_at) values (1, 'UTC', 0), (2, 'UTC', 0)");
     const link = sqlite.prepare("insert into links (user_id, url, url_key, title, saved_at, read_at) values (?, ?, ?, ?, ?, ?)");
@@ -39,18 +32,6 @@ describe("query plans of recall queries", () => {
   afterAll(async () => {
     await db.destroy();
   });
-
-  async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-    captured.length = 0;
-    await run();
-    return captured.map((query) =>
-      sqlite
-        .prepare(`explain query plan ${query.sql}`)
-        .all(...(query.parameters as unknown[]))
-        .map((row) => (row as { detail: string }).detail)
-        .join("\n"),
-    );
-  }
 
   function expectNoLinksScan(name: string, plans: string[]) {
     console.log(`${name}:\n${plans.map((p, i) => `  [${i + 1}] ${p.replaceAll("\n", "\n      ")}`).join("\n")}`);

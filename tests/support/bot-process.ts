@@ -85,3 +85,22 @@ export async function eventually<T>(probe: () => T | undefined | null | false, w
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * One statement at a time against the bot's database file, opened and closed per call so a test never
+ * holds a lock the bot needs: `all` to read, `run` to set the stage (backdating, a simulated claim).
+ */
+export function databaseFile(path: () => string) {
+  const once = <T>(use: (db: ReturnType<typeof readDatabase>) => T): T => {
+    const db = readDatabase(path(), { writable: true });
+    try {
+      return use(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    all: <T>(query: string, ...params: unknown[]) => once((db) => db.all<T>(query, ...params)),
+    run: (query: string, ...params: unknown[]) => once((db) => db.run(query, ...params)),
+  };
+}

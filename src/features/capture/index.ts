@@ -22,7 +22,7 @@ export function captureFeature(albums: AlbumHints) {
       return await ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
     }
     if (album) albums.sawLinks(album);
-    const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, Date.now());
+    const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, ctx.clock());
     await rememberLinkMessage(ctx.db, ctx.chat.id, message.message_id, [...saved, ...known].map((link) => link.id));
     if (known.length > 0) {
       const reply = knownLinksReply(ctx.t, known, ctx.user.time_zone);

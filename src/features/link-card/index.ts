@@ -35,7 +35,7 @@ export function linkCardFeature() {
       await ctx.answerCallbackQuery();
       return await ctx.editMessageText(ctx.t("card-deleted"));
     }
-    if (action === "r" || action === "u") await setRead(ctx.db, ctx.user.id, linkId, action === "r", Date.now());
+    if (action === "r" || action === "u") await setRead(ctx.db, ctx.user.id, linkId, action === "r", ctx.clock());
     const link = await linkDetails(ctx.db, ctx.user.id, linkId);
     if (!link) return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
     await ctx.answerCallbackQuery(action === "r" || action === "u" ? { text: ctx.t(action === "r" ? "marked-read" : "marked-unread") } : {});

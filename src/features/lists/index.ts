@@ -16,7 +16,7 @@ export function listsFeature(views: ViewRegistry) {
   feature.callbackQuery(READ_CALLBACK, async (ctx) => {
     const [, action, linkId, viewId, page] = ctx.match;
     const read = action === "rd";
-    if (!(await setRead(ctx.db, ctx.user.id, Number(linkId), read, Date.now()))) {
+    if (!(await setRead(ctx.db, ctx.user.id, Number(linkId), read, ctx.clock()))) {
       return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
     }
     await views.redraw(ctx, Number(viewId), Number(page));

@@ -55,7 +55,7 @@ export class ViewRegistry {
 
   /** Stores the list's filters, then sends its first page as a new message. */
   async send<P>(ctx: BotContext, kind: ViewKind<P>, params: P): Promise<void> {
-    const viewId = await createView(ctx.db, ctx.user.id, kind.kind, params, Date.now());
+    const viewId = await createView(ctx.db, ctx.user.id, kind.kind, params, ctx.clock());
     const page = await kind.render(ctx, params, viewId, 0);
     const sent = await ctx.reply(page.text, { parse_mode: "HTML", reply_markup: page.keyboard, link_preview_options: noPreview });
     await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, page.linkIds);

@@ -1,9 +1,18 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { ViewRegistry } from "../lists/views.js";
+import { moveToChoice, noteCommand, noteFromEdit, noteFromReply } from "./attach.js";
+import { MOVE_CALLBACK } from "./confirmation.js";
+import { notesCommand, notesView } from "./summary.js";
 
-/** Notes by reply, /note, edits, /notes: stub until the notes feature lands. */
+/** Notes: a reply to a message about a link, /note for the latest link, edits of either, and the /notes summary. */
 export function notesFeature(views: ViewRegistry) {
-  void views;
-  return new Composer<BotContext>();
+  views.add(notesView);
+  const feature = new Composer<BotContext>();
+  feature.command("note", noteCommand);
+  feature.command("notes", notesCommand(views));
+  feature.on("message", noteFromReply);
+  feature.on("edited_message", noteFromEdit);
+  feature.callbackQuery(MOVE_CALLBACK, moveToChoice);
+  return feature;
 }

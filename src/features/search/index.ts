@@ -1,9 +1,17 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { parseQuery } from "../../search/query.js";
 import type { ViewRegistry } from "../lists/views.js";
+import { searchView } from "./view.js";
 
-/** /search: stub until the search feature lands. */
+/** /search words #tags: the user's links containing every word, best match first. */
 export function searchFeature(views: ViewRegistry) {
-  void views;
-  return new Composer<BotContext>();
+  views.add(searchView);
+  const feature = new Composer<BotContext>();
+  feature.command("search", async (ctx) => {
+    const query = ctx.match.trim();
+    if (parseQuery(query) === null) return await ctx.reply(ctx.t("search-usage"), { parse_mode: "HTML" });
+    await views.send(ctx, searchView, { query });
+  });
+  return feature;
 }

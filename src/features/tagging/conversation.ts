@@ -27,6 +27,7 @@ export interface TagRequest {
 
 export interface TaggingDeps {
   db: DB;
+  clock: () => number;
   timeoutMs: number;
   albums: AlbumHints;
 }
@@ -60,7 +61,7 @@ export function createTaggingConversation(deps: TaggingDeps) {
     const userId = ctx.from!.id;
     const extraction = extractLinks(message);
     const { result, timeZone } = await conversation.external(async () => ({
-      result: await captureLinks(db, userId, extraction, Date.now()),
+      result: await captureLinks(db, userId, extraction, deps.clock()),
       timeZone: (await findUser(db, userId))?.time_zone ?? "UTC",
     }));
     const ids = result.saved.map((link) => link.id);
@@ -100,7 +101,7 @@ export function createTaggingConversation(deps: TaggingDeps) {
       const found = extractLinks(message!).links.length > 0;
       if (found) {
         if (await absorbLinks(conversation, ctx, message!, request, queue)) {
-          Object.assign(data, await conversation.external(() => loadTagQuestion(db, ctx.from!.id, request.linkIds, Date.now())));
+          Object.assign(data, await conversation.external(() => loadTagQuestion(db, ctx.from!.id, request.linkIds, deps.clock())));
           await ctx.api.editMessageText(question.chat.id, question.message_id, questionText(ctx, request, data), {
             parse_mode: "HTML",
             reply_markup: tagKeyboard(data.options, selected, ctx.t),
@@ -120,7 +121,7 @@ export function createTaggingConversation(deps: TaggingDeps) {
   async function askForTags(conversation: TagConversation, ctx: ConversationContext, request: TagRequest, queue: TagRequest[]) {
     const userId = ctx.from!.id;
     const chatId = ctx.chat!.id;
-    const data = await conversation.external(() => loadTagQuestion(db, userId, request.linkIds, Date.now()));
+    const data = await conversation.external(() => loadTagQuestion(db, userId, request.linkIds, deps.clock()));
     if (data.links.length === 0) return;
     const question = await ctx.reply(questionText(ctx, request, data), {
       parse_mode: "HTML",
@@ -130,7 +131,7 @@ export function createTaggingConversation(deps: TaggingDeps) {
     await conversation.external(() => rememberLinkMessage(db, chatId, question.message_id, request.linkIds));
     const outcome = await waitForAnswer(conversation, request, queue, question, data);
     const tags = await conversation.external(async () => {
-      if (outcome.kind === "tags") await replaceLinkTags(db, userId, request.linkIds, outcome.tags, Date.now());
+      if (outcome.kind === "tags") await replaceLinkTags(db, userId, request.linkIds, outcome.tags, deps.clock());
       const byLink = await tagsOfLinks(db, request.linkIds);
       return [...new Set([...byLink.values()].flat())].sort();
     });

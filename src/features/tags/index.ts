@@ -17,7 +17,7 @@ export function tagsFeature(views: ViewRegistry) {
     if (words.length === 0) return await views.send(ctx, tagsView, {});
     const [verb, from, to] = words.map((word, i) => (i === 0 ? word.toLowerCase() : normalizeTag(word)));
     if (verb !== "rename" || !from || !to || words.length !== 3) return await ctx.reply(ctx.t("tags-usage"), { parse_mode: "HTML" });
-    const outcome = await renameTag(ctx.db, ctx.user.id, from, to, Date.now());
+    const outcome = await renameTag(ctx.db, ctx.user.id, from, to, ctx.clock());
     await ctx.reply(ctx.t(`tags-rename-${outcome}`, { from: escapeHtml(from), to: escapeHtml(to) }), { parse_mode: "HTML" });
   });
 

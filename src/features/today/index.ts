@@ -11,7 +11,7 @@ export function todayFeature(views: ViewRegistry) {
   views.add(todayView);
 
   feature.command("today", async (ctx) => {
-    const date = resolveDay(ctx.match, Date.now(), ctx.user.time_zone);
+    const date = resolveDay(ctx.match, ctx.clock(), ctx.user.time_zone);
     if (date === null) return await ctx.reply(ctx.t("today-usage", { word: escapeHtml(ctx.match.trim()) }), { parse_mode: "HTML" });
     await views.send(ctx, todayView, { date });
   });

@@ -38,7 +38,7 @@ async function renderToday(ctx: BotContext, { date }: TodayParams, viewId: numbe
     activityBetween(ctx.db, ctx.user.id, start, end, { links: LINKS_SHOWN, notes: NOTES_SHOWN }),
     countUnread(ctx.db, ctx.user.id),
   ]);
-  const isToday = date === localDate(Date.now(), ctx.user.time_zone);
+  const isToday = date === localDate(ctx.clock(), ctx.user.time_zone);
   const heading = ctx.t(isToday ? "today-heading" : "day-heading", { date });
   const counts = ctx.t("today-counts", { saved: activity.savedCount, read: activity.readCount, notes: activity.noteCount, unread });
   // Items are numbered across both lists so every button names exactly one link.

@@ -38,6 +38,8 @@ export interface Emulator {
   user(from?: UserInit): EmulatedUser;
   failNext(method: string, fault: Fault, times?: number): void;
   chatMessages(chatId: number): Message[];
+  /** Makes a private chat known, as if its user had started the bot earlier (benchmarks with many users). */
+  knowPrivateChat(userId: number): void;
   addFile(content: Buffer | string, fileName?: string): { file_id: string; file_unique_id: string; file_size: number };
   documentContent(message: Message): Buffer | undefined;
   pendingUpdates(): number;
@@ -590,6 +592,7 @@ export async function startEmulator(opts: { token?: string; botInfo?: Partial<Us
       const key = method.toLowerCase();
       faults.set(key, [...(faults.get(key) ?? []), ...Array<Fault>(times).fill(fault)]);
     },
+    knowPrivateChat: (userId) => void chatState({ id: userId, type: "private", first_name: `user${userId}` }),
     chatMessages: (chatId) =>
       [...(chats.get(chatId)?.messages.values() ?? [])]
         .filter((m) => m.byBot)

@@ -1,0 +1,85 @@
+import type { Message } from "@grammyjs/types";
+import type { CallbackQueryContext, CommandContext, Filter, NextFunction } from "grammy";
+import { isCommand } from "../../bot/commands.js";
+import type { BotContext } from "../../bot/context.js";
+import type { Link } from "../../db/schema.js";
+import { noteTextOf } from "../../notes/note-text.js";
+import { findUserLinks, rememberLinkMessage } from "../../store/links.js";
+import { addNote, latestLink, linksOfMessage, moveNote, updateNoteText } from "../../store/notes.js";
+import { choicesOf, MAX_CHOICES, noteConfirmation } from "./confirmation.js";
+
+const noPreview = { is_disabled: true } as const;
+
+/** Stores the note on the first of `choices`, then confirms in reply; the confirmation names the link, so replies to it add notes too. */
+async function attachAndConfirm(ctx: BotContext, message: Message, choices: readonly Link[], text: string): Promise<void> {
+  const [first] = choices;
+  const source = { chatId: message.chat.id, messageId: message.message_id };
+  const note = first && (await addNote(ctx.db, { userId: ctx.user.id, linkId: first.id, text, source, now: ctx.clock() }));
+  if (!note) {
+    await ctx.reply(ctx.t("link-not-found"));
+    return;
+  }
+  // An update handled twice finds its note again, possibly moved meanwhile.
+  const current = choices.find((link) => link.id === note.link_id) ?? first;
+  const confirmation = noteConfirmation(ctx.t, "note-added", note.id, current, choices);
+  const sent = await ctx.reply(confirmation.text, {
+    parse_mode: "HTML",
+    reply_markup: confirmation.keyboard,
+    reply_parameters: { message_id: message.message_id },
+    link_preview_options: noPreview,
+  });
+  await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, [note.link_id]);
+}
+
+/** A reply to a message about links is a note on them; anything else is left to the features after this one. */
+export async function noteFromReply(ctx: Filter<BotContext, "message">, next: NextFunction): Promise<void> {
+  const target = ctx.message.reply_to_message;
+  const text = noteTextOf(ctx.message);
+  if (!target || text === null || isCommand(ctx.message)) return await next();
+  const choices = await linksOfMessage(ctx.db, ctx.user.id, { chatId: ctx.chat.id, messageId: target.message_id });
+  if (choices.length === 0) return await next();
+  await attachAndConfirm(ctx, ctx.message, choices.slice(0, MAX_CHOICES), text);
+}
+
+/** `/note <text>`: a note on the link saved last. */
+export async function noteCommand(ctx: CommandContext<BotContext>): Promise<void> {
+  const text = noteTextOf(ctx.msg);
+  if (text === null) {
+    await ctx.reply(ctx.t("note-usage"), { parse_mode: "HTML" });
+    return;
+  }
+  const link = await latestLink(ctx.db, ctx.user.id);
+  if (!link) {
+    await ctx.reply(ctx.t("note-no-links"));
+    return;
+  }
+  await attachAndConfirm(ctx, ctx.msg, [link], text);
+}
+
+/** Editing the message a note came from edits the note, without a word back. */
+export async function noteFromEdit(ctx: Filter<BotContext, "edited_message">, next: NextFunction): Promise<void> {
+  const text = noteTextOf(ctx.editedMessage);
+  const source = { chatId: ctx.chat.id, messageId: ctx.editedMessage.message_id };
+  if (text === null || !(await updateNoteText(ctx.db, ctx.user.id, source, text, ctx.clock()))) await next();
+}
+
+/** A "move to N" button: moves the note, then redraws the confirmation around its new link. */
+export async function moveToChoice(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const [noteId, linkId] = [Number(ctx.match[1]), Number(ctx.match[2])];
+  const shown = ctx.callbackQuery.message;
+  const shownIn = shown && { chatId: shown.chat.id, messageId: shown.message_id };
+  const outcome = await moveNote(ctx.db, ctx.user.id, noteId, linkId, ctx.clock(), shownIn);
+  if (outcome !== "moved") {
+    await ctx.answerCallbackQuery({ text: ctx.t(outcome === "same" ? "note-already-there" : "note-not-found") });
+    return;
+  }
+  const offered = choicesOf(shown && "reply_markup" in shown ? shown.reply_markup : undefined);
+  const ids = offered.includes(linkId) ? offered : [...offered, linkId];
+  const found = await findUserLinks(ctx.db, ctx.user.id, ids);
+  const choices = ids.flatMap((id) => found.filter((link) => link.id === id));
+  // moveNote has just found this link to be the user's, and this chat's updates are handled one at a time.
+  const current = choices.find((link) => link.id === linkId)!;
+  const confirmation = noteConfirmation(ctx.t, "note-moved", noteId, current, choices);
+  await ctx.editMessageText(confirmation.text, { parse_mode: "HTML", reply_markup: confirmation.keyboard, link_preview_options: noPreview });
+  await ctx.answerCallbackQuery({ text: ctx.t("note-move-done") });
+}

@@ -1,0 +1,88 @@
+import { normalizeTag } from "../tags/parse-tags.js";
+import { addDays, localDate, localDayRange, type LocalDate } from "../time/local-date.js";
+
+export interface TimeRange {
+  /** Epoch ms, inclusive. */
+  start: number;
+  /** Epoch ms, exclusive. */
+  end: number;
+}
+
+/** Which notes /notes looks at; JSON only, since a summary's pages store it. */
+export interface Period {
+  /** null: all time. */
+  range: TimeRange | null;
+  /** How headings name it ("2026-11-19 – 2026-11-25", "2026-11"); null for all time. */
+  name: string | null;
+}
+
+export interface NotesFilter {
+  /** Notes on links that carry every one of these tags. */
+  tags: string[];
+  period: Period;
+}
+
+export interface NotesArgs extends NotesFilter {
+  /** The whole summary as a markdown file instead of pages. */
+  asFile: boolean;
+}
+
+export type NotesArgsProblem = "unknown" | "two-periods" | "too-many-tags";
+export type ParsedNotesArgs = { ok: true; value: NotesArgs } | { ok: false; problem: NotesArgsProblem; word: string };
+
+// More filter tags than anyone types; an absurd list is refused rather than turned into a huge query.
+export const MAX_FILTER_TAGS = 10;
+const WEEK_DAYS = 7;
+const MONTH_DAYS = 30;
+
+/** The last `days` local calendar days, today included. */
+function lastDays(days: number, now: number, timeZone: string): Period {
+  const today = localDate(now, timeZone);
+  const first = addDays(today, 1 - days);
+  return { range: { start: localDayRange(first, timeZone).start, end: localDayRange(today, timeZone).end }, name: `${first} – ${today}` };
+}
+
+/** A calendar month ("2026-11") from its first local midnight to the next month's; null when it is no month. */
+function calendarMonth(word: string, timeZone: string): Period | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(word);
+  const [year, month] = [Number(match?.[1]), Number(match?.[2])];
+  // Date.UTC reads years below 100 as 19xx, and the year after 9999 has five digits: both are refused.
+  if (!match || month < 1 || month > 12 || year < 1970 || year > 9998) return null;
+  const first: LocalDate = `${word}-01`;
+  const next: LocalDate = month === 12 ? `${year + 1}-01-01` : `${match[1]}-${String(month + 1).padStart(2, "0")}-01`;
+  return { range: { start: localDayRange(first, timeZone).start, end: localDayRange(next, timeZone).start }, name: word };
+}
+
+function period(word: string, now: number, timeZone: string): Period | null {
+  switch (word) {
+    case "week":
+      return lastDays(WEEK_DAYS, now, timeZone);
+    case "month":
+      return lastDays(MONTH_DAYS, now, timeZone);
+    case "all":
+      return { range: null, name: null };
+    default:
+      return calendarMonth(word, timeZone);
+  }
+}
+
+/** `/notes [#tag…] [week|month|all|YYYY-MM] [file]`, words in any order; the last 7 days unless a period is named. */
+export function parseNotesArgs(text: string, now: number, timeZone: string): ParsedNotesArgs {
+  const tags = new Set<string>();
+  let chosen: Period | null = null;
+  let asFile = false;
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const lower = word.toLowerCase();
+    const tag = word.startsWith("#") ? normalizeTag(word) : null;
+    const named = tag === null ? period(lower, now, timeZone) : null;
+    if (tag !== null) {
+      if (tags.size === MAX_FILTER_TAGS && !tags.has(tag)) return { ok: false, problem: "too-many-tags", word };
+      tags.add(tag);
+    } else if (named) {
+      if (chosen) return { ok: false, problem: "two-periods", word };
+      chosen = named;
+    } else if (lower === "file") asFile = true;
+    else return { ok: false, problem: "unknown", word };
+  }
+  return { ok: true, value: { tags: [...tags], period: chosen ?? lastDays(WEEK_DAYS, now, timeZone), asFile } };
+}

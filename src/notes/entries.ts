@@ -1,0 +1,57 @@
+import type { NotesFilter } from "./args.js";
+
+/** A note as summaries show it, with its link. */
+export interface NoteEntry {
+  id: number;
+  link_id: number;
+  text: string;
+  created_at: number;
+  url: string;
+  title: string | null;
+  tags: string[];
+}
+
+export interface NotesTotals {
+  notes: number;
+  links: number;
+}
+
+/** What a summary shows, as pages or as a file. */
+export interface NotesSummary {
+  filter: NotesFilter;
+  totals: NotesTotals;
+  /** Grouped by link already, as the store orders them: a page's slice, or everything for the file. */
+  notes: readonly NoteEntry[];
+  timeZone: string;
+}
+
+/** The shape of `ctx.t`, so that summaries are built from plain values. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+export interface LinkNotes {
+  link: Pick<NoteEntry, "link_id" | "url" | "title" | "tags">;
+  notes: NoteEntry[];
+}
+
+/** Consecutive notes on the same link become one group; the order of groups and notes is kept. */
+export function groupByLink(notes: readonly NoteEntry[]): LinkNotes[] {
+  const groups: LinkNotes[] = [];
+  for (const note of notes) {
+    const last = groups.at(-1);
+    if (last?.link.link_id === note.link_id) last.notes.push(note);
+    else groups.push({ link: note, notes: [note] });
+  }
+  return groups;
+}
+
+/** Plain text (not escaped) naming the period and the tags, shared by the pages and the file. */
+export function describeFilter(t: Translate, filter: NotesFilter): { period: string; tags: string } {
+  return {
+    period: filter.period.name ?? t("notes-all-time"),
+    tags: filter.tags.map((tag) => `#${tag}`).join(" "),
+  };
+}
+
+export function countsLine(t: Translate, totals: NotesTotals): string {
+  return t("notes-counts", { notes: totals.notes, links: totals.links });
+}

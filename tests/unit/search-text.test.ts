@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { searchText, urlSearchText } from "../../src/search/search-text.js";
+
+describe("search text", () => {
+  it("turns a Chinese run into overlapping pairs followed by its last character", () => {
+    expect(searchText("进程调度")).toBe("进程 程调 调度 度");
+    expect(searchText("操作系统")).toBe("操作 作系 系统 统");
+  });
+
+  it("keeps a one-character run as it is", () => {
+    expect(searchText("我")).toBe("我");
+    expect(searchText("a 我 b")).toBe("a 我 b");
+  });
+
+  it("leaves Latin text, digits and punctuation alone", () => {
+    expect(searchText("Typed Elixir structs, v2.0 (café)!")).toBe("Typed Elixir structs, v2.0 (café)!");
+  });
+
+  it("separates a run from Latin letters touching it, which unicode61 would otherwise glue to it", () => {
+    expect(searchText("Rust进程调度")).toBe("Rust 进程 程调 调度 度");
+    expect(searchText("学习Rust编程")).toBe("学习 习 Rust 编程 程");
+  });
+
+  it("treats Japanese kana and kanji, and Korean Hangul, as runs; CJK punctuation ends a run", () => {
+    expect(searchText("東京の天気")).toBe("東京 京の の天 天気 気");
+    expect(searchText("コーヒー")).toBe("コー ーヒ ヒー ー");
+    expect(searchText("운영체제")).toBe("운영 영체 체제 제");
+    expect(searchText("进程，调度")).toBe("进程 程 ， 调度 度");
+  });
+
+  it("decodes percent-escapes in URLs so their words can be found, and keeps a malformed URL as written", () => {
+    expect(urlSearchText("https://zh.wikipedia.org/wiki/%E8%BF%9B%E7%A8%8B")).toBe("https://zh.wikipedia.org/wiki/ 进程 程");
+    expect(urlSearchText("https://example.org/%E8%BF")).toBe("https://example.org/%E8%BF");
+  });
+});
