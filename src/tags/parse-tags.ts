@@ -1,4 +1,6 @@
 const MAX_TAG_LENGTH = 40;
+// More tags than anyone means; a pasted paragraph must not become hundreds of tags.
+export const MAX_TAGS_PER_ANSWER = 20;
 
 /** One tag as stored: lower-case, without a leading "#", Unicode letters kept; null when nothing usable is left. */
 export function normalizeTag(raw: string): string | null {
@@ -17,5 +19,5 @@ export function parseTags(text: string): string[] {
     .split(/[\s,，、;；]+/u)
     .map(normalizeTag)
     .filter((tag): tag is string => tag !== null);
-  return [...new Set(tags)];
+  return [...new Set(tags)].slice(0, MAX_TAGS_PER_ANSWER);
 }

@@ -22,6 +22,10 @@ export function linkLines(links: readonly LinkLike[]): string {
   return lines.join("\n");
 }
 
+// A line of tags in a reply stays short whatever a link carries; the card and /tags show them all.
+const MAX_TAGS_SHOWN = 20;
+
 export function tagList(tags: readonly string[]): string {
-  return tags.map((tag) => `#${escapeHtml(tag)}`).join(" ");
+  const shown = tags.slice(0, MAX_TAGS_SHOWN).map((tag) => `#${escapeHtml(tag)}`);
+  return tags.length > MAX_TAGS_SHOWN ? `${shown.join(" ")} …` : shown.join(" ");
 }

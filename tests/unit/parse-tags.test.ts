@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTag, parseTags } from "../../src/tags/parse-tags.js";
+import { MAX_TAGS_PER_ANSWER, normalizeTag, parseTags } from "../../src/tags/parse-tags.js";
+import { tagList } from "../../src/views/links.js";
 
 describe("typed tags", () => {
   it.each([
@@ -18,5 +19,16 @@ describe("typed tags", () => {
     expect(normalizeTag("#Ünïcode!")).toBe("ünïcode");
     expect(normalizeTag("##日本語")).toBe("日本語");
     expect(normalizeTag("!!!")).toBeNull();
+  });
+});
+
+describe("absurd tag input", () => {
+  it("keeps at most MAX_TAGS_PER_ANSWER tags from one answer, and a tag line stays short", () => {
+    const many = parseTags(Array.from({ length: 500 }, (_, i) => `tag${i}`).join(" "));
+    expect(many).toHaveLength(MAX_TAGS_PER_ANSWER);
+    expect(many[0]).toBe("tag0");
+    const line = tagList(Array.from({ length: 500 }, (_, i) => "长".repeat(40) + i));
+    expect(line.length).toBeLessThan(1000);
+    expect(line.endsWith("…")).toBe(true);
   });
 });
