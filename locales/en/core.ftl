@@ -23,8 +23,11 @@ help =
     /note: a note on the link you saved last (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
     /link: one link's card (<code>/link 12</code>)
+    /title: your own title for a link (<code>/title 12 text</code>); /refetch 12 fetches its page again
     /digest: your daily digest (<code>/digest 08:30</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)
     /timezone: your time zone (<code>/timezone Europe/Berlin</code>)
+    /import: bring in your markdown log or bookmarks (send the file)
+    /export: your whole log as a file (<code>/export md</code>, <code>html</code>, <code>csv</code>, <code>json</code>)
     /start: what this bot does
     /help: this list
     /cancel: leave the open question

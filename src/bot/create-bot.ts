@@ -9,10 +9,12 @@ import { AlbumHints } from "../features/capture/album-hints.js";
 import { captureFeature } from "../features/capture/index.js";
 import { cancelFeature } from "../features/cancel.js";
 import { digestFeature } from "../features/digest/index.js";
+import { importExportFeature } from "../features/import-export/index.js";
 import { linkCardFeature } from "../features/link-card/index.js";
 import { listsFeature } from "../features/lists/index.js";
 import { ViewRegistry } from "../features/lists/views.js";
 import { notesFeature } from "../features/notes/index.js";
+import { pageTitlesFeature } from "../features/page-titles/index.js";
 import { searchFeature } from "../features/search/index.js";
 import { settingsFeature } from "../features/settings/index.js";
 import { tagsFeature } from "../features/tags/index.js";
@@ -40,7 +42,7 @@ export interface BotDeps {
 }
 
 /** Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code. */
-const CONVERSATION_STATE_VERSION = 2;
+const CONVERSATION_STATE_VERSION = 3;
 const ALBUM_HINT_DELAY_MS = 1500;
 
 export function createBot({ config, db, logger, botInfo, clock = Date.now }: BotDeps) {
@@ -56,6 +58,8 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now }: Bot
   const i18n = createI18n();
   const albums = new AlbumHints(ALBUM_HINT_DELAY_MS);
 
+  // The boundary below answers the user; this catches what fails before it (the runner reports it here).
+  bot.catch((error) => logger.error({ err: error.error, update_id: error.ctx.update.update_id }, "update failed outside the error boundary"));
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   const protectedBot = bot.errorBoundary(handleUpdateError);
   protectedBot.use(async (ctx, next) => {
@@ -94,7 +98,9 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now }: Bot
     todayFeature(views),
     tagsFeature(views),
     linkCardFeature(),
+    pageTitlesFeature(),
     digestFeature(),
+    importExportFeature(),
     searchFeature(views),
     // Before capture: a reply to a link message is a note, even when it contains a link itself.
     notesFeature(views),

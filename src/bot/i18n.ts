@@ -14,3 +14,9 @@ export function createI18n(): I18n<Context> {
     localeNegotiator: (ctx) => ctx.from?.language_code,
   });
 }
+
+/** Translation outside a handler (scheduler, background jobs): the user's language when there is a file for it. */
+export function translatorFor(i18n: I18n<any>, languageCode: string | null): (key: string, variables?: Record<string, string | number>) => string {
+  const locale = languageCode !== null && i18n.locales.includes(languageCode) ? languageCode : "en";
+  return (key, variables) => i18n.t(locale, key, variables);
+}

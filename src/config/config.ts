@@ -37,6 +37,10 @@ const configSchema = z.object({
   TAG_QUESTION_TIMEOUT_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(60)),
   // First back-off when a Bot API call fails for a passing reason; doubles per retry.
   TELEGRAM_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
+  // Telegram lets bots download files up to 20 MiB; a self-hosted Bot API server allows more.
+  IMPORT_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(20 * 1024 * 1024)),
+  // Test-only: lets the page fetcher reach 127.0.0.1 and private networks, which it must never do in production.
+  FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(28)),
 });

@@ -13,6 +13,8 @@ export interface Database {
   link_search: LinkSearchTable;
   meta: MetaTable;
   digest_sends: DigestSendsTable;
+  pending_imports: PendingImportsTable;
+  save_confirmations: SaveConfirmationsTable;
 }
 
 export interface UsersTable {
@@ -42,6 +44,17 @@ export interface LinksTable {
   saved_at: number;
   read_at: number | null;
   digest_snoozed_until: number | null;
+  /** Where `title` came from: the user (their message, /title) or the fetched page; null when there is none. */
+  title_source: "user" | "page" | null;
+  fetched_title: string | null;
+  site_name: string | null;
+  description: string | null;
+  language: string | null;
+  content_type: string | null;
+  reading_minutes: number | null;
+  fetch_status: Generated<"pending" | "done" | "failed">;
+  fetch_attempts: Generated<number>;
+  fetch_next_at: number | null;
 }
 
 export interface TagsTable {
@@ -105,6 +118,23 @@ export interface DigestSendsTable {
   attempts: Generated<number>;
   claimed_at: number;
   finished_at: number | null;
+}
+
+export interface PendingImportsTable {
+  id: Generated<number>;
+  user_id: number;
+  file_id: string;
+  file_name: string;
+  created_at: number;
+}
+
+export interface SaveConfirmationsTable {
+  chat_id: number;
+  message_id: number;
+  user_id: number;
+  /** JSON array of the link ids the message confirms. */
+  link_ids: string;
+  created_at: number;
 }
 
 export interface MetaTable {

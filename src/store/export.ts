@@ -1,4 +1,7 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import type { DB } from "../db/connection.js";
+import { EXPORT_FORMATS, type ExportFormatName } from "../portable/export-formats.js";
 import type { PortableLink } from "../portable/model.js";
 import { tagsOfLinks } from "./tags.js";
 
@@ -36,4 +39,21 @@ export async function* linksForExport(db: DB, userId: number): AsyncGenerator<Po
       readAt: row.read_at,
     }));
   }
+}
+
+/** Writes the user's whole log to `out` in the chosen format, a batch of links at a time; returns how many. */
+export async function writeExport(db: DB, userId: number, format: ExportFormatName, context: { timeZone: string; now: number }, out: Writable): Promise<number> {
+  const writer = EXPORT_FORMATS[format].create(context);
+  const write = async (chunk: string) => {
+    // Respect back-pressure, so a slow disk or pipe never lets the export pile up in memory.
+    if (chunk !== "" && !out.write(chunk)) await once(out, "drain");
+  };
+  let count = 0;
+  await write(writer.head());
+  for await (const batch of linksForExport(db, userId)) {
+    await write(writer.links(batch));
+    count += batch.length;
+  }
+  await write(writer.tail());
+  return count;
 }

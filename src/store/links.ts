@@ -21,7 +21,18 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
     for (const candidate of candidates) {
       const inserted = await trx
         .insertInto("links")
-        .values({ user_id: userId, url: candidate.url, url_key: candidate.urlKey, title: candidate.title, source: candidate.source, saved_at: now })
+        .values({
+          user_id: userId,
+          url: candidate.url,
+          url_key: candidate.urlKey,
+          title: candidate.title,
+          title_source: candidate.title === null ? null : "user",
+          source: candidate.source,
+          saved_at: now,
+          // Queued for its page title, fetched in the background.
+          fetch_status: "pending",
+          fetch_next_at: now,
+        })
         .onConflict((oc) => oc.columns(["user_id", "url_key"]).doNothing())
         .returningAll()
         .executeTakeFirst();

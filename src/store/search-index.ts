@@ -9,7 +9,7 @@ import { tagsOfLinks } from "./tags.js";
  * Bump whenever the search text is prepared differently (src/search/): the next start rebuilds the index,
  * since rows written by older code would not match the new queries.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 const VERSION_KEY = "search_index_version";
 // 500 rows of 6 values stay far below SQLite's limit on bound parameters per statement.
 const BATCH_SIZE = 500;
@@ -24,13 +24,14 @@ export async function notesOfLinks(db: DB, linkIds: readonly number[]): Promise<
 }
 
 async function searchRows(db: DB, linkIds: readonly number[]): Promise<Insertable<LinkSearchTable>[]> {
-  const links = await db.selectFrom("links").select(["id", "user_id", "url", "title"]).where("id", "in", linkIds).execute();
+  const links = await db.selectFrom("links").select(["id", "user_id", "url", "title", "fetched_title"]).where("id", "in", linkIds).execute();
   const tags = await tagsOfLinks(db, linkIds);
   const notes = await notesOfLinks(db, linkIds);
   return links.map((link) => ({
     rowid: link.id,
     owner: ownerKey(link.user_id),
-    title: searchText(link.title ?? ""),
+    // The page's own title is searchable too when the user gave the link another one.
+    title: searchText([...new Set([link.title, link.fetched_title])].filter(Boolean).join("\n")),
     url: urlSearchText(link.url),
     tags: searchText((tags.get(link.id) ?? []).join(" ")),
     notes: searchText((notes.get(link.id) ?? []).join("\n")),

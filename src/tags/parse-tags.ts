@@ -8,9 +8,10 @@ export function normalizeTag(raw: string): string | null {
     .normalize("NFC")
     .replace(/^#+/, "")
     .replace(/[^\p{L}\p{N}\p{M}_\-.+/]/gu, "")
-    .toLocaleLowerCase("en")
-    .slice(0, MAX_TAG_LENGTH);
-  return tag.length > 0 ? tag : null;
+    .toLocaleLowerCase("en");
+  // Cut by code points: a cut inside a surrogate pair would leave half a character that changes on the next pass.
+  const cut = Array.from(tag).slice(0, MAX_TAG_LENGTH).join("");
+  return cut.length > 0 ? cut : null;
 }
 
 /** Tags typed by the user: separated by spaces, commas (also the CJK "，" and "、") or semicolons; duplicates dropped, order kept. */

@@ -15,7 +15,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
   it("registers its commands for the / menu on start-up", () => {
     const [call] = harness.emulator.callsOf("setMyCommands");
     expect(call?.payload.commands.map((c: { command: string }) => c.command)).toEqual([
-      "start", "help", "unread", "read", "today", "search", "notes", "note", "tags", "link", "digest", "timezone", "cancel",
+      "start", "help", "unread", "read", "today", "search", "notes", "note", "tags", "link", "title", "refetch", "digest", "timezone", "import", "export", "cancel",
     ]);
   });
 
@@ -26,7 +26,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     since = harness.emulator.mark();
     user().command("/help");
     const help = await nextMessage(harness.emulator, 1001, since);
-    for (const command of ["/start", "/help", "/unread", "/read", "/today", "/search", "/notes", "/note", "/tags", "/link", "/digest", "/timezone", "/cancel"]) {
+    for (const command of ["/start", "/help", "/unread", "/read", "/today", "/search", "/notes", "/note", "/tags", "/link", "/title", "/refetch", "/digest", "/timezone", "/import", "/export", "/cancel"]) {
       expect(help.text).toContain(command);
     }
   });

@@ -32,3 +32,12 @@ describe("absurd tag input", () => {
     expect(line.endsWith("…")).toBe(true);
   });
 });
+
+describe("long tags", () => {
+  it("cuts at 40 characters without splitting one, so normalizing twice changes nothing", () => {
+    const tag = normalizeTag(`${"a".repeat(39)}𠀀𠀀`)!;
+    expect(Array.from(tag)).toHaveLength(40);
+    expect(tag.endsWith("𠀀")).toBe(true);
+    expect(normalizeTag(tag)).toBe(tag);
+  });
+});

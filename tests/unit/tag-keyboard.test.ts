@@ -27,7 +27,7 @@ describe("tag question keyboard", () => {
 });
 
 describe("already-saved reply", () => {
-  const link = (id: number) => ({ id, user_id: 1, url: `https://e.org/${id}`, url_key: "", title: `<T${id}>`, source: null, saved_at: Date.UTC(2026, 10, 20, 23, 30), read_at: null, digest_snoozed_until: null, tags: ["a&b"] });
+  const link = (id: number) => ({ id, url: `https://e.org/${id}`, title: `<T${id}>`, saved_at: Date.UTC(2026, 10, 20, 23, 30), tags: ["a&b"] });
 
   it("dates the first save in the user's time zone and escapes titles and tags", () => {
     const { text } = knownLinksReply(t, [link(1)], "Asia/Shanghai");

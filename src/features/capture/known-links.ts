@@ -8,7 +8,7 @@ export const RETAG_CALLBACK = /^retag:(\d+)$/;
 export const retagCallback = (linkId: number) => `retag:${linkId}`;
 
 /** "Already saved on …" for links the user sent again, with a Re-tag button per link. */
-export function knownLinksReply(t: TranslateFunction, known: readonly TaggedLink[], timeZone: string) {
+export function knownLinksReply(t: TranslateFunction, known: readonly Pick<TaggedLink, "id" | "url" | "title" | "saved_at" | "tags">[], timeZone: string) {
   const listed = known.slice(0, MAX_LISTED_LINKS);
   const text = listed
     .map((link) =>

@@ -1,7 +1,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
+import { translatorFor } from "../../bot/i18n.js";
 import type { DB } from "../../db/connection.js";
-import type { Translate } from "../../digest/compose.js";
 import { createPacer } from "../../digest/pacer.js";
 import { dueAtOn } from "../../digest/schedule.js";
 import type { Logger } from "../../logger.js";
@@ -43,13 +43,8 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   let timer: NodeJS.Timeout | undefined;
   let lastRunAt: number | undefined;
 
-  const translator = (user: DigestUser): Translate => {
-    const locale = deps.i18n.locales.includes(user.language_code ?? "") ? user.language_code! : "en";
-    return (key, variables) => deps.i18n.t(locale, key, variables);
-  };
-
   async function send(user: DigestUser, today: string, attempts: number): Promise<void> {
-    const digest = await buildDigest(db, user, clock(), translator(user));
+    const digest = await buildDigest(db, user, clock(), translatorFor(deps.i18n, user.language_code));
     if (!digest) return await finishDigest(db, user.id, today, { status: "skipped" }, clock());
     await pace();
     try {

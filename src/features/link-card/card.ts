@@ -34,6 +34,13 @@ function notesBlock(t: TranslateFunction, link: LinkDetails, timeZone: string): 
   return lines;
 }
 
+/** What the fetched page said of itself: site, reading time, description. */
+function pageLines(t: TranslateFunction, link: LinkDetails): string[] {
+  const about = [link.site_name && escapeHtml(truncate(link.site_name, 60)), link.reading_minutes && t("card-reading", { minutes: link.reading_minutes })];
+  const line = about.filter(Boolean).join(" · ");
+  return [...(line ? [line] : []), ...(link.description ? [`<i>${escapeHtml(truncate(link.description, 200))}</i>`] : [])];
+}
+
 export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: string): { text: string; keyboard: InlineKeyboard } {
   const lines = [
     `<b>${escapeHtml(truncate(link.title ?? domainOf(link.url), 200))}</b>`,
@@ -42,6 +49,7 @@ export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: st
     link.read_at === null ? t("card-unread") : t("card-read", { date: localDate(link.read_at, timeZone) }),
     t("card-tags", { tags: link.tags.length > 0 ? tagList(link.tags) : t("tag-none") }),
     ...(link.source ? [t("card-source", { source: escapeHtml(truncate(link.source, 100)) })] : []),
+    ...pageLines(t, link),
     "",
     ...notesBlock(t, link, timeZone),
     t("card-note-hint"),

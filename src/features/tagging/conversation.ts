@@ -4,10 +4,11 @@ import { captureLinks } from "../../capture/capture-links.js";
 import type { DB } from "../../db/connection.js";
 import { extractLinks } from "../../links/extract.js";
 import { rememberLinkMessage } from "../../store/links.js";
-import { replaceLinkTags, tagsOfLinks } from "../../store/tags.js";
+import { recordSaveConfirmation, savedLinksWithTags } from "../../store/save-confirmations.js";
+import { replaceLinkTags } from "../../store/tags.js";
 import { findUser } from "../../store/users.js";
 import { parseTags } from "../../tags/parse-tags.js";
-import { linkLines, tagList } from "../../views/links.js";
+import { confirmationText, linkLines } from "../../views/links.js";
 import type { BotContext, ConversationContext } from "../../bot/context.js";
 import { isCommand } from "../../bot/commands.js";
 import type { AlbumHints } from "../capture/album-hints.js";
@@ -130,16 +131,13 @@ export function createTaggingConversation(deps: TaggingDeps) {
     });
     await conversation.external(() => rememberLinkMessage(db, chatId, question.message_id, request.linkIds));
     const outcome = await waitForAnswer(conversation, request, queue, question, data);
-    const tags = await conversation.external(async () => {
+    const confirmed = await conversation.external(async () => {
       if (outcome.kind === "tags") await replaceLinkTags(db, userId, request.linkIds, outcome.tags, deps.clock());
-      const byLink = await tagsOfLinks(db, request.linkIds);
-      return [...new Set([...byLink.values()].flat())].sort();
+      await recordSaveConfirmation(db, { chatId, messageId: question.message_id, userId, linkIds: request.linkIds }, deps.clock());
+      // Read again: a page title fetched while the question was open belongs in the confirmation.
+      return await savedLinksWithTags(db, userId, request.linkIds);
     });
-    const confirmation = ctx.t("tag-confirmation", {
-      count: data.links.length,
-      links: linkLines(data.links),
-      tags: tags.length > 0 ? tagList(tags) : ctx.t("tag-none"),
-    });
+    const confirmation = confirmationText(ctx.t, confirmed.links, confirmed.tags);
     await ctx.api.editMessageText(chatId, question.message_id, confirmation, { parse_mode: "HTML", link_preview_options: noPreview });
   }
 

@@ -1,8 +1,8 @@
 import "dotenv/config";
 import { z } from "zod";
 import { sqlitePath } from "../config/config.js";
-import { openDatabase } from "./connection.js";
-import { migrateToLatest } from "./migrate.js";
+import { openDatabase } from "../db/connection.js";
+import { migrateToLatest } from "../db/migrate.js";
 
 // Migrating needs only the database location, not a bot token.
 const databaseUrl = z.string().default("./data/linklog.db").parse(process.env.DATABASE_URL || undefined);

@@ -1,0 +1,62 @@
+// Import speed: a generated markdown log (seeded, not timed) through the real importer (parse, merge,
+// one-transaction store with tags, notes and search index) against a raw better-sqlite3 insert of the
+// same rows in one transaction.
+import SQLite from "better-sqlite3";
+import { openDatabase } from "../src/db/connection.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { parseMarkdownLog } from "../src/portable/markdown-log.js";
+import { mergeDuplicates } from "../src/portable/merge.js";
+import { importLinks } from "../src/store/import.js";
+import { upsertUser } from "../src/store/users.js";
+import { tempDatabasePath } from "../tests/support/bot-process.js";
+import { seededRandom } from "./seeded.js";
+import type { Figure } from "./report.js";
+
+export function generateLog(links: number, seed = 7): string {
+  const random = seededRandom(seed);
+  const words = ["elixir", "beam", "otp", "进程", "调度", "rust", "ownership", "scheduler", "process", "网络"];
+  const pick = () => words[Math.floor(random() * words.length)]!;
+  const lines = ["# Posts", ""];
+  for (let i = 0; i < links; i++) {
+    if (i % 50 === 0) lines.push(`- ${2015 + Math.floor(i / 20_000)}-0${1 + (i % 9)}-1${i % 10}`, "");
+    lines.push(`${random() < 0.3 ? "✅ " : ""}https://example.org/${i}/${pick()} ${pick()} ${pick()} ${pick()}`);
+    if (random() < 0.3) lines.push(`${pick()} ${pick()} note ${i}`, `  ${pick()} ${pick()}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+async function freshDatabase() {
+  const file = tempDatabasePath();
+  const db = openDatabase(file.path);
+  await migrateToLatest(db);
+  await upsertUser(db, { id: 1, first_name: "bench" }, "UTC", 0);
+  return { file, db };
+}
+
+export async function importSpeed(links: number): Promise<Figure[]> {
+  const text = generateLog(links);
+  const context = { timeZone: "UTC", now: Date.now() };
+
+  const real = await freshDatabase();
+  const started = performance.now();
+  const merged = mergeDuplicates(parseMarkdownLog(text, context).links).links;
+  await importLinks(real.db, 1, merged, context.now);
+  const importer = merged.length / ((performance.now() - started) / 1000);
+  await real.db.destroy();
+  real.file.cleanup();
+
+  const raw = await freshDatabase();
+  await raw.db.destroy();
+  const sqlite = new SQLite(raw.file.path);
+  const insert = sqlite.prepare("insert into links (user_id, url, url_key, title, saved_at, read_at) values (1, ?, ?, ?, ?, ?)");
+  const rawStarted = performance.now();
+  sqlite.transaction(() => {
+    for (const link of merged) insert.run(link.url, link.urlKey, link.title, link.savedAt ?? 0, link.read ? (link.savedAt ?? 0) : null);
+  })();
+  const rawRate = merged.length / ((performance.now() - rawStarted) / 1000);
+  sqlite.close();
+  raw.file.cleanup();
+
+  return [{ figure: `import: markdown log, ${merged.length} links`, value: importer, unit: "links/s", baseline: rawRate, ratio: importer / rawRate }];
+}

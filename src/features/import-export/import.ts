@@ -1,0 +1,63 @@
+import type { CallbackQueryContext, Filter, NextFunction } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { mergeDuplicates } from "../../portable/merge.js";
+import { parseImportFile } from "../../portable/parse-file.js";
+import { previewOf } from "../../portable/preview.js";
+import { importLinks, savedKeys } from "../../store/import.js";
+import { addPendingImport, takePendingImport } from "../../store/pending-imports.js";
+import { downloadFile, FileTooLargeError } from "../../telegram/download.js";
+import { nothingFoundMessage, previewMessage } from "./preview-message.js";
+
+export const IMPORTABLE = /\.(md|markdown|txt|html?|csv|zip|json)$/i;
+// Often enough to show a large import moving, rarely enough to stay far from Telegram's edit limits.
+const PROGRESS_EVERY_MS = 1500;
+
+async function readImport(ctx: BotContext, fileId: string, fileName: string) {
+  const { TELEGRAM_API_ROOT, BOT_TOKEN, IMPORT_MAX_BYTES } = ctx.config;
+  const bytes = await downloadFile(ctx.api, TELEGRAM_API_ROOT, BOT_TOKEN, fileId, IMPORT_MAX_BYTES);
+  const parsed = parseImportFile(fileName, bytes, { timeZone: ctx.user.time_zone, now: ctx.clock() });
+  return { parsed, merged: mergeDuplicates(parsed.links) };
+}
+
+async function tooLarge(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t("import-too-large", { mib: Math.round(ctx.config.IMPORT_MAX_BYTES / 1024 / 1024) }));
+}
+
+/** A document with a log or bookmark file: preview what it holds, with Import and Cancel buttons. */
+export async function previewDocument(ctx: Filter<BotContext, "message:document">, next: NextFunction): Promise<void> {
+  const { file_id, file_name = "", file_size } = ctx.message.document;
+  if (!IMPORTABLE.test(file_name)) return await next();
+  if (file_size !== undefined && file_size > ctx.config.IMPORT_MAX_BYTES) return await tooLarge(ctx);
+  let read: Awaited<ReturnType<typeof readImport>>;
+  try {
+    read = await readImport(ctx, file_id, file_name);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return await tooLarge(ctx);
+    throw error;
+  }
+  const saved = await savedKeys(ctx.db, ctx.user.id, read.merged.links.map((link) => link.urlKey));
+  const preview = previewOf(read.parsed, read.merged, saved);
+  if (preview.found === 0) return void (await ctx.reply(nothingFoundMessage(ctx.t, file_name, preview), { parse_mode: "HTML" }));
+  const pendingId = await addPendingImport(ctx.db, ctx.user.id, file_id, file_name, ctx.clock());
+  const message = previewMessage(ctx.t, file_name, preview, ctx.user.time_zone, pendingId);
+  await ctx.reply(message.text, { parse_mode: "HTML", reply_markup: message.keyboard });
+}
+
+/** Import or Cancel under a preview: the file is read again and written in one transaction. */
+export async function confirmImport(ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const pending = await takePendingImport(ctx.db, ctx.user.id, Number(ctx.match[2]));
+  if (!pending) return void (await ctx.answerCallbackQuery({ text: ctx.t("import-gone") }));
+  await ctx.answerCallbackQuery();
+  if (ctx.match[1] === "n") return void (await ctx.editMessageText(ctx.t("import-cancelled")));
+  const { merged } = await readImport(ctx, pending.file_id, pending.file_name);
+  const total = merged.links.length;
+  await ctx.editMessageText(ctx.t("import-progress", { done: 0, total }));
+  let lastShown = Date.now();
+  const result = await importLinks(ctx.db, ctx.user.id, merged.links, ctx.clock(), (done) => {
+    if (Date.now() - lastShown < PROGRESS_EVERY_MS || done === total) return;
+    lastShown = Date.now();
+    // Not awaited: the import holds the database, and Telegram must never hold the import.
+    void ctx.editMessageText(ctx.t("import-progress", { done, total })).catch(() => undefined);
+  });
+  await ctx.editMessageText(ctx.t("import-done", { added: result.added, updated: result.updated, notes: result.notesAdded, total }));
+}

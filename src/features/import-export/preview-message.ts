@@ -1,0 +1,42 @@
+import { InlineKeyboard } from "grammy";
+import type { TranslateFunction } from "@grammyjs/i18n";
+import type { ImportPreview } from "../../portable/preview.js";
+import { localDate } from "../../time/local-date.js";
+import { escapeHtml, truncate } from "../../views/html.js";
+import { tagList } from "../../views/links.js";
+
+export const importCallback = {
+  confirm: (id: number) => `imp:y:${id}`,
+  cancel: (id: number) => `imp:n:${id}`,
+} as const;
+export const IMPORT_CALLBACK = /^imp:([yn]):(\d{1,15})$/;
+
+// The preview lists a few lines it could not read; the count tells how many more there are.
+const PROBLEMS_SHOWN = 10;
+
+function problemLines(t: TranslateFunction, preview: ImportPreview): string[] {
+  const { problems } = preview;
+  if (problems.length === 0) return [];
+  return [
+    t("import-problems", { count: problems.length }),
+    ...problems.slice(0, PROBLEMS_SHOWN).map((p) => t("import-problem", { line: p.line, text: escapeHtml(truncate(p.text, 80)) })),
+  ];
+}
+
+export function previewMessage(t: TranslateFunction, fileName: string, preview: ImportPreview, timeZone: string, pendingId: number) {
+  const dates = preview.firstSaved === null ? [] : [t("import-dates", { first: localDate(preview.firstSaved, timeZone), last: localDate(preview.lastSaved!, timeZone) })];
+  const lines = [
+    t("import-preview", { file: escapeHtml(truncate(fileName, 80)), format: preview.format }),
+    t("import-counts", { found: preview.found, saved: preview.alreadySaved, read: preview.read, notes: preview.withNotes }),
+    ...(preview.tags.length > 0 ? [t("import-tags", { tags: tagList(preview.tags) })] : []),
+    ...dates,
+    ...(preview.invalid.length > 0 ? [t("import-invalid", { count: preview.invalid.length })] : []),
+    ...problemLines(t, preview),
+  ];
+  const keyboard = new InlineKeyboard().text(t("import-button-go"), importCallback.confirm(pendingId)).text(t("import-button-cancel"), importCallback.cancel(pendingId));
+  return { text: lines.join("\n"), keyboard };
+}
+
+export function nothingFoundMessage(t: TranslateFunction, fileName: string, preview: ImportPreview): string {
+  return [t("import-nothing", { file: escapeHtml(truncate(fileName, 80)), format: preview.format }), ...problemLines(t, preview)].join("\n");
+}

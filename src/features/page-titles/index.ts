@@ -1,0 +1,27 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { requestRefetch, setUserTitle } from "../../store/page-info.js";
+import { escapeHtml } from "../../views/html.js";
+
+const MAX_TITLE = 300;
+
+/** /title 12 My own title (never overwritten by a fetched one) and /refetch 12 (try the page again). */
+export function pageTitlesFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command("title", async (ctx) => {
+    const match = /^\s*(\d{1,15})\s+([\s\S]+)$/u.exec(ctx.match);
+    const title = match?.[2]?.replace(/\s+/gu, " ").trim().slice(0, MAX_TITLE);
+    if (!match || !title) return await ctx.reply(ctx.t("title-usage"), { parse_mode: "HTML" });
+    const done = await setUserTitle(ctx.db, ctx.user.id, Number(match[1]), title);
+    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"), { parse_mode: "HTML" });
+  });
+
+  feature.command("refetch", async (ctx) => {
+    const id = /^\s*(\d{1,15})\s*$/u.exec(ctx.match)?.[1];
+    if (!id) return await ctx.reply(ctx.t("refetch-usage"), { parse_mode: "HTML" });
+    const queued = await requestRefetch(ctx.db, ctx.user.id, Number(id), ctx.clock());
+    await ctx.reply(queued ? ctx.t("refetch-queued") : ctx.t("link-not-found"));
+  });
+  return feature;
+}

@@ -1,0 +1,85 @@
+import type { Api } from "grammy";
+import type { I18n } from "@grammyjs/i18n";
+import { translatorFor } from "../../bot/i18n.js";
+import type { DB } from "../../db/connection.js";
+import { fetchPageInfo } from "../../fetch/fetch-page.js";
+import type { FetchOptions } from "../../fetch/options.js";
+import { isFailure } from "../../fetch/types.js";
+import type { Logger } from "../../logger.js";
+import { claimFetch, dueFetches, recordFetchedPage, recordFetchFailure, type DueFetch } from "../../store/page-info.js";
+import { recentConfirmationsOf, savedLinksWithTags } from "../../store/save-confirmations.js";
+import { findUser } from "../../store/users.js";
+import { confirmationText } from "../../views/links.js";
+import { isPassing, pageFacts } from "./page-facts.js";
+
+export interface PageTitleWorkerDeps {
+  db: DB;
+  api: Api;
+  i18n: I18n<any>;
+  logger: Logger;
+  clock: () => number;
+  fetchOptions: Partial<FetchOptions>;
+}
+
+export interface PageTitleWorker {
+  /** Fetches every page that is due; concurrent calls share one run. */
+  tick(): Promise<void>;
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+}
+
+const BATCH = 20;
+// Attempts after the first, with their delays: a page down for a minute or an hour still gets its title.
+const RETRY_DELAYS_MS = [60_000, 15 * 60_000, 6 * 3_600_000];
+// A title arriving later than this is not worth editing an old message for; lists show it anyway.
+const CONFIRMATION_WINDOW_MS = 10 * 60_000;
+// Longer than any fetch may take, so a claimed link is not fetched twice, and retried if this process dies.
+const LEASE_MS = 5 * 60_000;
+
+export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorker {
+  const { db, clock, logger } = deps;
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  /** Redraws the recent save confirmations that list this link, now that its title is known. */
+  async function showInConfirmations(linkId: number): Promise<void> {
+    for (const confirmation of await recentConfirmationsOf(db, linkId, clock() - CONFIRMATION_WINDOW_MS)) {
+      const user = await findUser(db, confirmation.userId);
+      const { links, tags } = await savedLinksWithTags(db, confirmation.userId, confirmation.linkIds);
+      const text = confirmationText(translatorFor(deps.i18n, user?.language_code ?? null), links, tags);
+      await deps.api
+        .editMessageText(confirmation.chatId, confirmation.messageId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } })
+        .catch((error: unknown) => logger.debug({ err: error, linkId }, "could not show the fetched title in the confirmation"));
+    }
+  }
+
+  async function fetchOne(link: DueFetch): Promise<void> {
+    if (!(await claimFetch(db, link.id, clock() + LEASE_MS, clock()))) return;
+    const result = await fetchPageInfo(link.url, deps.fetchOptions);
+    if (!isFailure(result)) {
+      await recordFetchedPage(db, link.id, pageFacts(result));
+      return await showInConfirmations(link.id);
+    }
+    const delay = isPassing(result) ? RETRY_DELAYS_MS[link.fetch_attempts] : undefined;
+    logger.debug({ linkId: link.id, reason: result.reason, retry: delay !== undefined }, "page fetch failed");
+    await recordFetchFailure(db, link.id, delay === undefined ? null : clock() + delay);
+  }
+
+  async function runDue(): Promise<void> {
+    const due = await dueFetches(db, clock(), BATCH);
+    // The fetcher's own limiter caps how many connections are open at once.
+    await Promise.all(due.map((link) => fetchOne(link).catch((error: unknown) => logger.error({ err: error, linkId: link.id }, "page fetch crashed"))));
+  }
+
+  const tick = () => (running ??= runDue().finally(() => (running = undefined)));
+  return {
+    tick,
+    start(intervalMs) {
+      timer = setInterval(() => void tick().catch((error: unknown) => logger.error({ err: error }, "page fetch run failed")), intervalMs);
+    },
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { isoString, tagSet } from "./fields.js";
+import type { ParsedFile, PortableLink } from "./model.js";
+import { ProblemList } from "./problems.js";
+
+/**
+ * linklog's own export, the one format that keeps everything: each note with its date, read time, exact
+ * titles. `{ "format": "linklog", "version": 1, "exported_at", "links": [ { "url", "title", "tags", "saved_at",
+ * "read", "read_at", "notes": [ { "text", "created_at" } ] } ] }`, dates as ISO 8601 in UTC to the millisecond.
+ * A record that does not fit is a problem numbered by its place in the list, and the others are still read.
+ */
+export const LINKLOG_JSON_FORMAT = "linklog JSON";
+export const LINKLOG_JSON_VERSION = 1;
+
+const isoDate = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
+
+const noteRecord = z.object({ text: z.string().min(1), created_at: isoDate.nullable().default(null) });
+
+const linkRecord = z.object({
+  url: z.string().trim().min(1),
+  title: z.string().nullable().default(null),
+  tags: z.array(z.string()).default([]),
+  saved_at: isoDate.nullable().default(null),
+  read: z.boolean().default(false),
+  read_at: isoDate.nullable().default(null),
+  notes: z.array(noteRecord).default([]),
+});
+
+const fileRecord = z.object({ format: z.literal("linklog"), version: z.number().int().positive(), links: z.array(z.unknown()) });
+
+/** Whether the text is a JSON object that says it is linklog's, judged by its start. */
+export function isLinklogJson(text: string): boolean {
+  return /^\s*\{/u.test(text) && /"format"\s*:\s*"linklog"/u.test(text.slice(0, 1024));
+}
+
+function problemFile(text: string, line = 1): ParsedFile {
+  return { format: LINKLOG_JSON_FORMAT, links: [], problems: [{ line, text }] };
+}
+
+/** The line of a JSON syntax error, where the engine's message gives the position. */
+function syntaxErrorLine(text: string, error: unknown): number {
+  const position = /position (\d+)/u.exec(error instanceof Error ? error.message : "");
+  return position ? text.slice(0, Number(position[1])).split("\n").length : 1;
+}
+
+function parseJson(text: string): { value: unknown } | { problem: ParsedFile } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { problem: problemFile("this is not valid JSON", syntaxErrorLine(text, error)) };
+  }
+}
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join(".") || "record"}: ${issue.message}` : "not a link record";
+}
+
+function toLink(record: z.infer<typeof linkRecord>): PortableLink {
+  return {
+    url: record.url,
+    title: record.title,
+    tags: tagSet(record.tags),
+    notes: record.notes.map((note) => ({ text: note.text, createdAt: note.created_at })),
+    savedAt: record.saved_at,
+    read: record.read,
+    readAt: record.read_at,
+  };
+}
+
+export function parseLinklogJson(text: string): ParsedFile {
+  const json = parseJson(text);
+  if ("problem" in json) return json.problem;
+  const file = fileRecord.safeParse(json.value);
+  if (!file.success) return problemFile('not a linklog export: it needs "format": "linklog", a "version" and a list of "links"');
+  if (file.data.version > LINKLOG_JSON_VERSION) return problemFile(`written by a newer linklog (format version ${file.data.version}); update this bot first`);
+  const links: PortableLink[] = [];
+  const problems = new ProblemList();
+  file.data.links.forEach((value, index) => {
+    const record = linkRecord.safeParse(value);
+    if (record.success) links.push(toLink(record.data));
+    else problems.add(index + 1, issueText(record.error));
+  });
+  return { format: LINKLOG_JSON_FORMAT, links, problems: problems.list() };
+}
+
+export function jsonHead(exportedAt: number): string {
+  const head = { format: "linklog", version: LINKLOG_JSON_VERSION, exported_at: isoString(exportedAt) };
+  return `${JSON.stringify(head).slice(0, -1)},"links":[\n`;
+}
+
+/** One link of the list; `index` counts from 0 and tells whether a comma goes before it. */
+export function jsonItem(link: PortableLink, index: number): string {
+  const record = {
+    url: link.url,
+    title: link.title,
+    tags: link.tags,
+    saved_at: isoString(link.savedAt),
+    read: link.read,
+    read_at: isoString(link.readAt),
+    notes: link.notes.map((note) => ({ text: note.text, created_at: isoString(note.createdAt) })),
+  };
+  return `${index === 0 ? "" : ",\n"}${JSON.stringify(record)}`;
+}
+
+export function jsonTail(): string {
+  return "\n]}\n";
+}

@@ -1,0 +1,159 @@
+import { joinedNotes, notesOf, withTag } from "./fields.js";
+import { anchorLink, isProblem, type OpenAnchor } from "./html-anchor.js";
+import { escapeHtmlContent, escapeHtmlText, htmlText, htmlTokens, type HtmlToken } from "./html-text.js";
+import type { ParsedFile, PortableLink } from "./model.js";
+import { ProblemList } from "./problems.js";
+
+/**
+ * The bookmark file every browser writes (and Raindrop, Karakeep, Linkwarden, Pinboard): `<DT><A HREF ADD_DATE TAGS>`
+ * per link, an optional `<DD>` description after it, folders as `<DT><H3>name</H3><DL><p>…</DL><p>`.
+ */
+export const NETSCAPE_FORMAT = "Netscape bookmarks HTML";
+
+/**
+ * Every folder on a link's path becomes a tag, except the containers browsers put at the top of every
+ * export, which say where a bookmark was shown, not what it is about. Chrome and Firefox mark the toolbar
+ * (and Firefox "Other Bookmarks") with an attribute in any language; the rest are known by their English
+ * names, and only at the top level, so a folder of one's own called "Favorites" deeper down still counts.
+ */
+const ROOT_FOLDER_MARKS = ["personal_toolbar_folder", "unfiled_bookmarks_folder"];
+const ROOT_FOLDER_NAMES = new Set([
+  "bookmarks",
+  "bookmarks bar",
+  "bookmarks toolbar",
+  "bookmarks menu",
+  "other bookmarks",
+  "mobile bookmarks",
+  "favorites",
+  "favourites",
+  "favorites bar",
+  "favourites bar",
+  "other favorites",
+  "other favourites",
+  "unsorted",
+]);
+
+/** The tags that end a title, folder name or description, and start the next. */
+const STRUCTURE = new Set(["a", "h3", "dl", "dt", "dd"]);
+
+interface OpenText {
+  attributes: ReadonlyMap<string, string>;
+  parts: string[];
+}
+
+class BookmarkReader {
+  readonly links: PortableLink[] = [];
+  readonly problems = new ProblemList();
+  /** The folder tags of each open `<DL>`, innermost last. */
+  private readonly lists: string[][] = [];
+  /** The tags of the folder whose `<H3>` was read and whose `<DL>` comes next. */
+  private nextList: string[] | null = null;
+  private anchor: OpenAnchor | null = null;
+  private folder: OpenText | null = null;
+  private note: { link: PortableLink; parts: string[] } | null = null;
+  /** The link a `<DD>` would describe: the one just read, with nothing but text since. */
+  private described: PortableLink | null = null;
+
+  read(token: HtmlToken): void {
+    if (token.kind === "text") (this.anchor?.titleParts ?? this.folder?.parts ?? this.note?.parts)?.push(token.raw);
+    else if (token.kind === "close") this.close(token.name);
+    else this.open(token.name, token.attributes, token.line);
+  }
+
+  private open(name: string, attributes: ReadonlyMap<string, string>, line: number): void {
+    if (name === "br") this.note?.parts.push("\n");
+    if (!STRUCTURE.has(name)) return;
+    this.endAnchor();
+    const described = this.described;
+    this.endText();
+    if (name === "a") this.anchor = { attributes, line, titleParts: [] };
+    if (name === "h3") this.folder = { attributes, parts: [] };
+    if (name === "dd" && described) this.note = { link: described, parts: [] };
+    if (name === "dl") this.lists.push(this.nextList ?? this.folderTags());
+    // A folder's name holds until its list opens, past a `<DD>` describing the folder; a link or folder first means it has none.
+    if (name !== "dd" && name !== "dt") this.nextList = null;
+  }
+
+  private close(name: string): void {
+    if (name === "a") this.endAnchor();
+    if (name === "h3") this.endText();
+    if (name === "dl") {
+      this.endAnchor();
+      this.endText();
+      this.lists.pop();
+    }
+  }
+
+  /** Ends what the file's end leaves open. */
+  finish(): void {
+    this.endAnchor();
+    this.endText();
+  }
+
+  private folderTags(): string[] {
+    return this.lists.at(-1) ?? [];
+  }
+
+  private endAnchor(): void {
+    if (!this.anchor) return;
+    const result = anchorLink(this.anchor, { dateAttribute: "add_date", placeTags: this.folderTags(), read: readMark(this.anchor.attributes) });
+    this.anchor = null;
+    if (isProblem(result)) return this.problems.add(result.line, result.text);
+    this.links.push(result);
+    this.described = result;
+  }
+
+  /** Ends a folder name or a description, whichever is open. */
+  private endText(): void {
+    this.described = null;
+    if (this.note) this.note.link.notes.push(...notesOf(htmlText(this.note.parts)));
+    this.note = null;
+    if (this.folder) this.nextList = this.withFolder(this.folder);
+    this.folder = null;
+  }
+
+  private withFolder(folder: OpenText): string[] {
+    const name = htmlText(folder.parts);
+    const atTop = this.lists.length <= 1;
+    const isContainer = ROOT_FOLDER_MARKS.some((mark) => folder.attributes.has(mark)) || ROOT_FOLDER_NAMES.has(name.toLowerCase());
+    return atTop && isContainer ? this.folderTags() : withTag(this.folderTags(), name);
+  }
+}
+
+/** Pinboard and linkding write TOREAD="1" for unread and "0" for read; browsers write neither, and all their bookmarks are unread. */
+function readMark(attributes: ReadonlyMap<string, string>): boolean {
+  return attributes.get("toread") === "0" || attributes.get("read") === "1";
+}
+
+export function parseNetscapeHtml(html: string): ParsedFile {
+  const reader = new BookmarkReader();
+  for (const token of htmlTokens(html)) reader.read(token);
+  reader.finish();
+  return { format: NETSCAPE_FORMAT, links: reader.links, problems: reader.problems.list() };
+}
+
+export function htmlHead(): string {
+  return [
+    "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
+    "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
+    '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
+    "<TITLE>Bookmarks</TITLE>",
+    "<H1>Bookmarks</H1>",
+    "<DL><p>",
+    "",
+  ].join("\n");
+}
+
+/** One bookmark; TOREAD keeps the read state for readers that know it, and browsers ignore it. */
+export function htmlItem(link: PortableLink): string {
+  const attributes = [`HREF="${escapeHtmlText(link.url)}"`];
+  if (link.savedAt !== null) attributes.push(`ADD_DATE="${Math.floor(link.savedAt / 1000)}"`);
+  if (link.tags.length > 0) attributes.push(`TAGS="${escapeHtmlText(link.tags.join(","))}"`);
+  attributes.push(`TOREAD="${link.read ? 0 : 1}"`);
+  const item = `    <DT><A ${attributes.join(" ")}>${escapeHtmlContent(link.title ?? "")}</A>\n`;
+  return link.notes.length > 0 ? `${item}    <DD>${escapeHtmlContent(joinedNotes(link.notes))}\n` : item;
+}
+
+export function htmlTail(): string {
+  return "</DL><p>\n";
+}

@@ -1,0 +1,100 @@
+import { sql } from "kysely";
+import type { DB } from "../db/connection.js";
+import { reindexLinks } from "./search-index.js";
+
+/** What a fetch learned about a page; every field is untrusted text from the web. */
+export interface FetchedPage {
+  title: string | null;
+  siteName: string | null;
+  description: string | null;
+  language: string | null;
+  contentType: string | null;
+  readingMinutes: number | null;
+}
+
+export interface DueFetch {
+  id: number;
+  url: string;
+  fetch_attempts: number;
+}
+
+/** Links whose page is due to be fetched, through the partial index on the queue. */
+export async function dueFetches(db: DB, now: number, limit: number): Promise<DueFetch[]> {
+  return await db
+    .selectFrom("links")
+    .select(["id", "url", "fetch_attempts"])
+    .where("fetch_status", "=", "pending")
+    .where("fetch_next_at", "<=", now)
+    .orderBy("fetch_next_at")
+    .limit(limit)
+    .execute();
+}
+
+/** Takes a due link off the queue for this process (one statement, so two processes never fetch it twice). */
+export async function claimFetch(db: DB, linkId: number, leaseUntil: number, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable("links")
+    .set({ fetch_next_at: leaseUntil })
+    .where("id", "=", linkId)
+    .where("fetch_status", "=", "pending")
+    .where("fetch_next_at", "<=", now)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Stores what the page says; its title becomes the link's only when the user gave none. */
+export async function recordFetchedPage(db: DB, linkId: number, page: FetchedPage): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("links")
+      .set({
+        fetched_title: page.title,
+        site_name: page.siteName,
+        description: page.description,
+        language: page.language,
+        content_type: page.contentType,
+        reading_minutes: page.readingMinutes,
+        fetch_status: "done",
+        fetch_next_at: null,
+        title: sql`case when title_source = 'user' then title else coalesce(${page.title}, title) end`,
+        title_source: sql`case when title_source = 'user' then 'user' when ${page.title} is not null then 'page' else title_source end`,
+      })
+      .where("id", "=", linkId)
+      .execute();
+    await reindexLinks(trx, [linkId]);
+  });
+}
+
+/** A failed attempt: try again at `retryAt`, or give up (null) and keep the provisional title. */
+export async function recordFetchFailure(db: DB, linkId: number, retryAt: number | null): Promise<void> {
+  await db
+    .updateTable("links")
+    .set((eb) => ({
+      fetch_attempts: eb("fetch_attempts", "+", 1),
+      fetch_status: retryAt === null ? "failed" : "pending",
+      fetch_next_at: retryAt,
+    }))
+    .where("id", "=", linkId)
+    .execute();
+}
+
+/** /refetch: the user's link goes back on the queue with a fresh count of attempts. */
+export async function requestRefetch(db: DB, userId: number, linkId: number, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable("links")
+    .set({ fetch_status: "pending", fetch_attempts: 0, fetch_next_at: now })
+    .where("id", "=", linkId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** /title: the user's own title, which no fetch overwrites. */
+export async function setUserTitle(db: DB, userId: number, linkId: number, title: string): Promise<boolean> {
+  return await db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable("links").set({ title, title_source: "user" }).where("id", "=", linkId).where("user_id", "=", userId).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await reindexLinks(trx, [linkId]);
+    return true;
+  });
+}

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { tempDatabasePath } from "../support/bot-process.js";
+
+const root = new URL("../..", import.meta.url);
+const fixture = new URL("../fixtures/study-log.md", import.meta.url).pathname;
+
+/** npm run import / export, as a server owner runs them: the real scripts against a fresh database file. */
+describe("command-line import and export", () => {
+  const database = tempDatabasePath();
+  afterAll(() => database.cleanup());
+  const run = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, DATABASE_URL: database.path, DEFAULT_TIMEZONE: "UTC" },
+      encoding: "utf8",
+    });
+
+  it("imports the markdown log for a user, and a second run adds nothing", () => {
+    const first = run("import", ["--user", "42", fixture]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain("markdown log: 12 links (0 not web links skipped); 12 new, 0 updated, 1 notes added.");
+    const second = run("import", ["--user", "42", fixture]);
+    expect(second.stdout).toContain("0 new, 0 updated, 0 notes added.");
+  });
+
+  it("exports the user's log to a file in the log format", () => {
+    const out = join(database.path, "..", "export.md");
+    const result = run("export", ["--user", "42", "--format", "md", "--out", out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain("exported 12 links as md");
+    const text = readFileSync(out, "utf8");
+    expect(text.startsWith("# linklog export\n")).toBe(true);
+    expect(text).toContain("✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f\n  BEAM");
+  });
+
+  it("explains its usage instead of failing obscurely", () => {
+    const result = run("export", ["--user", "nobody"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("usage: npm run export -- --user <telegram user id>");
+  });
+});

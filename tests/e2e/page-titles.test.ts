@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseFile, eventually } from "../support/bot-process.js";
+import { button, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { chatSession } from "../support/chat-session.js";
+import { botHarness } from "../support/harness.js";
+import { respond, serveLocally, type LocalServer } from "../support/local-server.js";
+
+const PAGE = `<!doctype html><html lang="en"><head>
+<meta property="og:title" content="Preemptive Scheduling in the BEAM &amp; You">
+<meta property="og:site_name" content="Erlang Notes">
+<title>ignored because og:title wins</title></head>
+<body><article>${"The scheduler gives every process a budget of reductions. ".repeat(60)}</article></body></html>`;
+
+/** A saved link's page title, fetched in the background from a page served on 127.0.0.1. */
+describe("page titles, end to end", () => {
+  let site: LocalServer;
+  beforeAll(async () => {
+    site = await serveLocally({ "/beam": respond(PAGE), "/gone": (_request, response) => response.writeHead(404).end() });
+  });
+  afterAll(async () => site.close());
+
+  // Reaching 127.0.0.1 is allowed only through this test-only setting.
+  const harness = botHarness({ FETCH_ALLOW_PRIVATE: "true" });
+  const { user, command } = chatSession(harness, { id: 7001, first_name: "Ada" });
+  const { all: sql } = databaseFile(() => harness.databasePath);
+
+  it("shows the fetched title in the save confirmation, in lists and in search", async () => {
+    let since = harness.emulator.mark();
+    user().sendText(`${site.origin}/beam`);
+    const question = await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
+    since = harness.emulator.mark();
+    user().press(question, button(question, "Skip").callback_data);
+    // Either the Skip answer or the title arriving afterwards edits the confirmation to carry the (escaped) title.
+    await nextEdit(harness.emulator, question, since, /Preemptive Scheduling in the BEAM &amp; You/);
+
+    expect((await command("/unread", /Unread: 1/)).text).toContain("Preemptive Scheduling in the BEAM & You");
+    expect((await command("/search preemptive", /1 link/)).text).toContain("Preemptive Scheduling");
+    expect(sql("select title_source, site_name, reading_minutes > 0 as timed from links")).toEqual([{ title_source: "page", site_name: "Erlang Notes", timed: 1 }]);
+  });
+
+  it("never replaces a title the user gave", async () => {
+    let since = harness.emulator.mark();
+    user().sendText(`${site.origin}/beam?copy=2 My own words for it`);
+    const question = await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
+    since = harness.emulator.mark();
+    user().press(question, button(question, "Skip").callback_data);
+    await nextEdit(harness.emulator, question, since, /My own words for it/);
+    const [link] = sql<{ id: number }>("select id from links where url like '%copy=2%'");
+    const fetched = await eventually(
+      () => sql<{ title: string; fetched_title: string | null }>("select title, fetched_title from links where id = ?", link!.id).find((row) => row.fetched_title),
+      "the page to be fetched",
+    );
+    expect(fetched).toEqual({ title: "My own words for it", fetched_title: "Preemptive Scheduling in the BEAM & You" });
+
+    expect((await command(`/title ${link!.id} Better words`)).text).toContain("Title set: Better words");
+    expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Better words" }]);
+  });
+});

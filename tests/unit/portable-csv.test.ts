@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { csvLine, csvRecords, neutralizeFormula, restoreFormula } from "../../src/portable/csv.js";
+import { parseCsvFile } from "../../src/portable/csv-formats.js";
+import { csvHeader, csvRow } from "../../src/portable/linklog-csv.js";
+import { localDayRange } from "../../src/time/local-date.js";
+
+const context = { timeZone: "Europe/Berlin", now: Date.UTC(2026, 10, 25) };
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const seconds = (unix: number) => unix * 1000;
+
+describe("RFC 4180 records", () => {
+  it("reads commas, doubled quotes and line breaks inside quoted cells, with CRLF or LF", () => {
+    const records = [...csvRecords('a,"b,1","say ""hi"""\r\n"multi\nline",x,\n\nlast')];
+    expect(records).toEqual([
+      { line: 1, cells: ["a", "b,1", 'say "hi"'] },
+      { line: 2, cells: ["multi\nline", "x", ""] },
+      { line: 5, cells: ["last"] },
+    ]);
+  });
+
+  it("numbers each record by the physical line it starts on", () => {
+    const lines = [...csvRecords('h\n"1\n2\n3"\nnext\r\n"a\r\nb"\nend')].map((record) => record.line);
+    expect(lines).toEqual([1, 2, 5, 6, 8]);
+  });
+
+  it("reports a quote that never closes and reads on from the next line", () => {
+    expect([...csvRecords('a,b\n"broken,c\nd,e\n')]).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, problem: "a quoted cell is never closed" },
+      { line: 3, cells: ["d", "e"] },
+    ]);
+  });
+
+  it("reports text after a closing quote and skips that line only", () => {
+    expect([...csvRecords('"a"b,c\nd\n')]).toEqual([
+      { line: 1, problem: "text after the closing quote of a cell" },
+      { line: 2, cells: ["d"] },
+    ]);
+  });
+
+  it("reads 4 MiB that an unclosed quote opens, and says where", () => {
+    const text = `title,url,time_added,tags,status\n"${"x,".repeat(2 * 1024 * 1024)}`;
+    const parsed = parseCsvFile(text, context);
+    expect(parsed.problems).toEqual([{ line: 2, text: "a quoted cell is never closed" }]);
+  });
+});
+
+describe("spreadsheet formula neutralizing", () => {
+  it.each(["=SUM(A1)", "+1", "-1", "@me", "\tx", "\rx", "'=x", "''+x"])("writes %j with one more leading apostrophe and reads it back", (cell) => {
+    expect(neutralizeFormula(cell)).toBe(`'${cell}`);
+    expect(restoreFormula(neutralizeFormula(cell))).toBe(cell);
+  });
+
+  it.each(["plain", "'quoted", "''", "a=b", ""])("leaves %j as it is", (cell) => {
+    expect(neutralizeFormula(cell)).toBe(cell);
+    expect(restoreFormula(cell)).toBe(cell);
+  });
+
+  it("quotes cells that hold commas, quotes, line breaks or space at an end", () => {
+    expect(csvLine(["a,b", 'say "hi"', "two\nlines", " lead", "trail ", "=1+1", "plain"])).toBe(
+      '"a,b","say ""hi""","two\nlines"," lead","trail ",\'=1+1,plain\r\n',
+    );
+  });
+});
+
+describe("Pocket's CSV export", () => {
+  const parsed = parseCsvFile(fixture("pocket.csv"), context);
+
+  it("reads title, address, date, tags split by | and status, archive meaning read", () => {
+    expect(parsed.format).toBe("Pocket CSV");
+    expect(parsed.links).toEqual([
+      { url: "https://doc.rust-lang.org/book/", title: "Rust, the book", tags: ["rust", "machine-learning"], notes: [], savedAt: seconds(1688169600), read: false, readAt: null },
+      { url: "https://example.com/quote", title: 'He said "hi"', tags: [], notes: [], savedAt: seconds(1600000000), read: true, readAt: null },
+      { url: "https://example.com/two-lines", title: "Two\nlines", tags: ["notes"], notes: [], savedAt: seconds(1600000100), read: false, readAt: null },
+      { url: "https://example.com/untitled", title: null, tags: [], notes: [], savedAt: seconds(1600000200), read: true, readAt: null },
+    ]);
+  });
+
+  it("reports the row without an address on its physical line", () => {
+    expect(parsed.problems).toEqual([{ line: 7, text: "no URL in this row: No address,,1600000300,,unread" }]);
+  });
+
+  it("reads the export with a cursor column, a BOM and CRLF line ends, leaving Pocket's cells as they are", () => {
+    const withCursor = parseCsvFile(fixture("pocket-with-cursor.csv"), context);
+    expect(withCursor.format).toBe("Pocket CSV");
+    expect(withCursor.links.map((link) => [link.url, link.title, link.tags, link.read, link.savedAt])).toEqual([
+      ["https://example.jp/scheduler", "進程調度 🎉", ["os", "調度"], true, seconds(1700000000)],
+      ["https://example.com/formula", '=HYPERLINK("x")', [], false, seconds(1700000100)],
+    ]);
+    expect(withCursor.problems).toEqual([]);
+  });
+});
+
+describe("Raindrop's CSV export", () => {
+  const parsed = parseCsvFile(fixture("raindrop.csv"), context);
+
+  it("maps columns by name: the folder and tags become tags, the note and highlights notes, created the date", () => {
+    expect(parsed.format).toBe("Raindrop CSV");
+    expect(parsed.links[0]).toEqual({
+      url: "https://arxiv.org/abs/1706.03762",
+      title: "Attention Is All You Need",
+      tags: ["papers", "ml", "transformers"],
+      notes: [
+        { text: "Read with the annotated version, section 3 first", createdAt: null },
+        { text: "Highlight: Multi-head attention allows the model to jointly attend\nNote: the key idea", createdAt: null },
+      ],
+      savedAt: Date.UTC(2023, 2, 15, 10, 20, 30, 123),
+      read: false,
+      readAt: null,
+    });
+  });
+
+  it("leaves out the default Unsorted folder and the page's own excerpt", () => {
+    expect(parsed.links[1]).toEqual({ url: "https://example.org/", title: "Example Domain", tags: [], notes: [], savedAt: Date.UTC(2024, 0, 2, 3, 4, 5), read: false, readAt: null });
+  });
+
+  it("takes a date without a time as the start of that day where the user lives, and a blank note as none", () => {
+    expect(parsed.links[2]).toMatchObject({ url: "https://example.net/day", tags: ["machine-learning"], notes: [], savedAt: localDayRange("2024-02-29", context.timeZone).start });
+  });
+
+  it("reports the row without an address on its line, counting the line break inside the first record", () => {
+    expect(parsed.problems).toEqual([{ line: 5, text: expect.stringMatching(/^no URL in this row: 103,No address here/) }]);
+  });
+});
+
+describe("CSV that linklog does not know", () => {
+  it("gives no links and names the header it did not recognise", () => {
+    expect(parseCsvFile("name,email\nAda,ada@example.org\n", context)).toEqual({ format: "CSV", links: [], problems: [{ line: 1, text: "unrecognised CSV header: name,email" }] });
+  });
+
+  it("says so when there is no header at all", () => {
+    expect(parseCsvFile("\n\n", context).problems).toEqual([{ line: 1, text: "no header row: this CSV file is empty" }]);
+  });
+});
+
+describe("linklog's own CSV", () => {
+  const link = {
+    url: "https://example.org/a,b",
+    title: "=cmd|' /C calc'!A0",
+    tags: ["-x", "rust"],
+    notes: [
+      { text: "@first", createdAt: 5 },
+      { text: "second", createdAt: 6 },
+    ],
+    savedAt: Date.UTC(2024, 4, 1, 12, 0, 0, 7),
+    read: true,
+    readAt: Date.UTC(2024, 4, 2),
+  };
+
+  it("writes a header and one neutralized, quoted row per link", () => {
+    expect(csvHeader()).toBe("url,title,tags,saved_at,read,read_at,notes\r\n");
+    expect(csvRow(link)).toBe(`"https://example.org/a,b",'=cmd|' /C calc'!A0,"'-x, rust",2024-05-01T12:00:00.007Z,true,2024-05-02T00:00:00.000Z,"'@first\n\nsecond"\r\n`);
+  });
+
+  it("reads its own file back, formulas restored and notes in one", () => {
+    const parsed = parseCsvFile(csvHeader() + csvRow(link), context);
+    expect(parsed.format).toBe("linklog CSV");
+    expect(parsed.links).toEqual([{ ...link, notes: [{ text: "@first\n\nsecond", createdAt: null }] }]);
+  });
+});

@@ -1,0 +1,82 @@
+import { strToU8, zipSync, type Zippable } from "fflate";
+import { describe, expect, it } from "vitest";
+import { parseImportFile } from "../../src/portable/parse-file.js";
+import { parseZip } from "../../src/portable/zip.js";
+
+const context = { timeZone: "UTC", now: Date.UTC(2026, 10, 25) };
+const header = "title,url,time_added,tags,status\n";
+
+/** Pocket's mailed export: CSV parts, plus what an archiver adds. */
+const pocketZip = () =>
+  zipSync({
+    "part_000000.csv": strToU8(`${header}First,https://example.org/1,1600000000,a,unread\nSecond,https://example.org/2,1600000001,,archive\n`),
+    "readme.txt": strToU8("not a part"),
+    "__MACOSX/._part_000000.csv": new Uint8Array([0, 5, 22, 7]),
+    "part_000001.csv": strToU8(`${header}Third,https://example.org/3,1600000002,b|c,unread\nNo address,,1600000003,,unread\n`),
+  });
+
+/** Rewrites the sizes a one-file zip declares, as a zip bomb does, leaving the packed data as it is. */
+function declareSmall(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  view.setUint32(22, 10, true);
+  const centralDirectory = view.getUint32(zip.length - 22 + 16, true);
+  view.setUint32(centralDirectory + 24, 10, true);
+  return zip;
+}
+
+describe("Pocket's zip of CSV parts", () => {
+  const parsed = parseZip(pocketZip(), context);
+
+  it("reads every CSV part in order as one file, ignoring other entries and macOS resource forks", () => {
+    expect(parsed.format).toBe("Pocket CSV (zip)");
+    expect(parsed.links.map((link) => [link.url, link.title, link.tags, link.read, link.savedAt])).toEqual([
+      ["https://example.org/1", "First", ["a"], false, 1600000000000],
+      ["https://example.org/2", "Second", [], true, 1600000001000],
+      ["https://example.org/3", "Third", ["b", "c"], false, 1600000002000],
+    ]);
+  });
+
+  it("names the part a problem comes from, with its line there", () => {
+    expect(parsed.problems).toEqual([{ line: 3, text: "part_000001.csv: no URL in this row: No address,,1600000003,,unread" }]);
+  });
+
+  it("is found by its content whatever the file is called", () => {
+    expect(parseImportFile("export", pocketZip(), context).links).toHaveLength(3);
+  });
+});
+
+describe("hostile zips", () => {
+  it("stops a bomb that declares 10 bytes at the cap, counting what really inflates", () => {
+    const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(4 * 1024 * 1024).fill(44) }));
+    expect(parseZip(bomb, context, { maxBytes: 1024 * 1024, maxEntries: 100 })).toEqual({
+      format: "zip",
+      links: [],
+      problems: [{ line: 1, text: "the zip unpacks to more than 1 MiB; nothing was imported" }],
+    });
+  });
+
+  it("stops at the default cap of 100 MiB on upload", () => {
+    const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(101 * 1024 * 1024).fill(44) }, { level: 1 }));
+    expect(parseImportFile("pocket.zip", bomb, context).problems).toEqual([{ line: 1, text: "the zip unpacks to more than 100 MiB; nothing was imported" }]);
+  });
+
+  it("refuses more than 100 files", () => {
+    const files: Zippable = {};
+    for (let i = 0; i <= 100; i++) files[`part_${i}.csv`] = strToU8(header);
+    expect(parseImportFile("pocket.zip", zipSync(files), context).problems).toEqual([{ line: 1, text: "more than 100 files in the zip; nothing was imported" }]);
+  });
+
+  it("says a cut-short zip is damaged", () => {
+    const zip = pocketZip();
+    expect(parseZip(zip.subarray(0, 60), context).problems).toEqual([{ line: 1, text: "this zip is damaged or cut short" }]);
+  });
+
+  it("says when there is no CSV inside", () => {
+    expect(parseZip(zipSync({ "notes.txt": strToU8("hello") }), context).problems).toEqual([{ line: 1, text: "no CSV file in this zip" }]);
+  });
+
+  it("reports a CSV part that is not text by name", () => {
+    const parsed = parseZip(zipSync({ "part.csv": new Uint8Array([0xff, 0xfe, 0, 1]) }), context);
+    expect(parsed.problems).toEqual([{ line: 1, text: "part.csv: not a text file" }]);
+  });
+});
