@@ -55,4 +55,21 @@ describe("page titles, end to end", () => {
     expect((await command(`/title ${link!.id} Better words`)).text).toContain("Title set: Better words");
     expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Better words" }]);
   });
+
+  it("keeps the provisional title of a page that fails, and /refetch tries again", async () => {
+    let since = harness.emulator.mark();
+    user().sendText(`${site.origin}/gone Notes on a vanished page`);
+    const question = await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
+    since = harness.emulator.mark();
+    user().press(question, button(question, "Skip").callback_data);
+    await nextEdit(harness.emulator, question, since, /Tags: none/);
+    const [link] = sql<{ id: number }>("select id from links where url like '%/gone%'");
+    const failedOnce = () => sql("select title, fetch_status, fetch_attempts from links where id = ?", link!.id)[0];
+    await eventually(() => (failedOnce() as { fetch_status: string }).fetch_status === "failed", "the 404 to be recorded");
+    expect(failedOnce()).toEqual({ title: "Notes on a vanished page", fetch_status: "failed", fetch_attempts: 1 });
+
+    expect((await command(`/refetch ${link!.id}`)).text).toContain("fetch that page again");
+    await eventually(() => (failedOnce() as { fetch_status: string }).fetch_status === "failed", "the second try to be recorded");
+    expect(site.requests.filter((request) => request.url === "/gone")).toHaveLength(2);
+  });
 });
