@@ -26,7 +26,8 @@ class LogReader {
   readonly links: PortableLink[] = [];
   readonly problems: ParseProblem[] = [];
   private section: string | null = null;
-  private day: LocalDate | null = null;
+  /** Start of the current day item in the user's zone; computed once per day, not per link. */
+  private dayStart: number | null = null;
   private exported = false;
   private open: OpenLink | null = null;
   /** A plain line at column 0 directly above the current line: the title of an untitled link that follows. */
@@ -63,12 +64,12 @@ class LogReader {
     this.closeLink();
     this.exported = name.trim().toLowerCase() === EXPORT_HEADING;
     this.section = this.exported ? null : normalizeTag(name);
-    this.day = null;
+    this.dayStart = null;
   }
 
   private startDay(date: string, line: string, number: number): void {
     this.closeLink();
-    if (parseLocalDate(date)) this.day = date;
+    if (parseLocalDate(date)) this.dayStart = localDayRange(date, this.context.timeZone).start;
     else this.problems.push({ line: number, text: line });
   }
 
@@ -80,9 +81,8 @@ class LogReader {
       title = candidate.text;
     }
     this.closeLink();
-    const savedAt = this.day === null ? null : localDayRange(this.day, this.context.timeZone).start;
     this.open = {
-      link: { url, title, tags: this.section ? [this.section] : [], notes: [], savedAt, read, readAt: null },
+      link: { url, title, tags: this.section ? [this.section] : [], notes: [], savedAt: this.dayStart, read, readAt: null },
       noteLines: [],
     };
   }
