@@ -8,6 +8,7 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY locales ./locales
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: only what the bot needs, run as an unprivileged user.
@@ -17,7 +18,6 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
-COPY locales ./dist/locales
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
