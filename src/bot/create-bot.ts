@@ -31,6 +31,7 @@ import { createI18n } from "./i18n.js";
 import { allowedUsers } from "./middlewares/allowed-users.js";
 import { currentUser } from "./middlewares/current-user.js";
 import { handleUpdateError } from "./middlewares/error-boundary.js";
+import { rateLimit } from "./middlewares/rate-limit.js";
 
 export interface BotDeps {
   config: Config;
@@ -72,6 +73,7 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now }: Bot
     ctx.logger.debug({ chat_id: ctx.chatId, kind: Object.keys(ctx.update)[1], ms: Math.round(performance.now() - started) }, "update handled");
   });
   protectedBot.use(i18n);
+  protectedBot.use(rateLimit(config.RATE_LIMIT_UPDATES));
 
   const privateChats = protectedBot.chatType("private");
   privateChats.use(allowedUsers, currentUser);

@@ -41,6 +41,8 @@ const configSchema = z.object({
   IMPORT_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(20 * 1024 * 1024)),
   // Test-only: lets the page fetcher reach 127.0.0.1 and private networks, which it must never do in production.
   FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
+  // Updates one user may send in ten seconds before the rest are dropped (an album is one update per photo).
+  RATE_LIMIT_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(28)),
 });

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { tempDatabasePath } from "../support/bot-process.js";
+import { readDatabase, tempDatabasePath } from "../support/bot-process.js";
 
 const root = new URL("../..", import.meta.url);
 const fixture = new URL("../fixtures/study-log.md", import.meta.url).pathname;
@@ -34,6 +34,17 @@ describe("command-line import and export", () => {
     const text = readFileSync(out, "utf8");
     expect(text.startsWith("# linklog export\n")).toBe(true);
     expect(text).toContain("✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f\n  BEAM");
+  });
+
+  it("backs up the database to a file that holds the same links and passes an integrity check", () => {
+    const copy = join(database.path, "..", "backup.db");
+    const result = run("backup", [copy]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("(integrity_check: ok)");
+    const backup = readDatabase(copy);
+    expect(backup.all("select count(*) as n from links where user_id = 42")).toEqual([{ n: 12 }]);
+    backup.close();
+    expect(run("backup", [copy]).stderr).toContain("exists already");
   });
 
   it("explains its usage instead of failing obscurely", () => {
