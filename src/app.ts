@@ -1,4 +1,4 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { registerCommands } from "./bot/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import { sqlitePath, type Config } from "./config/config.js";
@@ -7,10 +7,12 @@ import { migrateToLatest } from "./db/migrate.js";
 import { createDigestScheduler, type DigestScheduler } from "./features/digest/scheduler.js";
 import { createPageTitleWorker, type PageTitleWorker } from "./features/page-titles/worker.js";
 import type { Logger } from "./logger.js";
+import { checkHealth } from "./server/health.js";
+import { startHttpServer } from "./server/http-server.js";
 import { ensureSearchIndex } from "./store/search-index.js";
+import { receiveByPolling, receiveByWebhook } from "./server/updates.js";
 
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
-const SHUTDOWN_GRACE_MS = 10_000;
+const DEFAULT_WEBHOOK_PORT = 8080;
 const PAGE_TITLE_POLL_MS = 1000;
 
 export interface AppOptions {
@@ -36,11 +38,10 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
 
   const { bot, i18n } = createBot({ config, db, logger, clock });
   await bot.init();
-  // Long polling and a webhook exclude each other: a webhook left over from another deployment would block polling.
-  await bot.api.deleteWebhook();
   await registerCommands(bot.api, i18n);
+  let lastUpdateAt: number | undefined;
+  const updates = config.WEBHOOK_URL ? await receiveByWebhook(bot, config) : await receiveByPolling(bot, () => (lastUpdateAt = Date.now()));
 
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   const digest = createDigestScheduler({
     db,
     api: bot.api,
@@ -54,16 +55,35 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
   const pageTitles = createPageTitleWorker({ db, api: bot.api, i18n, logger, clock, fetchOptions: { allowPrivateAddresses: config.FETCH_ALLOW_PRIVATE } });
   // The queue is a partial index of pending links: looking every second costs nothing and needs no wiring to capture.
   pageTitles.start(PAGE_TITLE_POLL_MS);
-  logger.info({ username: bot.botInfo.username }, "linklog is running (long polling)");
+  const health = () =>
+    checkHealth(
+      {
+        db,
+        lastUpdateAt: () => lastUpdateAt,
+        expectsRecentUpdates: !config.WEBHOOK_URL,
+        schedulerRanAt: () => digest.lastRunAt(),
+        schedulerIntervalMs: config.DIGEST_TICK_SECONDS * 1000,
+      },
+      Date.now(),
+    );
+  const webhook = updates.webhook && {
+    path: updates.webhook.path,
+    handle: async (request: IncomingMessage, response: ServerResponse) => {
+      await updates.webhook!.handle(request, response);
+      lastUpdateAt = Date.now();
+    },
+  };
+  const port = config.PORT ?? (webhook ? DEFAULT_WEBHOOK_PORT : undefined);
+  const server = port === undefined ? undefined : await startHttpServer({ port, health, ...(webhook ? { webhook } : {}) });
+  logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "long polling", port: port ?? null }, "linklog is running");
 
   return {
     digest,
     pageTitles,
     /** Stops fetching and sending, lets the updates already taken finish (bounded), then closes the database. */
     async stop() {
-      await Promise.all([runner.stop(), digest.stop(), pageTitles.stop()]);
-      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
-      while (runner.size() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await Promise.all([updates.stop(), digest.stop(), pageTitles.stop()]);
       await db.destroy();
     },
   };

@@ -43,8 +43,25 @@ const configSchema = z.object({
   FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
   // Updates one user may send in ten seconds before the rest are dropped (an album is one update per photo).
   RATE_LIMIT_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // Webhook mode when set: Telegram posts updates to this public HTTPS URL, served on PORT.
+  WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ message: "WEBHOOK_URL must be the public https URL Telegram posts updates to" }).optional()),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's secret_token rules)")
+      .optional(),
+  ),
+  // The HTTP port for the webhook (default 8080 in that mode) and /healthz; without it, polling mode serves no HTTP.
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(28)),
+});
+
+const checkedSchema = configSchema.superRefine((config, ctx) => {
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", message: "WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates (16+ characters of A-Z, a-z, 0-9, _ and -)" });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -58,7 +75,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; every problem is reported at the same time so a user fixes them in one go. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+  const result = checkedSchema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => issue.message));
 }

@@ -21,7 +21,10 @@ export function tempDatabasePath(): { path: string; cleanup(): void } {
   return { path: join(dir, "linklog.db"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts the real entry point (src/main.ts) against the emulator and resolves once it polls for updates. */
+/**
+ * Starts the real entry point (src/main.ts) against the emulator and resolves once it takes updates: its first
+ * getUpdates, or in webhook mode its setWebhook.
+ */
 export async function startBot(emulator: Emulator, databasePath: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const since = emulator.mark();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -51,9 +54,9 @@ export async function startBot(emulator: Emulator, databasePath: string, env: Re
       return await exited;
     },
   };
-  const polling = emulator.waitForCall("getUpdates", undefined, { since, timeoutMs: 15_000 });
+  const polling = emulator.waitForCall(env.WEBHOOK_URL ? "setWebhook" : "getUpdates", undefined, { since, timeoutMs: 15_000 });
   const early = exited.then((code) => {
-    throw new Error(`bot exited (${code}) before polling:\n${output}`);
+    throw new Error(`bot exited (${code}) before taking updates:\n${output}`);
   });
   await Promise.race([polling, early]);
   return bot;
@@ -78,10 +81,10 @@ export function readDatabase(path: string, { writable = false } = {}) {
 }
 
 /** Waits until `probe` returns a value (polling the database is the observable event for persisted state). */
-export async function eventually<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { run } from "@grammyjs/runner";
+import { webhookCallback, type Bot } from "grammy";
+import type { BotContext } from "../bot/context.js";
+import type { Config } from "../config/config.js";
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+const SHUTDOWN_GRACE_MS = 10_000;
+// Telegram waits about 10 s for an answer before it delivers again; long work goes on after this answer.
+const WEBHOOK_ANSWER_MS = 8_000;
+
+export interface UpdateSource {
+  /** Webhook mode: what the HTTP server hands Telegram's posts to. */
+  webhook?: { path: string; handle: (request: IncomingMessage, response: ServerResponse) => Promise<void> };
+  /** Stops taking updates and lets the ones taken finish (bounded). */
+  stop(): Promise<void>;
+}
+
+/** Long polling through the runner, chats in parallel; `onFetched` is told of every successful getUpdates. */
+export async function receiveByPolling(bot: Bot<BotContext>, onFetched: () => void): Promise<UpdateSource> {
+  // Long polling and a webhook exclude each other: a webhook left over from another deployment would block polling.
+  await bot.api.deleteWebhook();
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === "getUpdates" && result.ok) onFetched();
+    return result;
+  });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  return {
+    async stop() {
+      await runner.stop();
+      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+      while (runner.size() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+  };
+}
+
+/** Registers the webhook with its secret; Telegram's posts without that secret get 401 from grammY's handler. */
+export async function receiveByWebhook(bot: Bot<BotContext>, config: Config): Promise<UpdateSource> {
+  const url = new URL(config.WEBHOOK_URL!);
+  await bot.api.setWebhook(url.href, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES] });
+  const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return", timeoutMilliseconds: WEBHOOK_ANSWER_MS });
+  return { webhook: { path: url.pathname, handle }, stop: async () => undefined };
+}
