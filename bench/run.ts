@@ -1,13 +1,19 @@
-// npm run bench [-- --quick]: the benchmark suite; prints one table row per figure.
+// npm run bench [-- --quick] [-- --only <figure>]: the benchmark suite; prints one table row per figure.
 import { versions } from "node:process";
 import SQLite from "better-sqlite3";
-import { digestFanout } from "./digest-fanout.js";
-import { importSpeed } from "./import-speed.js";
-import { printTable, type Figure } from "./report.js";
+import { FIGURES, runFigures } from "./figures.js";
+import { formatTable, type Scale } from "./report.js";
 
-const quick = process.argv.includes("--quick");
+const args = process.argv.slice(2);
+const scale: Scale = args.includes("--quick") ? "quick" : "full";
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+if (only !== undefined && !FIGURES.some((f) => f.name === only)) {
+  console.error(`unknown figure "${only}"; one of: ${FIGURES.map((f) => f.name).join(", ")}`);
+  process.exit(2);
+}
+
 const sqliteVersion = (new SQLite(":memory:").prepare("select sqlite_version() as v").get() as { v: string }).v;
-console.log(`node ${versions.node}, sqlite ${sqliteVersion}${quick ? ", quick sizes" : ""}`);
-
-const figures: Figure[] = [...(await importSpeed(quick ? 5_000 : 100_000)), ...(await digestFanout(quick ? 200 : 10_000))];
-printTable(figures);
+console.log(`node ${versions.node}, sqlite ${sqliteVersion}, ${scale} sizes`);
+const started = performance.now();
+console.log(formatTable(await runFigures(scale, only, (name) => console.error(`… ${name}`))));
+console.log(`took ${((performance.now() - started) / 1000).toFixed(0)} s`);

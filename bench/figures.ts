@@ -1,0 +1,23 @@
+// The benchmark figures in the order the suite prints them; `npm run bench` and its test both run this list.
+import { digestFanout } from "./digest-fanout.js";
+import { importSpeed } from "./import-speed.js";
+import type { Figure, Scale } from "./report.js";
+
+export interface BenchFigure {
+  name: string;
+  run(scale: Scale): Promise<Figure[]>;
+}
+
+export const FIGURES: readonly BenchFigure[] = [
+  { name: "import", run: importSpeed },
+  { name: "digest", run: digestFanout },
+];
+
+export async function runFigures(scale: Scale, only?: string, starting?: (name: string) => void): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const figure of FIGURES.filter((f) => only === undefined || f.name === only)) {
+    starting?.(figure.name);
+    figures.push(...(await figure.run(scale)));
+  }
+  return figures;
+}
