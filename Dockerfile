@@ -13,7 +13,8 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: only what the bot needs, run as an unprivileged user.
 FROM node:22-bookworm-slim
-ENV NODE_ENV=production DATABASE_URL=/data/linklog.db
+# PORT opens /healthz in both modes (and the webhook in webhook mode) for the health check below.
+ENV NODE_ENV=production DATABASE_URL=/data/linklog.db PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -21,4 +22,7 @@ COPY --from=build /app/package.json ./
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=60s --timeout=5s --start-period=20s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/src/main.js"]

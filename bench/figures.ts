@@ -1,6 +1,8 @@
 // The benchmark figures in the order the suite prints them; `npm run bench` and its test both run this list.
 import { digestFanout } from "./digest-fanout.js";
 import { importSpeed } from "./import-speed.js";
+import { updateThroughput } from "./update-throughput.js";
+import { recallLatency } from "./recall-latency.js";
 import type { Figure, Scale } from "./report.js";
 
 export interface BenchFigure {
@@ -9,7 +11,9 @@ export interface BenchFigure {
 }
 
 export const FIGURES: readonly BenchFigure[] = [
+  { name: "updates", run: updateThroughput },
   { name: "import", run: importSpeed },
+  { name: "recall", run: recallLatency },
   { name: "digest", run: digestFanout },
 ];
 

@@ -40,16 +40,18 @@ export interface BotDeps {
   /** Given in tests so the bot needs no getMe call. */
   botInfo?: UserFromGetMe;
   clock?: () => number;
+  /** What carries API calls to Telegram, below the retries; the benchmark answers them in-process. */
+  fetch?: typeof fetch;
 }
 
 /** Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code. */
 const CONVERSATION_STATE_VERSION = 3;
 const ALBUM_HINT_DELAY_MS = 1500;
 
-export function createBot({ config, db, logger, botInfo, clock = Date.now }: BotDeps) {
+export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch }: BotDeps) {
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch({ baseDelayMs: config.TELEGRAM_RETRY_BASE_MS }) },
+    client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch({ baseDelayMs: config.TELEGRAM_RETRY_BASE_MS, ...(fetch ? { fetch } : {}) }) },
   });
   // Long flood waits that the fetch layer hands up are waited out here, for calls outside conversations.
   // Network and 5xx failures were already retried (a bounded number of times) by the fetch layer; retrying

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "./schema.js";
+import { withStatementCache } from "./statement-cache.js";
 
 export type DB = Kysely<Database>;
 
@@ -16,5 +17,5 @@ export function openDatabase(path: string): DB {
   sqlite.pragma("foreign_keys = ON");
   // Two processes on one file (a migrate run, a backup) wait instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }

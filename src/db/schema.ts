@@ -101,10 +101,12 @@ export interface ListViewsTable {
   created_at: number;
 }
 
-/** FTS5 table; rowid is the link id. Columns hold search text prepared by src/search/, not the raw values. */
+/**
+ * FTS5 table; rowid is the link id. Columns hold search text prepared by src/search/, not the raw values: every
+ * word carries its owner's prefix.
+ */
 export interface LinkSearchTable {
   rowid: number;
-  owner: string;
   title: string;
   url: string;
   tags: string;

@@ -50,22 +50,27 @@ function quote(text: string): string {
 }
 
 /** With `prefix`, the start of a word (or the first of two CJK characters) is enough. */
-function phrase(term: Term, prefix: boolean): string {
+function phrase(term: Term, owner: string, prefix: boolean): string {
   const star = prefix ? "*" : "";
-  if (term.kind === "word") return `${quote(term.pieces.join(" "))}${star}`;
+  if (term.kind === "word") return `${quote(term.pieces.map((piece) => owner + piece).join(" "))}${star}`;
   const pairs = bigrams(term.run);
-  return pairs.length > 0 ? quote(pairs.join(" ")) : `${quote(term.run)}${star}`;
+  return pairs.length > 0 ? quote(pairs.map((pair) => owner + pair).join(" ")) : `${quote(owner + term.run)}${star}`;
 }
 
-/** The index column that narrows every search to one user's links. */
-export function ownerKey(userId: number): string {
-  return `u${userId}`;
+/**
+ * What every indexed word of this user's links starts with ("u42x"), so that each user's words are terms of
+ * their own: a query reads only the user's postings, never everyone's. The id ends at the first letter, so no
+ * user's prefix is the start of another's.
+ */
+export function ownerPrefix(userId: number): string {
+  return `u${userId}x`;
 }
 
 /** The FTS5 MATCH expression for the query within this user's links; always valid FTS5 syntax. */
 export function toMatchExpression(query: SearchQuery, userId: number): string {
+  const owner = ownerPrefix(userId);
   // Explicit ANDs: FTS5 accepts no implicit AND before a bracketed column filter.
-  const parts = [`owner : ${quote(ownerKey(userId))}`, ...query.words.map((term) => phrase(term, true))];
-  if (query.tags.length > 0) parts.push(`tags : (${query.tags.map((term) => phrase(term, false)).join(" AND ")})`);
+  const parts = query.words.map((term) => phrase(term, owner, true));
+  if (query.tags.length > 0) parts.push(`tags : (${query.tags.map((term) => phrase(term, owner, false)).join(" AND ")})`);
   return parts.join(" AND ");
 }

@@ -1,4 +1,4 @@
-import { bigrams, CJK_RUN } from "./tokens.js";
+import { bigrams, CJK_RUN, tokens } from "./tokens.js";
 
 /**
  * The text as the search index stores it: each CJK run becomes its overlapping bigrams followed by its last
@@ -25,4 +25,15 @@ export function urlSearchText(url: string): string {
     // A malformed escape: the URL is indexed as it is written.
   }
   return searchText(readable);
+}
+
+/** The search text with `owner` (see ownerPrefix) put before each of its words, as the index stores it. */
+export function ownedText(owner: string, text: string): string {
+  let owned = "";
+  let at = 0;
+  for (const token of tokens(text)) {
+    owned += `${text.slice(at, token.start)}${owner}${token.text}`;
+    at = token.start + token.text.length;
+  }
+  return owned + text.slice(at);
 }

@@ -1,15 +1,15 @@
 import { sql, type Insertable } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { LinkSearchTable } from "../db/schema.js";
-import { ownerKey } from "../search/query.js";
-import { searchText, urlSearchText } from "../search/search-text.js";
+import { ownerPrefix } from "../search/query.js";
+import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
 import { tagsOfLinks } from "./tags.js";
 
 /**
  * Bump whenever the search text is prepared differently (src/search/): the next start rebuilds the index,
  * since rows written by older code would not match the new queries.
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 const VERSION_KEY = "search_index_version";
 // 500 rows of 6 values stay far below SQLite's limit on bound parameters per statement.
 const BATCH_SIZE = 500;
@@ -27,15 +27,17 @@ async function searchRows(db: DB, linkIds: readonly number[]): Promise<Insertabl
   const links = await db.selectFrom("links").select(["id", "user_id", "url", "title", "fetched_title"]).where("id", "in", linkIds).execute();
   const tags = await tagsOfLinks(db, linkIds);
   const notes = await notesOfLinks(db, linkIds);
-  return links.map((link) => ({
-    rowid: link.id,
-    owner: ownerKey(link.user_id),
-    // The page's own title is searchable too when the user gave the link another one.
-    title: searchText([...new Set([link.title, link.fetched_title])].filter(Boolean).join("\n")),
-    url: urlSearchText(link.url),
-    tags: searchText((tags.get(link.id) ?? []).join(" ")),
-    notes: searchText((notes.get(link.id) ?? []).join("\n")),
-  }));
+  return links.map((link) => {
+    const owned = (text: string) => ownedText(ownerPrefix(link.user_id), text);
+    return {
+      rowid: link.id,
+      // The page's own title is searchable too when the user gave the link another one.
+      title: owned(searchText([...new Set([link.title, link.fetched_title])].filter(Boolean).join("\n"))),
+      url: owned(urlSearchText(link.url)),
+      tags: owned(searchText((tags.get(link.id) ?? []).join(" "))),
+      notes: owned(searchText((notes.get(link.id) ?? []).join("\n"))),
+    };
+  });
 }
 
 async function insertRows(db: DB, linkIds: readonly number[]): Promise<void> {

@@ -7,14 +7,22 @@ import { pageOf } from "../views/pagination.js";
 import { linkColumns, withTags, type LinkPage } from "./reading.js";
 import { notesOfLinks } from "./search-index.js";
 
+/**
+ * Matches counted and ranked at most. Ranking reads every match, and bm25 every posting of each word; past this
+ * many only the newest are listed, newest first, which FTS5 yields in rowid order without reading the rest.
+ */
+export const MAX_RANKED = 1000;
+
 export interface SearchPage extends LinkPage {
+  /** More than `total` (MAX_RANKED) links match; only the newest are listed. */
+  more: boolean;
   /** HTML excerpt per link id from the first of its notes that holds a word searched for. */
   snippets: Map<number, string>;
 }
 
 /**
  * The links matching an FTS5 expression. The index is read first and each hit's link fetched by its id: the
- * expression's owner filter narrows the index to the user, and the user_id check keeps that true in SQL too.
+ * expression's owner prefix narrows the index to the user, and the user_id check keeps that true in SQL too.
  */
 function matchingLinks(db: DB, userId: number, expression: string) {
   return db
@@ -22,6 +30,10 @@ function matchingLinks(db: DB, userId: number, expression: string) {
     .innerJoin("links", "links.id", "link_search.rowid")
     .where(sql<boolean>`link_search match ${expression}`)
     .where("links.user_id", "=", userId);
+}
+
+function findListed(db: DB, userId: number, ids: readonly number[]) {
+  return ids.length === 0 ? Promise.resolve([]) : db.selectFrom("links").select(linkColumns).where("links.user_id", "=", userId).where("links.id", "in", ids).execute();
 }
 
 async function snippetsOf(db: DB, links: readonly ListedLink[], query: SearchQuery): Promise<Map<number, string>> {
@@ -41,18 +53,33 @@ async function snippetsOf(db: DB, links: readonly ListedLink[], query: SearchQue
  */
 export async function searchLinks(db: DB, userId: number, input: string, requested: number, size: number): Promise<SearchPage> {
   const query = parseQuery(input);
-  if (!query) return { total: 0, page: pageOf(0, 0, size), links: [], snippets: new Map() };
+  if (!query) return { total: 0, more: false, page: pageOf(0, 0, size), links: [], snippets: new Map() };
   const expression = toMatchExpression(query, userId);
-  const { n } = await matchingLinks(db, userId, expression).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
-  const page = pageOf(n, requested, size);
-  const rows = await matchingLinks(db, userId, expression)
-    .select(linkColumns)
-    // Weights by column (owner, title, url, tags, notes): a word in the title says most about a link, in a note least.
-    .orderBy(sql`bm25(link_search, 0, 10, 2, 5, 1)`)
-    .orderBy("links.saved_at", "desc")
-    .limit(page.size)
-    .offset(page.offset)
+  // One pass over the index yields the newest matches, enough to count them and, when there are too many to
+  // rank, to page through them.
+  const newest = await matchingLinks(db, userId, expression)
+    .select("links.id")
+    .orderBy("link_search.rowid", "desc")
+    .limit(MAX_RANKED + 1)
     .execute();
+  const more = newest.length > MAX_RANKED;
+  const total = Math.min(newest.length, MAX_RANKED);
+  const page = pageOf(total, requested, size);
+  let rows;
+  if (more) {
+    const ids = newest.slice(page.offset, page.offset + page.size).map((row) => row.id);
+    const byId = new Map((await findListed(db, userId, ids)).map((row) => [row.id, row]));
+    rows = ids.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    rows = await matchingLinks(db, userId, expression)
+      .select(linkColumns)
+      // Weights by column (title, url, tags, notes): a word in the title says most about a link, in a note least.
+      .orderBy(sql`bm25(link_search, 10, 2, 5, 1)`)
+      .orderBy("links.saved_at", "desc")
+      .limit(page.size)
+      .offset(page.offset)
+      .execute();
+  }
   const links = await withTags(db, rows);
-  return { total: n, page, links, snippets: await snippetsOf(db, links, query) };
+  return { total, more, page, links, snippets: await snippetsOf(db, links, query) };
 }

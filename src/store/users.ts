@@ -10,18 +10,22 @@ export interface TelegramUserInfo {
 
 /**
  * Creates the user on first contact, with the daily digest on at its default time, and keeps name and
- * language current; time zone and digest settings are set only on creation.
+ * language current; time zone and digest settings are set only on creation. Runs on every update, so a
+ * known user with unchanged details costs one indexed read and no write.
  */
 export async function upsertUser(db: DB, from: TelegramUserInfo, defaultTimeZone: string, now: number): Promise<User> {
+  const known = await findUser(db, from.id);
+  const languageCode = from.language_code ?? null;
+  if (known && known.first_name === from.first_name && known.language_code === languageCode) return known;
   return await db
     .insertInto("users")
     .values({
       id: from.id,
       first_name: from.first_name,
-      language_code: from.language_code ?? null,
+      language_code: languageCode,
       time_zone: defaultTimeZone,
       created_at: now,
-      digest_next_at: nextDueAt(now, DEFAULT_DIGEST_MINUTE, defaultTimeZone, null),
+      digest_next_at: known ? known.digest_next_at : nextDueAt(now, DEFAULT_DIGEST_MINUTE, defaultTimeZone, null),
     })
     .onConflict((oc) =>
       oc.column("id").doUpdateSet((eb) => ({ first_name: eb.ref("excluded.first_name"), language_code: eb.ref("excluded.language_code") })),

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveLinks } from "../../src/store/links.js";
-import { searchLinks } from "../../src/store/search.js";
+import { MAX_RANKED, searchLinks } from "../../src/store/search.js";
 import { ensureSearchIndex, reindexLinks, SEARCH_INDEX_VERSION } from "../../src/store/search-index.js";
 import { replaceLinkTags } from "../../src/store/tags.js";
 import { planRecordingDatabase } from "../support/query-plans.js";
@@ -139,7 +139,7 @@ describe("keeping the index current", () => {
     const id = await save(1, "https://example.org/a", "Elixir");
     await ensureSearchIndex(fixture.db);
     await fixture.db.updateTable("meta").set({ value: "0" }).execute();
-    await sql`insert into link_search (rowid, owner, title, url, tags, notes) values (999, 'u1', 'stray elixir', '', '', '')`.execute(fixture.db);
+    await sql`insert into link_search (rowid, title, url, tags, notes) values (999, 'u1xstray u1xelixir', '', '', '')`.execute(fixture.db);
     expect(await ensureSearchIndex(fixture.db)).toBe(true);
     const rows = await fixture.db.selectFrom("link_search").select("rowid").execute();
     expect(rows).toEqual([{ rowid: id }]);
@@ -160,11 +160,29 @@ describe("query plan of a search", () => {
   });
   afterAll(async () => recorder.db.destroy());
 
-  it("reads the FTS index and fetches each hit's link by id, never scanning links", async () => {
+  const print = (name: string, plans: string[]) =>
+    console.log(`${name}:\n${plans.map((plan, i) => `  [${i + 1}] ${plan.replaceAll("\n", "\n      ")}`).join("\n")}`);
+
+  it("reads the newest matches in index order and fetches their links by id, never scanning links", async () => {
     const plans = await recorder.plansOf(() => searchLinks(recorder.db, 1, "elixir 进程", 0, 8));
-    console.log(`search plans:\n${plans.map((plan, i) => `  [${i + 1}] ${plan.replaceAll("\n", "\n      ")}`).join("\n")}`);
-    const [count, page] = plans;
-    for (const plan of [count, page]) {
+    print("search plans, more matches than are ranked", plans);
+    const [newest, page] = plans;
+    expect(newest).toMatch(/^SCAN link_search VIRTUAL TABLE INDEX \d+:M/);
+    expect(newest).toContain("SEARCH links USING INTEGER PRIMARY KEY (rowid=?)");
+    // FTS5 yields rowids newest first itself: no sort over all the matches.
+    expect(newest).not.toContain("TEMP B-TREE");
+    expect(page).toBe("SEARCH links USING INTEGER PRIMARY KEY (rowid=?)");
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN links\b/);
+    const found = await searchLinks(recorder.db, 1, "elixir 进程", 0, 8);
+    expect(found).toMatchObject({ total: MAX_RANKED, more: true });
+    expect(found.links[0]?.title).toBe("Elixir 进程 19999");
+  });
+
+  it("ranks a few matches by reading the index again, never scanning links", async () => {
+    const plans = await recorder.plansOf(() => searchLinks(recorder.db, 1, "elixir 1999", 0, 8));
+    print("search plans, few matches", plans);
+    const [newest, ranked] = plans;
+    for (const plan of [newest, ranked]) {
       expect(plan).toMatch(/^SCAN link_search VIRTUAL TABLE INDEX \d+:M/);
       expect(plan).toContain("SEARCH links USING INTEGER PRIMARY KEY (rowid=?)");
     }

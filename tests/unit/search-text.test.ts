@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchText, urlSearchText } from "../../src/search/search-text.js";
+import { ownedText, searchText, urlSearchText } from "../../src/search/search-text.js";
 
 describe("search text", () => {
   it("turns a Chinese run into overlapping pairs followed by its last character", () => {
@@ -31,5 +31,9 @@ describe("search text", () => {
   it("decodes percent-escapes in URLs so their words can be found, and keeps a malformed URL as written", () => {
     expect(urlSearchText("https://zh.wikipedia.org/wiki/%E8%BF%9B%E7%A8%8B")).toBe("https://zh.wikipedia.org/wiki/ 进程 程");
     expect(urlSearchText("https://example.org/%E8%BF")).toBe("https://example.org/%E8%BF");
+  });
+
+  it("puts the owner's prefix before every word and leaves what separates them", () => {
+    expect(ownedText("u7x", searchText("Rust进程, node.js (café)"))).toBe("u7xRust u7x进程 u7x程 , u7xnode.u7xjs (u7xcafé)");
   });
 });

@@ -17,12 +17,13 @@ export const searchView: ViewKind<SearchParams> = {
   kind: "search",
   async render(ctx: BotContext, { query }: SearchParams, viewId: number, requested: number): Promise<RenderedPage> {
     const shown = escapeHtml(truncate(query, MAX_QUERY_SHOWN));
-    const { total, page, links, snippets } = await searchLinks(ctx.db, ctx.user.id, query, requested, PAGE_SIZE);
+    const { total, more, page, links, snippets } = await searchLinks(ctx.db, ctx.user.id, query, requested, PAGE_SIZE);
     if (total === 0) return { text: ctx.t("search-nothing", { query: shown }), linkIds: [] };
     const firstNumber = page.offset + 1;
     const list = renderLinkList(links, { firstNumber, extraLine: (link) => snippets.get(link.id) });
     return {
-      text: `${ctx.t("search-header", { count: total, query: shown })}\n\n${list}`,
+      // "1000+ links": the header's plural form is chosen by the count, and a string takes the plural one.
+      text: `${ctx.t("search-header", { count: more ? `${total}+` : total, query: shown })}\n\n${list}`,
       keyboard: listKeyboard(links, firstNumber, viewId, page),
       linkIds: links.map((link) => link.id),
     };

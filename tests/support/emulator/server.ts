@@ -18,7 +18,8 @@ export interface RecordedCall {
   pending?: boolean;
 }
 
-export type Fault = { status: 400 | 403 | 429 | 500 | 502; description?: string; retryAfter?: number } | { drop: true };
+/** With `chatId`, only calls to that chat take the fault: one chat's trouble, while the others are served. */
+export type Fault = ({ status: 400 | 403 | 429 | 500 | 502; description?: string; retryAfter?: number } | { drop: true }) & { chatId?: number };
 
 export interface Emulator {
   apiRoot: string;
@@ -442,10 +443,13 @@ export async function startEmulator(opts: { token?: string; botInfo?: Partial<Us
     }
   };
 
-  const takeFault = (method: string) => {
-    const pending = faults.get(method.toLowerCase());
-    const fault = pending?.shift();
-    if (pending?.length === 0) faults.delete(method.toLowerCase());
+  const takeFault = (method: string, payload: Payload) => {
+    const key = method.toLowerCase();
+    const pending = faults.get(key) ?? [];
+    const at = pending.findIndex((f) => f.chatId === undefined || f.chatId === Number(payload.chat_id));
+    if (at < 0) return undefined;
+    const [fault] = pending.splice(at, 1);
+    if (pending.length === 0) faults.delete(key);
     return fault;
   };
 
@@ -468,7 +472,7 @@ export async function startEmulator(opts: { token?: string; botInfo?: Partial<Us
       record(method, recordedPayload, at, response);
       return reply(res, response);
     }
-    const fault = takeFault(method);
+    const fault = takeFault(method, payload);
     if (fault && "drop" in fault) {
       record(method, recordedPayload, at, { ok: false, description: "connection dropped (failNext fault)" });
       req.socket.destroy();

@@ -1,0 +1,141 @@
+// Recall latency at scale: the store functions behind /unread, /unread #tag, /today, /search and /notes week on
+// the recall database (bench/recall-data.ts), against the very SQL they ran, replayed through raw better-sqlite3
+// statements prepared once: the difference is what Kysely and the store's own JavaScript add.
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
+import type { DB } from "../src/db/connection.js";
+import type { Database } from "../src/db/schema.js";
+import { parseNotesArgs } from "../src/notes/args.js";
+import { NOTES_PER_PAGE } from "../src/notes/page.js";
+import { countNotes, notesPage } from "../src/store/notes.js";
+import { activityBetween, countUnread, unreadPage } from "../src/store/reading.js";
+import { searchLinks } from "../src/store/search.js";
+import { CHINESE, ENGLISH, HEAVY_USER, RARE_WORD, RECALL_NOW, RECALL_SIZES, recallDatabase } from "./recall-data.js";
+import { medianOfRuns, percentile, RUNS, type Figure, type Scale } from "./report.js";
+
+const DAY = 86_400_000;
+// The page sizes the views use (src/features/unread, search; today's caps).
+const PAGE_SIZE = 8;
+const TODAY_LIMITS = { links: 6, notes: 5 };
+
+interface RecallQuery {
+  name: string;
+  /** Parameter variants, used in turn, so one cached answer cannot stand for all. */
+  variants: ((db: DB) => Promise<unknown>)[];
+}
+
+function recallQueries(tags: readonly string[]): RecallQuery[] {
+  const user = HEAVY_USER;
+  const search = (words: readonly string[]) => words.map((word) => (db: DB) => searchLinks(db, user, word, 0, PAGE_SIZE));
+  const days = Array.from({ length: 20 }, (_, i) => RECALL_NOW - i * DAY);
+  return [
+    {
+      name: "/unread first page",
+      variants: [false, true].map((oldestFirst) => (db: DB) => unreadPage(db, user, { tags: [], oldestFirst }, 0, PAGE_SIZE)),
+    },
+    {
+      name: "/unread #tag",
+      variants: tags.map((tag) => (db: DB) => unreadPage(db, user, { tags: [tag], oldestFirst: false }, 0, PAGE_SIZE)),
+    },
+    {
+      // The view asks for the day's activity and the unread count together.
+      name: "/today",
+      variants: days.map((day) => {
+        const start = Math.floor(day / DAY) * DAY;
+        return (db: DB) => Promise.all([activityBetween(db, user, start, start + DAY, TODAY_LIMITS), countUnread(db, user)]);
+      }),
+    },
+    { name: `/search ${ENGLISH.slice(0, 3).join("|")}`, variants: search(ENGLISH.slice(0, 3)) },
+    { name: `/search ${CHINESE.slice(0, 3).join("|")}`, variants: search(CHINESE.slice(0, 3)) },
+    { name: `/search ${RARE_WORD}`, variants: search([RARE_WORD]) },
+    {
+      // The command counts first (to answer "no notes" without a view), then the view renders its page.
+      name: "/notes week",
+      variants: days.map((day) => {
+        const parsed = parseNotesArgs("week", day, "UTC");
+        if (!parsed.ok) throw new Error("/notes week did not parse");
+        const scope = { tags: parsed.value.tags, range: parsed.value.period.range };
+        return async (db: DB) => {
+          await countNotes(db, user, scope);
+          return await notesPage(db, user, scope, 0, NOTES_PER_PAGE);
+        };
+      }),
+    },
+  ];
+}
+
+const ITERATIONS: Record<Scale, number> = { full: 200, quick: 100, tiny: 10 };
+/** A query that is far too slow still gets enough calls for a p99 of sorts without the run taking minutes. */
+const BUDGET_MS = 2_000;
+
+async function latencies(iterations: number, call: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < iterations && (i < 10 || performance.now() - started < BUDGET_MS); i++) {
+    const t = performance.now();
+    await call(i);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+export async function recallLatency(scale: Scale): Promise<Figure[]> {
+  const sqlite = new SQLite(await recallDatabase(scale), { readonly: true });
+  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const recorded: CompiledQuery[] = [];
+  const recorder: DB = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === "query") recorded.push(event.query);
+    },
+  });
+  const tagRows = sqlite.prepare("select name from tags where user_id = ? order by id limit 8").all(HEAVY_USER) as { name: string }[];
+  const queries = recallQueries(tagRows.map((row) => row.name));
+
+  // The exact statements each variant ran, prepared once, for the raw replay.
+  const statements = new Map<string, SQLite.Statement>();
+  const replays = new Map<RecallQuery, (() => void)[]>();
+  for (const query of queries) {
+    const variants: (() => void)[] = [];
+    for (const variant of query.variants) {
+      recorded.length = 0;
+      await variant(recorder);
+      const steps = recorded.map((compiled) => {
+        let statement = statements.get(compiled.sql);
+        if (!statement) statements.set(compiled.sql, (statement = sqlite.prepare(compiled.sql)));
+        const parameters = compiled.parameters as unknown[];
+        const prepared = statement;
+        return prepared.reader ? () => prepared.all(...parameters) : () => prepared.run(...parameters);
+      });
+      variants.push(() => steps.forEach((step) => step()));
+    }
+    replays.set(query, variants);
+  }
+
+  const results = await medianOfRuns(RUNS[scale], async (run) => {
+    const iterations = run < 0 ? Math.ceil(ITERATIONS[scale] / 10) : ITERATIONS[scale];
+    const values: Record<string, number> = {};
+    for (const query of queries) {
+      const store = await latencies(iterations, (i) => query.variants[i % query.variants.length]!(db));
+      const rawVariants = replays.get(query)!;
+      const raw = await latencies(iterations, (i) => rawVariants[i % rawVariants.length]!());
+      for (const p of [50, 99]) {
+        values[`${query.name} p${p}`] = percentile(store, p);
+        values[`${query.name} raw p${p}`] = percentile(raw, p);
+      }
+    }
+    return values;
+  });
+  await db.destroy();
+  await recorder.destroy();
+
+  const size = RECALL_SIZES[scale];
+  const scope = `${size.heavyLinks} links, ${size.heavyNotes} notes + ${size.otherLinks} other`;
+  return queries.flatMap((query) =>
+    [50, 99].map((p) => {
+      const value = results[`${query.name} p${p}`]!;
+      const baseline = results[`${query.name} raw p${p}`]!;
+      return { figure: `recall (${scope}): ${query.name} p${p}`, value, unit: "ms", baseline, ratio: value / baseline };
+    }),
+  );
+}
