@@ -1,5 +1,5 @@
 import { normalizeTag } from "../tags/parse-tags.js";
-import { localDayRange, parseLocalDate, type LocalDate } from "../time/local-date.js";
+import { parseLocalDate, zonedTimeToEpoch, type LocalDate } from "../time/local-date.js";
 import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./model.js";
 
 /**
@@ -28,6 +28,8 @@ class LogReader {
   private section: string | null = null;
   /** Start of the current day item in the user's zone; computed once per day, not per link. */
   private dayStart: number | null = null;
+  /** Day starts by date: a zone's midnight takes several Intl calls, and a log repeats its days under each section. */
+  private readonly dayStarts = new Map<string, number>();
   private exported = false;
   private open: OpenLink | null = null;
   /** A plain line at column 0 directly above the current line: the title of an untitled link that follows. */
@@ -69,8 +71,18 @@ class LogReader {
 
   private startDay(date: string, line: string, number: number): void {
     this.closeLink();
-    if (parseLocalDate(date)) this.dayStart = localDayRange(date, this.context.timeZone).start;
+    const day = parseLocalDate(date);
+    if (day) this.dayStart = this.midnight(date, day);
     else this.problems.push({ line: number, text: line });
+  }
+
+  private midnight(date: string, day: NonNullable<ReturnType<typeof parseLocalDate>>): number {
+    let start = this.dayStarts.get(date);
+    if (start === undefined) {
+      start = zonedTimeToEpoch({ ...day, hour: 0, minute: 0 }, this.context.timeZone);
+      this.dayStarts.set(date, start);
+    }
+    return start;
   }
 
   private startLink(url: string, title: string | null, read: boolean, candidate: LogReader["titleCandidate"]): void {

@@ -6,6 +6,14 @@ export interface KeyedLink extends PortableLink {
   urlKey: string;
 }
 
+/**
+ * A copy the merge may change without touching the parsed link. Spelled out rather than `{ ...link, … }`:
+ * V8 builds a spread copy with overridden fields several times slower, which shows on a 100,000-link import.
+ */
+function keyedCopy(link: PortableLink, url: string, urlKey: string): KeyedLink {
+  return { url, urlKey, title: link.title, tags: [...link.tags], notes: [...link.notes], savedAt: link.savedAt, read: link.read, readAt: link.readAt };
+}
+
 const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 function mergeInto(kept: KeyedLink, other: PortableLink): void {
@@ -34,7 +42,7 @@ export function mergeDuplicates(links: readonly PortableLink[]): { links: KeyedL
     }
     const kept = byKey.get(normalized.key);
     if (kept) mergeInto(kept, link);
-    else byKey.set(normalized.key, { ...link, url: normalized.display, urlKey: normalized.key, tags: [...link.tags], notes: [...link.notes] });
+    else byKey.set(normalized.key, keyedCopy(link, normalized.display, normalized.key));
   }
   return { links: [...byKey.values()], invalid };
 }

@@ -1,8 +1,9 @@
+import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { KeyedLink } from "../portable/merge.js";
 import { reindexLinks } from "./search-index.js";
 
-// 500 rows of at most 7 values per statement stay far below SQLite's limit on bound parameters.
+// A batch is the unit of progress; 500 keys per `in` list (savedKeys) also stay far below SQLite's limit on bound parameters.
 const BATCH = 500;
 
 export interface ImportResult {
@@ -26,33 +27,62 @@ export async function savedKeys(db: DB, userId: number, keys: readonly string[])
   return found;
 }
 
-type Existing = { id: number; url_key: string; title: string | null; saved_at: number; read_at: number | null };
+/*
+ * The per-link statements below hand SQLite a whole batch as one JSON array of rows and let `json_each` take it apart:
+ * one short statement per table and batch. A multi-row `values` list makes Kysely compile and better-sqlite3
+ * prepare thousands of placeholders anew for every batch, which costs about as much as the rows themselves.
+ * JSON keeps text byte for byte (NUL, lone surrogates, line breaks) and integers as integers. Rows are arrays,
+ * read by position (`->> 0`): SQLite finds an array element faster than an object key.
+ */
+const json = (values: readonly unknown[]) => JSON.stringify(values);
 
-async function insertNew(trx: DB, userId: number, links: KeyedLink[], now: number): Promise<Map<string, number>> {
-  if (links.length === 0) return new Map();
-  const rows = await trx
-    .insertInto("links")
-    .values(
-      links.map((link) => {
-        const savedAt = link.savedAt ?? now;
-        return { user_id: userId, url: link.url, url_key: link.urlKey, title: link.title, source: null, saved_at: savedAt, read_at: link.read ? (link.readAt ?? savedAt) : null };
-      }),
-    )
-    .returning(["id", "url_key"])
-    .execute();
-  return new Map(rows.map((row) => [row.url_key, row.id]));
+type Stored = { id: number; url_key: string; title: string | null; saved_at: number; read_at: number | null };
+
+async function storedLinks(trx: DB, userId: number, links: readonly KeyedLink[]): Promise<Map<string, Stored>> {
+  const { rows } = await sql<Stored>`
+    select id, url_key, title, saved_at, read_at from links
+    where user_id = ${userId} and url_key in (select value from json_each(${json(links.map((link) => link.urlKey))}))`.execute(trx);
+  return new Map(rows.map((row) => [row.url_key, row]));
 }
 
-/** Fills in what the file knows and the stored link lacks; true when anything changed. */
-async function updateExisting(trx: DB, link: KeyedLink, stored: Existing): Promise<boolean> {
-  const changes = {
-    ...(stored.title === null && link.title !== null ? { title: link.title } : {}),
-    ...(link.savedAt !== null && link.savedAt < stored.saved_at ? { saved_at: link.savedAt } : {}),
-    ...(link.read && stored.read_at === null ? { read_at: link.readAt ?? link.savedAt ?? stored.saved_at } : {}),
-  };
-  if (Object.keys(changes).length === 0) return false;
-  await trx.updateTable("links").set(changes).where("id", "=", stored.id).execute();
-  return true;
+async function insertNew(trx: DB, userId: number, links: readonly KeyedLink[], now: number): Promise<Map<string, number>> {
+  if (links.length === 0) return new Map();
+  const rows = links.map((link) => {
+    const savedAt = link.savedAt ?? now;
+    return [link.url, link.urlKey, link.title, savedAt, link.read ? (link.readAt ?? savedAt) : null];
+  });
+  // json_each walks the array in order, so ids are handed out in the file's order.
+  const inserted = await sql<{ id: number; url_key: string }>`
+    insert into links (user_id, url, url_key, title, saved_at, read_at)
+    select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 3, item.value ->> 4
+    from json_each(${json(rows)}) as item
+    returning id, url_key`.execute(trx);
+  return new Map(inserted.rows.map((row) => [row.url_key, row.id]));
+}
+
+/** What the file knows and the stored link lacks, as the link's new [id, title, saved_at, read_at]; null when nothing changes. */
+function filledIn(link: KeyedLink, stored: Stored): [number, string | null, number, number | null] | null {
+  const title = stored.title ?? link.title;
+  const savedAt = link.savedAt !== null && link.savedAt < stored.saved_at ? link.savedAt : stored.saved_at;
+  const readAt = link.read && stored.read_at === null ? (link.readAt ?? link.savedAt ?? stored.saved_at) : stored.read_at;
+  if (title === stored.title && savedAt === stored.saved_at && readAt === stored.read_at) return null;
+  return [stored.id, title, savedAt, readAt];
+}
+
+/** Fills in the stored links from the file; returns the ids of those that changed. */
+async function updateExisting(trx: DB, links: readonly KeyedLink[], stored: Map<string, Stored>): Promise<Set<number>> {
+  const changes = links.flatMap((link) => {
+    const row = stored.get(link.urlKey);
+    const changed = row && filledIn(link, row);
+    return changed ? [changed] : [];
+  });
+  if (changes.length > 0) {
+    await sql`
+      update links set title = item.value ->> 1, saved_at = item.value ->> 2, read_at = item.value ->> 3
+      from json_each(${json(changes)}) as item
+      where links.id = item.value ->> 0`.execute(trx);
+  }
+  return new Set(changes.map(([id]) => id));
 }
 
 /** Adds the tags the links lack; returns the ids of links that got one. */
@@ -62,27 +92,40 @@ async function addTags(trx: DB, userId: number, linkIds: Map<KeyedLink, number>,
   await trx.insertInto("tags").values(names.map((name) => ({ user_id: userId, name }))).onConflict((oc) => oc.doNothing()).execute();
   const tags = await trx.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).where("name", "in", names).execute();
   const tagId = new Map(tags.map((tag) => [tag.name, tag.id]));
-  const pairs = [...linkIds].flatMap(([link, linkId]) => link.tags.map((name) => ({ link_id: linkId, tag_id: tagId.get(name)!, tagged_at: now })));
+  const pairs = [...linkIds].flatMap(([link, linkId]) => link.tags.map((name) => [linkId, tagId.get(name)!]));
   if (pairs.length === 0) return new Set();
-  const inserted = await trx.insertInto("link_tags").values(pairs).onConflict((oc) => oc.doNothing()).returning("link_id").execute();
-  return new Set(inserted.map((row) => row.link_id));
+  // `where true` lets SQLite tell the upsert's `on conflict` from a join constraint of the select.
+  const inserted = await sql<{ link_id: number }>`
+    insert into link_tags (link_id, tag_id, tagged_at)
+    select item.value ->> 0, item.value ->> 1, ${now} from json_each(${json(pairs)}) as item where true
+    on conflict do nothing
+    returning link_id`.execute(trx);
+  return new Set(inserted.rows.map((row) => row.link_id));
+}
+
+const noteKey = (linkId: number, text: string) => `${linkId}\u0000${text}`;
+
+async function storedNoteKeys(trx: DB, linkIds: readonly number[]): Promise<Set<string>> {
+  if (linkIds.length === 0) return new Set();
+  const { rows } = await sql<{ link_id: number; text: string }>`
+    select link_id, text from notes where link_id in (select value from json_each(${json(linkIds)}))`.execute(trx);
+  return new Set(rows.map((note) => noteKey(note.link_id, note.text)));
 }
 
 /** Adds the notes whose text the link does not have yet; returns how many and on which links. */
-async function addNotes(trx: DB, userId: number, linkIds: Map<KeyedLink, number>): Promise<{ count: number; linkIds: Set<number> }> {
-  const ids = [...linkIds.values()];
-  const stored = await trx.selectFrom("notes").select(["link_id", "text"]).where("link_id", "in", ids).execute();
-  const known = new Set(stored.map((note) => `${note.link_id}\u0000${note.text}`));
+async function addNotes(trx: DB, userId: number, linkIds: Map<KeyedLink, number>, storedIds: readonly number[]): Promise<{ count: number; linkIds: Set<number> }> {
+  // Links added by this batch have no notes yet: only the ones the user had are worth a look.
+  const known = await storedNoteKeys(trx, storedIds);
   const rows = [...linkIds].flatMap(([link, linkId]) =>
-    link.notes
-      .filter((note) => !known.has(`${linkId}\u0000${note.text}`))
-      .map((note) => {
-        const createdAt = note.createdAt ?? link.savedAt ?? 0;
-        return { user_id: userId, link_id: linkId, text: note.text, created_at: createdAt, updated_at: createdAt, chat_id: null, message_id: null };
-      }),
+    link.notes.filter((note) => !known.has(noteKey(linkId, note.text))).map((note) => [linkId, note.text, note.createdAt ?? link.savedAt ?? 0] as const),
   );
-  if (rows.length > 0) await trx.insertInto("notes").values(rows).execute();
-  return { count: rows.length, linkIds: new Set(rows.map((row) => row.link_id)) };
+  if (rows.length > 0) {
+    await sql`
+      insert into notes (user_id, link_id, text, created_at, updated_at)
+      select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 2
+      from json_each(${json(rows)}) as item`.execute(trx);
+  }
+  return { count: rows.length, linkIds: new Set(rows.map(([linkId]) => linkId)) };
 }
 
 /**
@@ -95,22 +138,12 @@ export async function importLinks(db: DB, userId: number, links: readonly KeyedL
     const result: ImportResult = { added: 0, updated: 0, notesAdded: 0 };
     let done = 0;
     for (const batch of batches(links)) {
-      const existing = await trx
-        .selectFrom("links")
-        .select(["id", "url_key", "title", "saved_at", "read_at"])
-        .where("user_id", "=", userId)
-        .where("url_key", "in", batch.map((link) => link.urlKey))
-        .execute();
-      const stored = new Map(existing.map((row) => [row.url_key, row]));
+      const stored = await storedLinks(trx, userId, batch);
       const added = await insertNew(trx, userId, batch.filter((link) => !stored.has(link.urlKey)), now);
-      const changed = new Set<number>();
-      for (const link of batch) {
-        const row = stored.get(link.urlKey);
-        if (row && (await updateExisting(trx, link, row))) changed.add(row.id);
-      }
+      const changed = await updateExisting(trx, batch, stored);
       const linkIds = new Map(batch.map((link) => [link, added.get(link.urlKey) ?? stored.get(link.urlKey)!.id]));
       const tagged = await addTags(trx, userId, linkIds, now);
-      const noted = await addNotes(trx, userId, linkIds);
+      const noted = await addNotes(trx, userId, linkIds, [...stored.values()].map((row) => row.id));
       const addedIds = new Set(added.values());
       const touched = new Set([...addedIds, ...changed, ...tagged, ...noted.linkIds]);
       await reindexLinks(trx, [...touched]);

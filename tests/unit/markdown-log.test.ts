@@ -79,6 +79,19 @@ describe("markdown log edge cases", () => {
       ["https://example.org/b", null, true],
     ]);
   });
+
+  it("dates a link at its day's local midnight, also when the day comes again under another section", () => {
+    // New York springs forward on 2024-03-10 and falls back on 2024-11-03: midnight is still one hour off UTC's.
+    const log = "# A\n- 2024-03-10\nhttps://example.org/a\n- 2024-11-03\nhttps://example.org/b\n# B\n- 2024-03-10\nhttps://example.org/c\n";
+    const timeZone = "America/New_York";
+    const parsed = parseMarkdownLog(log, { ...context, timeZone });
+    expect(parsed.links.map((link) => [link.url, link.savedAt])).toEqual([
+      ["https://example.org/a", localDayRange("2024-03-10", timeZone).start],
+      ["https://example.org/b", localDayRange("2024-11-03", timeZone).start],
+      ["https://example.org/c", localDayRange("2024-03-10", timeZone).start],
+    ]);
+    expect(parsed.links.map((link) => link.savedAt)).toEqual([Date.UTC(2024, 2, 10, 5), Date.UTC(2024, 10, 3, 4), Date.UTC(2024, 2, 10, 5)]);
+  });
 });
 
 /** What the markdown log carries of a link: address, title, read mark, saved day, and one note block. */

@@ -1,0 +1,254 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { generateLog } from "../../bench/import-speed.js";
+import type { DB } from "../../src/db/connection.js";
+import { parseMarkdownLog } from "../../src/portable/markdown-log.js";
+import { mergeDuplicates, type KeyedLink } from "../../src/portable/merge.js";
+import { importLinks } from "../../src/store/import.js";
+import { reindexLinks } from "../../src/store/search-index.js";
+import { databaseForEachTest } from "../support/database-fixture.js";
+
+// Pins every row an import writes, so a faster importer is proven to store exactly the same thing.
+
+const context = { timeZone: "UTC", now: Date.UTC(2026, 10, 25) };
+const keyed = (text: string) => mergeDuplicates(parseMarkdownLog(text, context).links).links;
+
+const LOG = `# Rust
+
+- 2024-03-01
+
+✅ https://www.example.org/a?utm_source=x&b=2 The A page
+  first note line
+  second line
+
+进程调度 on its own line
+https://example.org/untitled
+
+- 2024-03-02
+
+https://example.org/c 中文标题 Rust进程
+plain note under c
+
+# Elixir
+
+- 2024-02-01
+
+https://example.org/a?b=2
+an elixir note on a
+
+✅ https://example.org/d
+
+https://example.org/e Title of e
+`;
+
+/** What the user had before the file: d saved later, untitled, unread, with a note; e already complete. */
+const BEFORE = `# Elixir
+
+- 2024-05-05
+
+https://example.org/d
+an old note on d
+
+✅ https://example.org/e Title of e
+`;
+
+async function dump(db: DB) {
+  return {
+    links: await db.selectFrom("links").select(["id", "user_id", "url", "url_key", "title", "source", "saved_at", "read_at"]).orderBy("id").execute(),
+    tags: await db.selectFrom("tags").select(["id", "user_id", "name"]).orderBy("id").execute(),
+    linkTags: await db.selectFrom("link_tags").select(["link_id", "tag_id", "tagged_at"]).orderBy("link_id").orderBy("tag_id").execute(),
+    notes: await db.selectFrom("notes").select(["id", "user_id", "link_id", "text", "created_at", "updated_at", "chat_id", "message_id"]).orderBy("id").execute(),
+    search: (await sql<Record<string, unknown>>`select rowid, * from link_search order by rowid`.execute(db)).rows,
+  };
+}
+
+/** The search rows the import left must be the ones a rebuild from the stored links, tags and notes writes. */
+async function expectSearchRowsRebuildable(db: DB, stored: Awaited<ReturnType<typeof dump>>) {
+  await db.transaction().execute((trx) => reindexLinks(trx, stored.links.map((link) => link.id)));
+  expect((await dump(db)).search).toEqual(stored.search);
+  expect(stored.search.map((row) => row.rowid)).toEqual(stored.links.map((link) => link.id));
+}
+
+describe("the rows an import writes", () => {
+  const fixture = databaseForEachTest(1);
+
+  it("stores a small log exactly so, and a second import changes nothing", async () => {
+    const { db } = fixture;
+    expect(await importLinks(db, 1, keyed(BEFORE), context.now - 1000)).toEqual({ added: 2, updated: 0, notesAdded: 1 });
+    expect(await importLinks(db, 1, keyed(LOG), context.now)).toEqual({ added: 3, updated: 2, notesAdded: 3 });
+    const stored = await dump(db);
+    expect({ ...stored, search: undefined }).toMatchInlineSnapshot(`
+      {
+        "linkTags": [
+          {
+            "link_id": 1,
+            "tag_id": 1,
+            "tagged_at": 1795564799000,
+          },
+          {
+            "link_id": 2,
+            "tag_id": 1,
+            "tagged_at": 1795564799000,
+          },
+          {
+            "link_id": 3,
+            "tag_id": 1,
+            "tagged_at": 1795564800000,
+          },
+          {
+            "link_id": 3,
+            "tag_id": 2,
+            "tagged_at": 1795564800000,
+          },
+          {
+            "link_id": 4,
+            "tag_id": 2,
+            "tagged_at": 1795564800000,
+          },
+          {
+            "link_id": 5,
+            "tag_id": 2,
+            "tagged_at": 1795564800000,
+          },
+        ],
+        "links": [
+          {
+            "id": 1,
+            "read_at": 1706745600000,
+            "saved_at": 1706745600000,
+            "source": null,
+            "title": null,
+            "url": "https://example.org/d",
+            "url_key": "https://example.org/d",
+            "user_id": 1,
+          },
+          {
+            "id": 2,
+            "read_at": 1714867200000,
+            "saved_at": 1706745600000,
+            "source": null,
+            "title": "Title of e",
+            "url": "https://example.org/e",
+            "url_key": "https://example.org/e",
+            "user_id": 1,
+          },
+          {
+            "id": 3,
+            "read_at": 1706745600000,
+            "saved_at": 1706745600000,
+            "source": null,
+            "title": "The A page",
+            "url": "https://www.example.org/a?b=2",
+            "url_key": "https://example.org/a?b=2",
+            "user_id": 1,
+          },
+          {
+            "id": 4,
+            "read_at": null,
+            "saved_at": 1709251200000,
+            "source": null,
+            "title": "进程调度 on its own line",
+            "url": "https://example.org/untitled",
+            "url_key": "https://example.org/untitled",
+            "user_id": 1,
+          },
+          {
+            "id": 5,
+            "read_at": null,
+            "saved_at": 1709337600000,
+            "source": null,
+            "title": "中文标题 Rust进程",
+            "url": "https://example.org/c",
+            "url_key": "https://example.org/c",
+            "user_id": 1,
+          },
+        ],
+        "notes": [
+          {
+            "chat_id": null,
+            "created_at": 1714867200000,
+            "id": 1,
+            "link_id": 1,
+            "message_id": null,
+            "text": "an old note on d",
+            "updated_at": 1714867200000,
+            "user_id": 1,
+          },
+          {
+            "chat_id": null,
+            "created_at": 1706745600000,
+            "id": 2,
+            "link_id": 3,
+            "message_id": null,
+            "text": "  first note line
+        second line",
+            "updated_at": 1706745600000,
+            "user_id": 1,
+          },
+          {
+            "chat_id": null,
+            "created_at": 1706745600000,
+            "id": 3,
+            "link_id": 3,
+            "message_id": null,
+            "text": "an elixir note on a",
+            "updated_at": 1706745600000,
+            "user_id": 1,
+          },
+          {
+            "chat_id": null,
+            "created_at": 1709337600000,
+            "id": 4,
+            "link_id": 5,
+            "message_id": null,
+            "text": "plain note under c",
+            "updated_at": 1709337600000,
+            "user_id": 1,
+          },
+        ],
+        "search": undefined,
+        "tags": [
+          {
+            "id": 1,
+            "name": "elixir",
+            "user_id": 1,
+          },
+          {
+            "id": 2,
+            "name": "rust",
+            "user_id": 1,
+          },
+        ],
+      }
+    `);
+    await expectSearchRowsRebuildable(db, stored);
+
+    expect(await importLinks(db, 1, keyed(LOG), context.now + 1000)).toEqual({ added: 0, updated: 0, notesAdded: 0 });
+    expect(await dump(db)).toEqual(stored);
+  });
+
+  it("stores a generated log across several batches as the file says, and a second import adds nothing", async () => {
+    const { db } = fixture;
+    const links = keyed(generateLog(1_234, 3));
+    // Every seventh link the user had already, untitled, unread and dated today, to be filled in from the file.
+    const had = links.filter((_, i) => i % 7 === 0).map((link): KeyedLink => ({ ...link, title: null, tags: [], notes: [], savedAt: null, read: false }));
+    await importLinks(db, 1, had, context.now);
+    const result = await importLinks(db, 1, links, context.now);
+    expect(result).toEqual({ added: links.length - had.length, updated: had.length, notesAdded: links.filter((link) => link.notes.length > 0).length });
+
+    const stored = await dump(db);
+    const byKey = new Map(stored.links.map((link) => [link.url_key, link]));
+    const tagName = new Map(stored.tags.map((tag) => [tag.id, tag.name]));
+    for (const link of links) {
+      const row = byKey.get(link.urlKey)!;
+      expect(row).toMatchObject({ url: link.url, title: link.title, saved_at: link.savedAt, read_at: link.read ? link.savedAt : null });
+      expect(stored.linkTags.filter((pair) => pair.link_id === row.id).map((pair) => tagName.get(pair.tag_id))).toEqual(link.tags);
+      expect(stored.notes.filter((note) => note.link_id === row.id).map((note) => [note.text, note.created_at])).toEqual(link.notes.map((note) => [note.text, link.savedAt]));
+    }
+    expect(stored.links).toHaveLength(links.length);
+    await expectSearchRowsRebuildable(db, stored);
+
+    expect(await importLinks(db, 1, links, context.now + 1000)).toEqual({ added: 0, updated: 0, notesAdded: 0 });
+    expect(await dump(db)).toEqual(stored);
+  });
+});
