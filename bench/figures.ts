@@ -1,6 +1,7 @@
 // The benchmark figures in the order the suite prints them; `npm run bench` and its test both run this list.
 import { digestFanout } from "./digest-fanout.js";
 import { importSpeed } from "./import-speed.js";
+import { processFootprint } from "./process-footprint.js";
 import { updateThroughput } from "./update-throughput.js";
 import { recallLatency } from "./recall-latency.js";
 import type { Figure, Scale } from "./report.js";
@@ -12,8 +13,9 @@ export interface BenchFigure {
 
 export const FIGURES: readonly BenchFigure[] = [
   { name: "updates", run: updateThroughput },
-  { name: "import", run: importSpeed },
   { name: "recall", run: recallLatency },
+  { name: "import", run: importSpeed },
+  { name: "process", run: processFootprint },
   { name: "digest", run: digestFanout },
 ];
 

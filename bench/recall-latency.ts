@@ -4,6 +4,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
 import type { DB } from "../src/db/connection.js";
+import { withStatementCache } from "../src/db/statement-cache.js";
 import type { Database } from "../src/db/schema.js";
 import { parseNotesArgs } from "../src/notes/args.js";
 import { NOTES_PER_PAGE } from "../src/notes/page.js";
@@ -81,7 +82,8 @@ async function latencies(iterations: number, call: (i: number) => Promise<unknow
 
 export async function recallLatency(scale: Scale): Promise<Figure[]> {
   const sqlite = new SQLite(await recallDatabase(scale), { readonly: true });
-  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Compiled statements kept as the product's connection keeps them (src/db/connection.ts).
+  const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const recorded: CompiledQuery[] = [];
   const recorder: DB = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),

@@ -11,7 +11,7 @@ export interface Figure {
 export type Scale = "full" | "quick" | "tiny";
 
 /** Measured runs per figure, after one warm-up run that is thrown away. */
-export const RUNS: Record<Scale, number> = { full: 5, quick: 3, tiny: 1 };
+export const RUNS: Record<Scale, number> = { full: 3, quick: 3, tiny: 1 };
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -21,12 +21,15 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]) => percentile(values, 50);
 
+export const WARM_UP_RUN = -1;
+
 /**
- * Runs `measure` once to warm up (JIT, page cache, SQLite's cache) and then `runs` times; every named value
- * is the median over the measured runs, so one noisy run on a shared machine does not move the figure.
+ * Runs `measure` once to warm up (JIT, page cache, SQLite's cache; `run` is WARM_UP_RUN) and then `runs` times;
+ * every named value is the median over the measured runs, so one noisy run on a shared machine does not move
+ * the figure. A single run is the tiny smoke test of the suite itself, and skips the warm-up.
  */
 export async function medianOfRuns<K extends string>(runs: number, measure: (run: number) => Promise<Record<K, number>>): Promise<Record<K, number>> {
-  await measure(-1);
+  if (runs > 1) await measure(WARM_UP_RUN);
   const results: Record<K, number>[] = [];
   for (let run = 0; run < runs; run++) results.push(await measure(run));
   const keys = Object.keys(results[0]!) as K[];

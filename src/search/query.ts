@@ -66,11 +66,14 @@ export function ownerPrefix(userId: number): string {
   return `u${userId}x`;
 }
 
-/** The FTS5 MATCH expression for the query within this user's links; always valid FTS5 syntax. */
-export function toMatchExpression(query: SearchQuery, userId: number): string {
+/**
+ * The FTS5 MATCH expression for the query within this user's links; always valid FTS5 syntax. With `words`
+ * "whole", each word must be a whole word of the text: what it finds, the prefix expression finds too.
+ */
+export function toMatchExpression(query: SearchQuery, userId: number, words: "prefix" | "whole" = "prefix"): string {
   const owner = ownerPrefix(userId);
   // Explicit ANDs: FTS5 accepts no implicit AND before a bracketed column filter.
-  const parts = query.words.map((term) => phrase(term, owner, true));
+  const parts = query.words.map((term) => phrase(term, owner, words === "prefix"));
   if (query.tags.length > 0) parts.push(`tags : (${query.tags.map((term) => phrase(term, owner, false)).join(" AND ")})`);
   return parts.join(" AND ");
 }

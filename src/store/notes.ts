@@ -6,7 +6,7 @@ import type { NoteEntry, NotesTotals } from "../notes/entries.js";
 import { pageOf, type Page } from "../views/pagination.js";
 import { rememberLinkMessage } from "./links.js";
 import { reindexLinks } from "./search-index.js";
-import { linksWithEveryTag, tagsOfLinks } from "./tags.js";
+import { hasEveryTag, tagsOfLinks } from "./tags.js";
 
 /** A Telegram message, by the ids an edit or a reply names it with. */
 export interface MessageRef {
@@ -131,10 +131,14 @@ export async function latestLink(db: DB, userId: number): Promise<Link | undefin
 }
 
 
+/**
+ * The user's notes in scope. Links are not joined: a note is only ever put on its owner's link (addNote,
+ * moveNote), and without the join counting and ordering read nothing but the (user, time, link) index.
+ */
 function scopedNotes(db: DB, userId: number, scope: NoteScope) {
-  let query = db.selectFrom("notes").innerJoin("links", "links.id", "notes.link_id").where("notes.user_id", "=", userId).where("links.user_id", "=", userId);
+  let query = db.selectFrom("notes").where("notes.user_id", "=", userId);
   if (scope.range) query = query.where("notes.created_at", ">=", scope.range.start).where("notes.created_at", "<", scope.range.end);
-  if (scope.tags.length > 0) query = query.where("notes.link_id", "in", linksWithEveryTag(db, userId, scope.tags));
+  if (scope.tags.length > 0) query = query.where(hasEveryTag(userId, scope.tags, "notes.link_id"));
   return query;
 }
 
@@ -144,16 +148,30 @@ export async function countNotes(db: DB, userId: number, scope: NoteScope): Prom
     .executeTakeFirstOrThrow();
 }
 
-/** Links by their newest note in scope, each link's notes in the order they were written; `page` cuts a slice. */
+/**
+ * Links by their newest note in scope, each link's notes in the order they were written; `page` cuts a slice.
+ * The order is worked out on the index alone, and only the slice's notes and links are read.
+ */
 async function orderedNotes(db: DB, userId: number, scope: NoteScope, page?: Page): Promise<NoteEntry[]> {
-  let query = scopedNotes(db, userId, scope)
-    .select(["notes.id", "notes.link_id", "notes.text", "notes.created_at", "links.url", "links.title"])
-    .orderBy(sql`max(notes.created_at) over (partition by notes.link_id)`, "desc")
+  let ordered = scopedNotes(db, userId, scope)
+    .select(["notes.id", sql<number>`max(notes.created_at) over (partition by notes.link_id)`.as("latest")])
+    .orderBy("latest", "desc")
     .orderBy("notes.link_id", "desc")
     .orderBy("notes.created_at")
     .orderBy("notes.id");
-  if (page) query = query.limit(page.size).offset(page.offset);
-  const rows = await query.execute();
+  if (page) ordered = ordered.limit(page.size).offset(page.offset);
+  const rows = await db
+    .with("ordered", () => ordered)
+    .selectFrom("ordered")
+    .innerJoin("notes", "notes.id", "ordered.id")
+    .innerJoin("links", "links.id", "notes.link_id")
+    .select(["notes.id", "notes.link_id", "notes.text", "notes.created_at", "links.url", "links.title"])
+    .where("links.user_id", "=", userId)
+    .orderBy("ordered.latest", "desc")
+    .orderBy("notes.link_id", "desc")
+    .orderBy("notes.created_at")
+    .orderBy("notes.id")
+    .execute();
   const tags = await tagsOfLinks(db, [...new Set(rows.map((row) => row.link_id))]);
   return rows.map((row) => ({ ...row, tags: tags.get(row.link_id) ?? [] }));
 }

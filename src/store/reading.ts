@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { ListedLink } from "../views/link-list.js";
 import { pageOf, type Page } from "../views/pagination.js";
-import { linksWithEveryTag, tagsOfLinks } from "./tags.js";
+import { hasEveryTag, tagIdOf, tagsOfLinks } from "./tags.js";
 
 export const linkColumns = ["links.id", "links.url", "links.title", "links.saved_at", "links.read_at"] as const;
 
@@ -24,20 +24,49 @@ export async function withTags(db: DB, links: readonly Omit<ListedLink, "tags">[
   return links.map((link) => ({ ...link, tags: tags.get(link.id) ?? [] }));
 }
 
-function unreadQuery(db: DB, userId: number, tags: readonly string[]) {
-  let query = db.selectFrom("links").where("links.user_id", "=", userId).where("links.read_at", "is", null);
-  if (tags.length > 0) {
-    query = query.where("links.id", "in", linksWithEveryTag(db, userId, tags));
-  }
-  return query;
+function unreadQuery(db: DB, userId: number) {
+  return db.selectFrom("links").where("links.user_id", "=", userId).where("links.read_at", "is", null);
+}
+
+/**
+ * The unread links carrying every tag, reached from the first tag's links: each is looked up in the small
+ * unread index. The index is named, because the planner would rather probe the primary key, and the links
+ * table is far too wide to probe that often.
+ */
+function taggedUnread(userId: number, tags: readonly string[]) {
+  const [first, ...others] = tags as [string, ...string[]];
+  return sql`
+    from link_tags
+    join links indexed by links_user_unread_id on links.id = link_tags.link_id
+    where link_tags.tag_id = ${tagIdOf(userId, first)} and links.user_id = ${userId} and links.read_at is null
+      ${others.length > 0 ? sql`and ${hasEveryTag(userId, others, "links.id")}` : sql``}`;
+}
+
+/** How many unread links carry every tag, and how many are unread at all. */
+async function countTagged(db: DB, userId: number, tags: readonly string[]): Promise<{ tagged: number; unread: number }> {
+  const { rows } = await sql<{ tagged: number; unread: number }>`
+    select count(*) as tagged, (select count(*) from links where user_id = ${userId} and read_at is null) as unread
+    ${taggedUnread(userId, tags)}`.execute(db);
+  return rows[0]!;
 }
 
 /** Page `requested` of the user's unread links, newest (or oldest) saved first; a page past the end shows the last one. */
 export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, requested: number, size: number): Promise<LinkPage> {
   const direction = filter.oldestFirst ? "asc" : "desc";
-  const { n } = await unreadQuery(db, userId, filter.tags).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
-  const page = pageOf(n, requested, size);
-  const rows = await unreadQuery(db, userId, filter.tags)
+  const tagged = filter.tags.length > 0 ? await countTagged(db, userId, filter.tags) : undefined;
+  const total = tagged ? tagged.tagged : await countUnread(db, userId);
+  const page = pageOf(total, requested, size);
+  let query = unreadQuery(db, userId);
+  if (tagged) {
+    // Walking the unread links in saved order finds one tagged link in every unread/tagged; when that walk
+    // would be longer than the tagged links themselves (a rare tag, a deep page), those are read and sorted.
+    const walk = ((page.offset + page.size) * tagged.unread) / Math.max(tagged.tagged, 1);
+    query =
+      walk <= tagged.tagged
+        ? query.where(hasEveryTag(userId, filter.tags, "links.id"))
+        : query.where("links.id", "in", sql<number>`(select links.id ${taggedUnread(userId, filter.tags)})`);
+  }
+  const rows = await query
     .select(linkColumns)
     .orderBy("links.saved_at", direction)
     // Links saved together (one message) keep the order they had in it.
@@ -45,11 +74,11 @@ export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, r
     .limit(page.size)
     .offset(page.offset)
     .execute();
-  return { total: n, page, links: await withTags(db, rows) };
+  return { total, page, links: await withTags(db, rows) };
 }
 
 export async function countUnread(db: DB, userId: number): Promise<number> {
-  const row = await unreadQuery(db, userId, []).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  const row = await unreadQuery(db, userId).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -92,9 +121,11 @@ export async function activityBetween(db: DB, userId: number, start: number, end
     read.select(count).executeTakeFirstOrThrow(),
     notes.select(count).executeTakeFirstOrThrow(),
   ]);
+  // One tag lookup for both lists.
+  const tagged = await withTags(db, [...savedRows, ...readRows]);
   return {
-    saved: await withTags(db, savedRows),
-    read: await withTags(db, readRows),
+    saved: tagged.slice(0, savedRows.length),
+    read: tagged.slice(savedRows.length),
     notes: noteRows,
     savedCount: savedCount.n,
     readCount: readCount.n,

@@ -114,14 +114,16 @@ export async function renameTag(db: DB, userId: number, from: string, to: string
   });
 }
 
-/** The ids of the user's links that carry every one of `tags` (not empty), as a subquery. */
-export function linksWithEveryTag(db: DB, userId: number, tags: readonly string[]) {
-  return db
-    .selectFrom("link_tags")
-    .innerJoin("tags", "tags.id", "link_tags.tag_id")
-    .select("link_tags.link_id")
-    .where("tags.user_id", "=", userId)
-    .where("tags.name", "in", tags)
-    .groupBy("link_tags.link_id")
-    .having(sql`count(*)`, "=", tags.length);
+/** The id of the user's tag `name`, as a subquery SQLite evaluates once per statement. */
+export function tagIdOf(userId: number, name: string) {
+  return sql<number>`(select id from tags where user_id = ${userId} and name = ${name})`;
+}
+
+/**
+ * True when the link in column `linkId` carries every one of `tags`: one lookup in link_tags' primary key per
+ * tag, so a walk over links in some order can stop as soon as it has found enough of them.
+ */
+export function hasEveryTag(userId: number, tags: readonly string[], linkId: "links.id" | "notes.link_id") {
+  const each = tags.map((name) => sql`exists (select 1 from link_tags where link_tags.link_id = ${sql.ref(linkId)} and link_tags.tag_id = ${tagIdOf(userId, name)})`);
+  return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/connection.js";
 import { planRecordingDatabase } from "../support/query-plans.js";
+import { countNotes, notesPage } from "../../src/store/notes.js";
 import { activityBetween, countUnread, unreadPage } from "../../src/store/reading.js";
 
 /**
@@ -18,13 +19,16 @@ describe("query plans of recall queries", () => {
     sqlite.exec("insert into users (id, time_zone, created_at) values (1, 'UTC', 0), (2, 'UTC', 0)");
     const link = sqlite.prepare("insert into links (user_id, url, url_key, title, saved_at, read_at) values (?, ?, ?, ?, ?, ?)");
     const tag = sqlite.prepare("insert into link_tags (link_id, tag_id, tagged_at) values (?, ?, 0)");
-    sqlite.exec("insert into tags (id, user_id, name) values (1, 1, 'elixir'), (2, 1, 'rust')");
+    const note = sqlite.prepare("insert into notes (user_id, link_id, text, created_at, updated_at) values (1, ?, 'a note', ?, ?)");
+    sqlite.exec("insert into tags (id, user_id, name) values (1, 1, 'elixir'), (2, 1, 'rust'), (3, 1, 'rare')");
     sqlite.transaction(() => {
       for (let i = 0; i < 110_000; i++) {
         const user = i < 100_000 ? 1 : 2;
         const url = `https://example.org/${i}`;
         const { lastInsertRowid } = link.run(user, url, url, `Title ${i}`, i * 60_000, i % 3 === 0 ? i * 60_000 + day : null);
         if (user === 1 && i % 10 === 0) tag.run(lastInsertRowid, i % 20 === 0 ? 1 : 2);
+        if (user === 1 && i % 5_000 === 1) tag.run(lastInsertRowid, 3);
+        if (user === 1 && i % 3 === 0) note.run(lastInsertRowid, i * 60_000, i * 60_000);
       }
     })();
     sqlite.exec("analyze");
@@ -45,8 +49,41 @@ describe("query plans of recall queries", () => {
     expect(plans[0]).toContain("links_user_unread");
   });
 
-  it("/unread #tag starts from the tag's links", async () => {
-    expectNoLinksScan("unread #tag", await plansOf(() => unreadPage(db, 1, { tags: ["elixir"], oldestFirst: false }, 0, 8)));
+  it("/unread #tag counts from the tag's links and walks the unread links in saved order to the page", async () => {
+    const plans = await plansOf(() => unreadPage(db, 1, { tags: ["elixir"], oldestFirst: false }, 0, 8));
+    expectNoLinksScan("unread #tag", plans);
+    const [count, page] = plans;
+    expect(count).toContain("SEARCH link_tags USING COVERING INDEX link_tags_tag (tag_id=?)");
+    expect(count).toContain("links_user_unread_id (user_id=? AND id=?");
+    expect(page).toMatch(/^SEARCH links USING INDEX links_user_unread \(user_id=\?\)/);
+    expect(page).toContain("SEARCH link_tags USING COVERING INDEX sqlite_autoindex_link_tags_1 (link_id=? AND tag_id=?)");
+    // The tag's ids are never gathered into a list first: the walk stops at the page.
+    expect(page).not.toContain("LIST SUBQUERY");
+  });
+
+  it("/unread #tag of a rare tag reads the tagged links instead of walking every unread one", async () => {
+    const plans = await plansOf(() => unreadPage(db, 1, { tags: ["rare"], oldestFirst: false }, 0, 8));
+    expectNoLinksScan("unread #rare", plans);
+    expect(plans[1]).toContain("links_user_unread_id (user_id=? AND id=?");
+    const found = await unreadPage(db, 1, { tags: ["rare"], oldestFirst: false }, 0, 8);
+    // 20 links carry the tag, every third of them read.
+    expect(found.total).toBe(13);
+    expect(found.links.map((link) => link.tags)).toEqual(Array(8).fill(["rare"]));
+    expect(found.links.map((link) => link.saved_at)).toEqual([...found.links.map((link) => link.saved_at)].sort((a, b) => b - a));
+  });
+
+  it("/notes week counts and orders on the notes index alone, reading only the page's notes", async () => {
+    const scope = { tags: [], range: { start: 60_000 * 60_000, end: 70_000 * 60_000 } };
+    const plans = await plansOf(async () => {
+      await countNotes(db, 1, scope);
+      return await notesPage(db, 1, scope, 0, 8);
+    });
+    expectNoLinksScan("notes week", plans);
+    expect(plans[0]).toContain("SEARCH notes USING COVERING INDEX notes_user_created_link (user_id=? AND created_at>? AND created_at<?)");
+    const page = plans[2]!;
+    expect(page).toContain("SEARCH notes USING COVERING INDEX notes_user_created_link");
+    expect(page).toContain("SEARCH notes USING INTEGER PRIMARY KEY (rowid=?)");
+    expect(page).not.toMatch(/SCAN notes\b/);
   });
 
   it("/today uses the saved, read and notes time indexes", async () => {

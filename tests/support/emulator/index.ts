@@ -1,4 +1,4 @@
-export { startEmulator, DEFAULT_TOKEN, type Emulator, type Fault, type RecordedCall } from "./server.js";
+export { startEmulator, DEFAULT_TOKEN, TEST_BOT_INFO, type Emulator, type Fault, type RecordedCall } from "./server.js";
 export {
   detectUrlEntities,
   forwardOrigin,

@@ -115,24 +115,26 @@ interface CallWaiter {
   settle(call: RecordedCall | Error): void;
 }
 
+/** What getMe answers; also given to bots built in-process, which then make no getMe call. */
+export const TEST_BOT_INFO: UserFromGetMe = {
+  id: 123456,
+  is_bot: true,
+  first_name: "linklog",
+  username: "linklog_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
 export async function startEmulator(opts: { token?: string; botInfo?: Partial<UserFromGetMe> } = {}): Promise<Emulator> {
   const token = opts.token ?? DEFAULT_TOKEN;
-  const botInfo: UserFromGetMe = {
-    id: 123456,
-    is_bot: true,
-    first_name: "linklog",
-    username: "linklog_test_bot",
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-    ...opts.botInfo,
-  } as UserFromGetMe;
+  const botInfo: UserFromGetMe = { ...TEST_BOT_INFO, ...opts.botInfo } as UserFromGetMe;
   const botUser: User = { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username };
 
   const calls: RecordedCall[] = [];
