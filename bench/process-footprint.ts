@@ -1,7 +1,8 @@
-// Start-up and memory of the bot process, started as `npm start` starts it, against a bare grammY bot started the
-// same way: time from spawn to the first getUpdates at the Bot API emulator, and resident memory (VmRSS) after
-// start, after start on the recall database (figure 2's), and after serving mixed commands on it.
-import { spawn, type ChildProcess } from "node:child_process";
+// Start-up and memory of the bot process, compiled and started as `npm start`, Docker and systemd start it, against
+// a bare grammY bot started the same way: time from spawn to the first getUpdates at the Bot API emulator, and
+// resident memory (VmRSS) after start, after start on the recall database (figure 2's), and after serving mixed
+// commands on it.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, readFileSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { startEmulator, type Emulator } from "../tests/support/emulator/index.js";
@@ -22,11 +23,26 @@ interface Started {
   startupMs: number;
 }
 
-async function spawnBot(emulator: Emulator, script: string, databasePath: string): Promise<Started> {
+/**
+ * Node's arguments in `npm start` (the Dockerfile and the systemd unit use the same), so the figure measures what
+ * runs. The tiny smoke test runs the sources through tsx rather than spend a build on every test run.
+ */
+function startCommands(scale: Scale): { linklog: string[]; bare: string[] } {
+  const start = (JSON.parse(readFileSync(new URL("package.json", ROOT), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const [node, ...args] = start.split(" ");
+  if (node !== "node" || args.at(-1) !== "dist/src/main.js") throw new Error(`npm start is no longer "node … dist/src/main.js": ${start}`);
+  const flags = args.slice(0, -1);
+  const bare = [...flags, "bench/bare-bot.mjs"];
+  if (scale === "tiny") return { linklog: [...flags, "--import", "tsx", "src/main.ts"], bare };
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+  return { linklog: args, bare };
+}
+
+async function spawnBot(emulator: Emulator, args: string[], databasePath: string): Promise<Started> {
   const since = emulator.mark();
   const spawnedAt = Date.now();
   const env = { PATH: process.env.PATH, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databasePath, LOG_LEVEL: "silent", RATE_LIMIT_UPDATES: "1000000" };
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env, stdio: "ignore" });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: "ignore" });
   const first = await emulator.waitForCall("getUpdates", undefined, { since, timeoutMs: 60_000 });
   return { child, startupMs: first.at - spawnedAt };
 }
@@ -80,20 +96,20 @@ async function serveMixedCommands(emulator: Emulator, commands: number, scale: S
   );
 }
 
-async function measureOnce(scale: Scale) {
+async function measureOnce(scale: Scale, { linklog, bare: bareBot }: { linklog: string[]; bare: string[] }) {
   const emulator = await startEmulator();
   const empty = tempDatabasePath();
   const recall = await scratchRecallDatabase(scale);
   try {
-    const bare = await spawnBot(emulator, "bench/bare-bot.ts", empty.path);
+    const bare = await spawnBot(emulator, bareBot, empty.path);
     const bareMiB = residentMiB(bare.child.pid!);
     await stop(bare);
 
-    const fresh = await spawnBot(emulator, "src/main.ts", empty.path);
+    const fresh = await spawnBot(emulator, linklog, empty.path);
     const afterStartMiB = residentMiB(fresh.child.pid!);
     await stop(fresh);
 
-    const loaded = await spawnBot(emulator, "src/main.ts", recall.path);
+    const loaded = await spawnBot(emulator, linklog, recall.path);
     const onRecallMiB = residentMiB(loaded.child.pid!);
     await serveMixedCommands(emulator, COMMANDS[scale], scale);
     const afterCommandsMiB = residentMiB(loaded.child.pid!);
@@ -108,7 +124,8 @@ async function measureOnce(scale: Scale) {
 
 export async function processFootprint(scale: Scale): Promise<Figure[]> {
   await recallDatabase(scale);
-  const m = await medianOfRuns(RUNS[scale], () => measureOnce(scale));
+  const commands = startCommands(scale);
+  const m = await medianOfRuns(RUNS[scale], () => measureOnce(scale, commands));
   const rss = (figure: string, value: number): Figure => ({ figure, value, unit: "MiB", baseline: m.bareMiB, ratio: value / m.bareMiB });
   return [
     { figure: `start-up: spawn to first getUpdates, recall database (goal ${GOAL_MS})`, value: m.startupMs, unit: "ms", baseline: m.bareMs, ratio: m.startupMs / m.bareMs },
