@@ -8,7 +8,7 @@ import SQLite from "better-sqlite3";
 import { startEmulator, type Emulator } from "../tests/support/emulator/index.js";
 import { tempDatabasePath } from "../tests/support/bot-process.js";
 import { CHINESE, ENGLISH, HEAVY_USER, recallDatabase, RECALL_SIZES } from "./recall-data.js";
-import { medianOfRuns, RUNS, type Figure, type Scale } from "./report.js";
+import { medianOfRuns, RUNS, WARM_UP_RUN, type Figure, type Scale } from "./report.js";
 
 const ROOT = new URL("..", import.meta.url);
 const COMMANDS: Record<Scale, number> = { full: 10_000, quick: 1_000, tiny: 40 };
@@ -96,7 +96,7 @@ async function serveMixedCommands(emulator: Emulator, commands: number, scale: S
   );
 }
 
-async function measureOnce(scale: Scale, { linklog, bare: bareBot }: { linklog: string[]; bare: string[] }) {
+async function measureOnce(scale: Scale, { linklog, bare: bareBot }: { linklog: string[]; bare: string[] }, commands: number) {
   const emulator = await startEmulator();
   const empty = tempDatabasePath();
   const recall = await scratchRecallDatabase(scale);
@@ -111,7 +111,7 @@ async function measureOnce(scale: Scale, { linklog, bare: bareBot }: { linklog: 
 
     const loaded = await spawnBot(emulator, linklog, recall.path);
     const onRecallMiB = residentMiB(loaded.child.pid!);
-    await serveMixedCommands(emulator, COMMANDS[scale], scale);
+    await serveMixedCommands(emulator, commands, scale);
     const afterCommandsMiB = residentMiB(loaded.child.pid!);
     await stop(loaded);
     return { bareMs: bare.startupMs, startupMs: loaded.startupMs, bareMiB, afterStartMiB, onRecallMiB, afterCommandsMiB };
@@ -124,8 +124,9 @@ async function measureOnce(scale: Scale, { linklog, bare: bareBot }: { linklog: 
 
 export async function processFootprint(scale: Scale): Promise<Figure[]> {
   await recallDatabase(scale);
-  const commands = startCommands(scale);
-  const m = await medianOfRuns(RUNS[scale], () => measureOnce(scale, commands));
+  const starts = startCommands(scale);
+  // Warming up needs the processes started, not all the commands served.
+  const m = await medianOfRuns(RUNS[scale], (run) => measureOnce(scale, starts, run === WARM_UP_RUN ? COMMANDS[scale] / 10 : COMMANDS[scale]));
   const rss = (figure: string, value: number): Figure => ({ figure, value, unit: "MiB", baseline: m.bareMiB, ratio: value / m.bareMiB });
   return [
     { figure: `start-up: spawn to first getUpdates, recall database (goal ${GOAL_MS})`, value: m.startupMs, unit: "ms", baseline: m.bareMs, ratio: m.startupMs / m.bareMs },

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { KeyedLink } from "../portable/merge.js";
-import { reindexLinks } from "./search-index.js";
+import { indexNewLinks, reindexLinks } from "./search-index.js";
 
 // A batch is the unit of progress; 500 keys per `in` list (savedKeys) also stay far below SQLite's limit on bound parameters.
 const BATCH = 500;
@@ -145,10 +145,11 @@ export async function importLinks(db: DB, userId: number, links: readonly KeyedL
       const tagged = await addTags(trx, userId, linkIds, now);
       const noted = await addNotes(trx, userId, linkIds, [...stored.values()].map((row) => row.id));
       const addedIds = new Set(added.values());
-      const touched = new Set([...addedIds, ...changed, ...tagged, ...noted.linkIds]);
-      await reindexLinks(trx, [...touched]);
+      const updated = [...new Set([...changed, ...tagged, ...noted.linkIds])].filter((id) => !addedIds.has(id));
+      await indexNewLinks(trx, [...addedIds]);
+      await reindexLinks(trx, updated);
       result.added += addedIds.size;
-      result.updated += [...touched].filter((id) => !addedIds.has(id)).length;
+      result.updated += updated.length;
       result.notesAdded += noted.count;
       done += batch.length;
       onProgress?.(done);
