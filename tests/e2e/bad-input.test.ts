@@ -38,6 +38,15 @@ describe("bad input, end to end", () => {
     expect(urls.slice(1)).toEqual(["https://xn--bcher-kva.example/stra%C3%9Fe", "https://xn--bcher-kva.example/ok", "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84"]);
   });
 
+  it("refuses a hidden link whose address has spaces, and reads a typed one up to its first space", async () => {
+    const since = harness.emulator.mark();
+    user().sendText("my notes", { entities: [{ type: "text_link", offset: 0, length: 8, url: "https://example.org/my notes/a b.pdf" }] });
+    await nextMessage(harness.emulator, 9001, since, /found no links/);
+    await saveAndSkip("https://example.org/report 2026.pdf");
+    const saved = sql<{ url: string; title: string }>("select url, title from links where user_id = 9001 and (url like '%/report%' or url like '%/my%') order by id");
+    expect(saved).toEqual([{ url: "https://example.org/report", title: "2026.pdf" }]);
+  });
+
   it("does not save javascript: or data: links, and says so", async () => {
     const since = harness.emulator.mark();
     user().sendText("click", { entities: [{ type: "text_link", offset: 0, length: 5, url: "javascript:alert(1)" }] });

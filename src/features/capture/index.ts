@@ -29,6 +29,8 @@ export function captureFeature(albums: AlbumHints) {
       const sent = await ctx.reply(reply.text, { parse_mode: "HTML", reply_markup: reply.keyboard, link_preview_options: { is_disabled: true } });
       await rememberLinkMessage(ctx.db, ctx.chat.id, sent.message_id, known.map((link) => link.id));
     }
+    // Entities that looked like links but are none (an address with spaces, say): the user hears why, not silence.
+    if (saved.length === 0 && known.length === 0) return await ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
     if (saved.length === 0) return;
     const request: TagRequest = { linkIds: saved.map((link) => link.id), ...(album ? { mediaGroupId: album } : {}) };
     await ctx.conversation.enter(TAGGING_CONVERSATION, request);
