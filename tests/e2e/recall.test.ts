@@ -23,9 +23,10 @@ describe("recall, end to end", () => {
     await save("https://example.org/beam Erlang VM internals", "elixir beam");
     await save("https://example.org/otp OTP design principles", "elixir");
     await save("https://example.org/rust Rust ownership", "");
-    // Two of them were saved at 23:30 UTC two days ago: already the next day in Shanghai (UTC+8).
-    const twoDaysAgo = new Date(Date.now() - 48 * HOUR);
-    const lateEvening = Date.UTC(twoDaysAgo.getUTCFullYear(), twoDaysAgo.getUTCMonth(), twoDaysAgo.getUTCDate(), 23, 30);
+    // Two of them were saved at 23:30 UTC: already 07:30 the next day in Shanghai (UTC+8), and that day is
+    // yesterday in Shanghai, whatever the hour the test runs at (from 16:00 UTC Shanghai is a day ahead).
+    const shanghaiMidnightAsUtc = Date.parse(new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10));
+    const lateEvening = shanghaiMidnightAsUtc - 24 * HOUR - 30 * 60_000;
     execute("update links set saved_at = ? where url like '%/beam' or url like '%/otp'", lateEvening);
     const shanghaiDate = new Date(lateEvening + 8 * HOUR).toISOString().slice(0, 10);
     const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
