@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { KeyedLink } from "../portable/merge.js";
+import { chunks, jsonEach } from "./bulk.js";
 import { indexNewLinks, reindexLinks } from "./search-index.js";
 
 // A batch is the unit of progress; 500 keys per `in` list (savedKeys) also stay far below SQLite's limit on bound parameters.
@@ -13,35 +14,22 @@ export interface ImportResult {
   notesAdded: number;
 }
 
-function batches<T>(items: readonly T[]): T[][] {
-  return Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
-}
-
 /** Which of these de-duplication keys the user has saved already. */
 export async function savedKeys(db: DB, userId: number, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const batch of batches(keys)) {
+  for (const batch of chunks(keys, BATCH)) {
     const rows = await db.selectFrom("links").select("url_key").where("user_id", "=", userId).where("url_key", "in", batch).execute();
     for (const row of rows) found.add(row.url_key);
   }
   return found;
 }
 
-/*
- * The per-link statements below hand SQLite a whole batch as one JSON array of rows and let `json_each` take it apart:
- * one short statement per table and batch. A multi-row `values` list makes Kysely compile and better-sqlite3
- * prepare thousands of placeholders anew for every batch, which costs about as much as the rows themselves.
- * JSON keeps text byte for byte (NUL, lone surrogates, line breaks) and integers as integers. Rows are arrays,
- * read by position (`->> 0`): SQLite finds an array element faster than an object key.
- */
-const json = (values: readonly unknown[]) => JSON.stringify(values);
-
 type Stored = { id: number; url_key: string; title: string | null; saved_at: number; read_at: number | null };
 
 async function storedLinks(trx: DB, userId: number, links: readonly KeyedLink[]): Promise<Map<string, Stored>> {
   const { rows } = await sql<Stored>`
     select id, url_key, title, saved_at, read_at from links
-    where user_id = ${userId} and url_key in (select value from json_each(${json(links.map((link) => link.urlKey))}))`.execute(trx);
+    where user_id = ${userId} and url_key in (select value from ${jsonEach(links.map((link) => link.urlKey))})`.execute(trx);
   return new Map(rows.map((row) => [row.url_key, row]));
 }
 
@@ -55,7 +43,7 @@ async function insertNew(trx: DB, userId: number, links: readonly KeyedLink[], n
   const inserted = await sql<{ id: number; url_key: string }>`
     insert into links (user_id, url, url_key, title, saved_at, read_at)
     select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 3, item.value ->> 4
-    from json_each(${json(rows)}) as item
+    from ${jsonEach(rows)} as item
     returning id, url_key`.execute(trx);
   return new Map(inserted.rows.map((row) => [row.url_key, row.id]));
 }
@@ -79,7 +67,7 @@ async function updateExisting(trx: DB, links: readonly KeyedLink[], stored: Map<
   if (changes.length > 0) {
     await sql`
       update links set title = item.value ->> 1, saved_at = item.value ->> 2, read_at = item.value ->> 3
-      from json_each(${json(changes)}) as item
+      from ${jsonEach(changes)} as item
       where links.id = item.value ->> 0`.execute(trx);
   }
   return new Set(changes.map(([id]) => id));
@@ -97,7 +85,7 @@ async function addTags(trx: DB, userId: number, linkIds: Map<KeyedLink, number>,
   // `where true` lets SQLite tell the upsert's `on conflict` from a join constraint of the select.
   const inserted = await sql<{ link_id: number }>`
     insert into link_tags (link_id, tag_id, tagged_at)
-    select item.value ->> 0, item.value ->> 1, ${now} from json_each(${json(pairs)}) as item where true
+    select item.value ->> 0, item.value ->> 1, ${now} from ${jsonEach(pairs)} as item where true
     on conflict do nothing
     returning link_id`.execute(trx);
   return new Set(inserted.rows.map((row) => row.link_id));
@@ -108,7 +96,7 @@ const noteKey = (linkId: number, text: string) => `${linkId}\u0000${text}`;
 async function storedNoteKeys(trx: DB, linkIds: readonly number[]): Promise<Set<string>> {
   if (linkIds.length === 0) return new Set();
   const { rows } = await sql<{ link_id: number; text: string }>`
-    select link_id, text from notes where link_id in (select value from json_each(${json(linkIds)}))`.execute(trx);
+    select link_id, text from notes where link_id in (select value from ${jsonEach(linkIds)})`.execute(trx);
   return new Set(rows.map((note) => noteKey(note.link_id, note.text)));
 }
 
@@ -123,7 +111,7 @@ async function addNotes(trx: DB, userId: number, linkIds: Map<KeyedLink, number>
     await sql`
       insert into notes (user_id, link_id, text, created_at, updated_at)
       select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 2
-      from json_each(${json(rows)}) as item`.execute(trx);
+      from ${jsonEach(rows)} as item`.execute(trx);
   }
   return { count: rows.length, linkIds: new Set(rows.map(([linkId]) => linkId)) };
 }
@@ -137,7 +125,7 @@ export async function importLinks(db: DB, userId: number, links: readonly KeyedL
   return await db.transaction().execute(async (trx) => {
     const result: ImportResult = { added: 0, updated: 0, notesAdded: 0 };
     let done = 0;
-    for (const batch of batches(links)) {
+    for (const batch of chunks(links, BATCH)) {
       const stored = await storedLinks(trx, userId, batch);
       const added = await insertNew(trx, userId, batch.filter((link) => !stored.has(link.urlKey)), now);
       const changed = await updateExisting(trx, batch, stored);

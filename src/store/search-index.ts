@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import { ownerPrefix } from "../search/query.js";
+import { chunks, jsonEach } from "./bulk.js";
 import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
 
 /**
@@ -23,13 +24,6 @@ export async function notesOfLinks(db: DB, linkIds: readonly number[]): Promise<
 
 type IndexedLink = { id: number; user_id: number; url: string; title: string | null; fetched_title: string | null; tags: string | null; notes: string | null };
 
-/*
- * A batch of ids goes to SQLite as one JSON array that `json_each` takes apart, as in import.ts: one short
- * statement, prepared once, instead of an `in` list or a multi-row `values` list of hundreds of placeholders
- * that Kysely compiles and better-sqlite3 prepares anew for every batch.
- */
-const json = (values: readonly unknown[]) => JSON.stringify(values);
-
 /** Each link with its tags (by name) and notes (oldest first) already joined, null when it has none. */
 async function indexedLinks(db: DB, linkIds: readonly number[]): Promise<IndexedLink[]> {
   const { rows } = await sql<IndexedLink>`
@@ -37,7 +31,7 @@ async function indexedLinks(db: DB, linkIds: readonly number[]): Promise<Indexed
       (select string_agg(tags.name, ' ' order by tags.name) from link_tags join tags on tags.id = link_tags.tag_id
         where link_tags.link_id = links.id) as tags,
       (select string_agg(notes.text, char(10) order by notes.created_at, notes.id) from notes where notes.link_id = links.id) as notes
-    from links where links.id in (select value from json_each(${json(linkIds)}))`.execute(db);
+    from links where links.id in (select value from ${jsonEach(linkIds)})`.execute(db);
   return rows;
 }
 
@@ -60,11 +54,7 @@ async function insertRows(db: DB, linkIds: readonly number[]): Promise<void> {
   await sql`
     insert into link_search (rowid, title, url, tags, notes)
     select item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 3, item.value ->> 4
-    from json_each(${json(rows)}) as item`.execute(db);
-}
-
-function batches<T>(items: readonly T[]): T[][] {
-  return Array.from({ length: Math.ceil(items.length / BATCH_SIZE) }, (_, i) => items.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
+    from ${jsonEach(rows)} as item`.execute(db);
 }
 
 async function inTransaction(db: DB, write: (trx: DB) => Promise<void>): Promise<void> {
@@ -72,18 +62,23 @@ async function inTransaction(db: DB, write: (trx: DB) => Promise<void>): Promise
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
 
+/** Writes the search rows of these links a batch at a time, first deleting the old ones when `replacing`. */
+async function writeIndex(db: DB, linkIds: readonly number[], replacing: boolean): Promise<void> {
+  if (linkIds.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    for (const batch of chunks(linkIds, BATCH_SIZE)) {
+      if (replacing) await sql`delete from link_search where rowid in (select value from ${jsonEach(batch)})`.execute(trx);
+      await insertRows(trx, batch);
+    }
+  });
+}
+
 /**
  * Rewrites the search rows of these links from their current title, URL, tags and notes. Every write that
  * changes one of those calls it inside the same transaction, so search never sees half a change.
  */
 export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<void> {
-  if (linkIds.length === 0) return;
-  await inTransaction(db, async (trx) => {
-    for (const batch of batches(linkIds)) {
-      await sql`delete from link_search where rowid in (select value from json_each(${json(batch)}))`.execute(trx);
-      await insertRows(trx, batch);
-    }
-  });
+  await writeIndex(db, linkIds, true);
 }
 
 /**
@@ -92,10 +87,7 @@ export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<
  * time on that delete otherwise.
  */
 export async function indexNewLinks(db: DB, linkIds: readonly number[]): Promise<void> {
-  if (linkIds.length === 0) return;
-  await inTransaction(db, async (trx) => {
-    for (const batch of batches(linkIds)) await insertRows(trx, batch);
-  });
+  await writeIndex(db, linkIds, false);
 }
 
 /**

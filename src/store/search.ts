@@ -3,7 +3,7 @@ import type { DB } from "../db/connection.js";
 import { parseQuery, toMatchExpression, type SearchQuery } from "../search/query.js";
 import { snippet } from "../search/snippet.js";
 import type { ListedLink } from "../views/link-list.js";
-import { pageOf } from "../views/pagination.js";
+import { pageOf, type Page } from "../views/pagination.js";
 import { linkColumns, withTags, type LinkPage } from "./reading.js";
 import { notesOfLinks } from "./search-index.js";
 
@@ -53,46 +53,53 @@ async function snippetsOf(db: DB, links: readonly ListedLink[], query: SearchQue
 }
 
 /**
- * Page `requested` of the user's links matching what they typed, best match first; a page past the end shows
- * the last one. Nothing matches input without a searchable word.
+ * The ids of the newest matches, at most one past MAX_RANKED: enough to count them and, when there are too
+ * many to rank, to page through them. A prefix query merges the postings of every word that starts with it,
+ * all of them before the first row comes out: for a common word that is most of the user's links. Whole words
+ * are read lazily, newest first, so they are tried first; when they alone are too many to rank, the newest
+ * whole-word matches are listed (the prefix would add only longer words, which a ranking puts no higher).
+ */
+async function newestMatches(db: DB, userId: number, query: SearchQuery): Promise<number[]> {
+  const newestOf = async (match: string) => {
+    const rows = await matchingLinks(db, userId, match).select("links.id").orderBy("link_search.rowid", "desc").limit(MAX_RANKED + 1).execute();
+    return rows.map((row) => row.id);
+  };
+  const whole = toMatchExpression(query, userId, "whole");
+  const prefixed = toMatchExpression(query, userId);
+  const wholeMatches = whole === prefixed ? [] : await newestOf(whole);
+  return wholeMatches.length > MAX_RANKED ? wholeMatches : await newestOf(prefixed);
+}
+
+/** A page of the links in this order of ids. */
+async function listedInOrder(db: DB, userId: number, ids: readonly number[]): Promise<Omit<ListedLink, "tags">[]> {
+  const byId = new Map((await findListed(db, userId, ids)).map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A page of all the matches, best first. */
+async function rankedPage(db: DB, userId: number, query: SearchQuery, page: Page) {
+  return await matchingLinks(db, userId, toMatchExpression(query, userId))
+    .select(linkColumns)
+    // Weights by column (title, url, tags, notes): a word in the title says most about a link, in a note least.
+    .orderBy(sql`bm25(link_search, 10, 2, 5, 1)`)
+    .orderBy("links.saved_at", "desc")
+    .limit(page.size)
+    .offset(page.offset)
+    .execute();
+}
+
+/**
+ * Page `requested` of the user's links matching what they typed, best match first (newest first past
+ * MAX_RANKED matches); a page past the end shows the last one. Nothing matches input without a searchable word.
  */
 export async function searchLinks(db: DB, userId: number, input: string, requested: number, size: number): Promise<SearchPage> {
   const query = parseQuery(input);
   if (!query) return { total: 0, more: false, page: pageOf(0, 0, size), links: [], snippets: new Map() };
-  const expression = toMatchExpression(query, userId);
-  // One pass over the index yields the newest matches, enough to count them and, when there are too many to
-  // rank, to page through them.
-  const newestOf = async (match: string) =>
-    await matchingLinks(db, userId, match)
-      .select("links.id")
-      .orderBy("link_search.rowid", "desc")
-      .limit(MAX_RANKED + 1)
-      .execute();
-  // A prefix query merges the postings of every word that starts with it, all of them before the first row
-  // comes out: for a common word that is most of the user's links. Whole words are read lazily, newest first,
-  // so they are tried first; when they alone are too many to rank, the newest whole-word matches are listed
-  // (the prefix would add only longer words, which a ranking puts no higher).
-  const whole = toMatchExpression(query, userId, "whole");
-  let newest = whole === expression ? [] : await newestOf(whole);
-  if (newest.length <= MAX_RANKED) newest = await newestOf(expression);
+  const newest = await newestMatches(db, userId, query);
   const more = newest.length > MAX_RANKED;
   const total = Math.min(newest.length, MAX_RANKED);
   const page = pageOf(total, requested, size);
-  let rows;
-  if (more) {
-    const ids = newest.slice(page.offset, page.offset + page.size).map((row) => row.id);
-    const byId = new Map((await findListed(db, userId, ids)).map((row) => [row.id, row]));
-    rows = ids.flatMap((id) => byId.get(id) ?? []);
-  } else {
-    rows = await matchingLinks(db, userId, expression)
-      .select(linkColumns)
-      // Weights by column (title, url, tags, notes): a word in the title says most about a link, in a note least.
-      .orderBy(sql`bm25(link_search, 10, 2, 5, 1)`)
-      .orderBy("links.saved_at", "desc")
-      .limit(page.size)
-      .offset(page.offset)
-      .execute();
-  }
+  const rows = more ? await listedInOrder(db, userId, newest.slice(page.offset, page.offset + page.size)) : await rankedPage(db, userId, query, page);
   const links = await withTags(db, rows);
   return { total, more, page, links, snippets: await snippetsOf(db, links, query) };
 }

@@ -17,9 +17,10 @@ export function captureFeature(albums: AlbumHints) {
     if (isCommand(message)) return await next();
     const extraction = extractLinks(message);
     const album = message.media_group_id;
+    const hintNoLinks = () => ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
     if (extraction.links.length === 0) {
       if (album) return albums.sawNoLinks(album, () => ctx.api.sendMessage(ctx.chat.id, ctx.t("no-links")));
-      return await ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
+      return await hintNoLinks();
     }
     if (album) albums.sawLinks(album);
     const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, ctx.clock());
@@ -30,7 +31,7 @@ export function captureFeature(albums: AlbumHints) {
       await rememberLinkMessage(ctx.db, ctx.chat.id, sent.message_id, known.map((link) => link.id));
     }
     // Entities that looked like links but are none (an address with spaces, say): the user hears why, not silence.
-    if (saved.length === 0 && known.length === 0) return await ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
+    if (saved.length === 0 && known.length === 0) return await hintNoLinks();
     if (saved.length === 0) return;
     const request: TagRequest = { linkIds: saved.map((link) => link.id), ...(album ? { mediaGroupId: album } : {}) };
     await ctx.conversation.enter(TAGGING_CONVERSATION, request);
