@@ -5,24 +5,11 @@ import SQLite from "better-sqlite3";
 import { startEmulator } from "../tests/support/emulator/index.js";
 import { tempDatabasePath } from "../tests/support/bot-process.js";
 import { startInProcess } from "../tests/support/in-process.js";
-import { median, percentile, type Figure, type Scale } from "./report.js";
+import { median, passWindows, percentile, ratePerSecond, type Figure, type Scale } from "./report.js";
 
 const CEILING = 30;
 const COMMAND_EVERY_MS = 250;
 const USERS: Record<Scale, number> = { full: 10_000, quick: 200, tiny: 30 };
-/** At 30 msg/s 10,000 digests take over five minutes: the fan-out runs once and its rate is the median of these windows. */
-const WINDOWS = 5;
-
-function medianWindowRate(sentAt: readonly number[]): number {
-  const size = Math.floor(sentAt.length / WINDOWS);
-  const rates = Array.from({ length: WINDOWS }, (_, w) => {
-    const first = sentAt[w * size]!;
-    const last = sentAt[(w + 1) * size - 1]!;
-    return (size - 1) / ((last - first) / 1000);
-  });
-  return median(rates);
-}
-
 function seedDueUsers(path: string, users: number, dueAt: number): void {
   const db = new SQLite(path);
   const user = db.prepare("insert into users (id, first_name, time_zone, created_at, digest_next_at) values (?, 'u', 'UTC', 0, ?)");
@@ -68,7 +55,8 @@ export async function digestFanout(scale: Scale): Promise<Figure[]> {
   await askLoop;
   const sends = emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) <= users);
   const tooMany = sends.filter((c) => c.response.error_code === 429).length;
-  const rate = medianWindowRate(sends.map((c) => c.at));
+  // At 30 msg/s 10,000 digests take over five minutes: the fan-out runs once, its rate the median over windows.
+  const rate = median(passWindows(sends.map((c) => c.at)).map(ratePerSecond));
   await app.stop();
   await emulator.close();
   database.cleanup();

@@ -24,6 +24,23 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 export const WARM_UP_RUN = -1;
 
 /**
+ * Figures whose one pass is long (thousands of updates, minutes of digests) are cut into this many consecutive
+ * windows of equal size, and report the median over them as other figures do over runs.
+ */
+export const PASS_WINDOWS = 5;
+
+/** `items` in PASS_WINDOWS consecutive windows of equal size (a remainder at the end is left out). */
+export function passWindows<T>(items: readonly T[]): T[][] {
+  const size = Math.floor(items.length / PASS_WINDOWS);
+  return Array.from({ length: PASS_WINDOWS }, (_, w) => items.slice(w * size, (w + 1) * size));
+}
+
+/** Events per second between the first and the last of these times (ms), in order. */
+export function ratePerSecond(times: readonly number[]): number {
+  return (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
+}
+
+/**
  * Runs `measure` once to warm up (JIT, page cache, SQLite's cache; `run` is WARM_UP_RUN) and then `runs` times;
  * every named value is the median over the measured runs, so one noisy run on a shared machine does not move
  * the figure. A single run is the tiny smoke test of the suite itself, and skips the warm-up.

@@ -6,8 +6,8 @@ const WORD_CHAR = String.raw`[\p{L}\p{N}\p{M}\p{Co}]`;
 
 export const CJK_RUN = new RegExp(`(?:${CJK_LETTER})+`, "gu");
 // A word piece stops where a CJK run starts, because the search text puts a space there.
-const TOKEN = new RegExp(`(${CJK_RUN.source})|(?:(?!${CJK_LETTER})${WORD_CHAR})+`, "gu");
-const HAS_BASE = /[\p{L}\p{N}\p{Co}]/u;
+export const TOKEN = new RegExp(`(${CJK_RUN.source})|(?:(?!${CJK_LETTER})${WORD_CHAR})+`, "gu");
+export const HAS_BASE = /[\p{L}\p{N}\p{Co}]/u;
 
 export interface Token {
   text: string;

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { KeyedLink } from "../portable/merge.js";
 import { chunks, jsonEach } from "./bulk.js";
-import { indexNewLinks, reindexLinks } from "./search-index.js";
+import { indexLinksAsGiven, reindexLinks, type IndexedLink } from "./search-index.js";
+import { tagIdsCreatingMissing } from "./tags.js";
 
 // A batch is the unit of progress; 500 keys per `in` list (savedKeys) also stay far below SQLite's limit on bound parameters.
 const BATCH = 500;
@@ -77,9 +78,7 @@ async function updateExisting(trx: DB, links: readonly KeyedLink[], stored: Map<
 async function addTags(trx: DB, userId: number, linkIds: Map<KeyedLink, number>, now: number): Promise<Set<number>> {
   const names = [...new Set([...linkIds.keys()].flatMap((link) => link.tags))];
   if (names.length === 0) return new Set();
-  await trx.insertInto("tags").values(names.map((name) => ({ user_id: userId, name }))).onConflict((oc) => oc.doNothing()).execute();
-  const tags = await trx.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).where("name", "in", names).execute();
-  const tagId = new Map(tags.map((tag) => [tag.name, tag.id]));
+  const tagId = await tagIdsCreatingMissing(trx, userId, names);
   const pairs = [...linkIds].flatMap(([link, linkId]) => link.tags.map((name) => [linkId, tagId.get(name)!]));
   if (pairs.length === 0) return new Set();
   // `where true` lets SQLite tell the upsert's `on conflict` from a join constraint of the select.
@@ -89,6 +88,22 @@ async function addTags(trx: DB, userId: number, linkIds: Map<KeyedLink, number>,
     on conflict do nothing
     returning link_id`.execute(trx);
   return new Set(inserted.rows.map((row) => row.link_id));
+}
+
+/** A link this import added, as its search row is written: it has exactly the file's tags and notes. */
+function addedLink(userId: number, id: number, link: KeyedLink): IndexedLink {
+  // The order the stored rows are read back in: tags by name, notes oldest first, then in insertion order.
+  const notes = link.notes.map((note, i) => ({ text: note.text, at: note.createdAt ?? link.savedAt ?? 0, i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  const tags = [...new Set(link.tags)].sort();
+  return {
+    id,
+    user_id: userId,
+    url: link.url,
+    title: link.title,
+    fetched_title: null,
+    tags: tags.length > 0 ? tags.join(" ") : null,
+    notes: notes.length > 0 ? notes.map((note) => note.text).join("\n") : null,
+  };
 }
 
 const noteKey = (linkId: number, text: string) => `${linkId}\u0000${text}`;
@@ -134,7 +149,7 @@ export async function importLinks(db: DB, userId: number, links: readonly KeyedL
       const noted = await addNotes(trx, userId, linkIds, [...stored.values()].map((row) => row.id));
       const addedIds = new Set(added.values());
       const updated = [...new Set([...changed, ...tagged, ...noted.linkIds])].filter((id) => !addedIds.has(id));
-      await indexNewLinks(trx, [...addedIds]);
+      await indexLinksAsGiven(trx, batch.filter((link) => added.has(link.urlKey)).map((link) => addedLink(userId, added.get(link.urlKey)!, link)));
       await reindexLinks(trx, updated);
       result.added += addedIds.size;
       result.updated += updated.length;

@@ -1,6 +1,6 @@
 import type { DB } from "../db/connection.js";
 import type { Link } from "../db/schema.js";
-import { reindexLinks } from "./search-index.js";
+import { indexNewLinks } from "./search-index.js";
 
 export interface LinkCandidate {
   url: string;
@@ -16,12 +16,12 @@ export interface SaveOutcome {
 
 /** Saves every candidate not yet known to this user, in one transaction; known ones come back untouched. */
 export async function saveLinks(db: DB, userId: number, candidates: LinkCandidate[], now: number): Promise<SaveOutcome[]> {
+  if (candidates.length === 0) return [];
   return await db.transaction().execute(async (trx) => {
-    const outcomes: SaveOutcome[] = [];
-    for (const candidate of candidates) {
-      const inserted = await trx
-        .insertInto("links")
-        .values({
+    const inserted = await trx
+      .insertInto("links")
+      .values(
+        candidates.map((candidate) => ({
           user_id: userId,
           url: candidate.url,
           url_key: candidate.urlKey,
@@ -32,17 +32,17 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
           // Queued for its page title, fetched in the background.
           fetch_status: "pending",
           fetch_next_at: now,
-        })
-        .onConflict((oc) => oc.columns(["user_id", "url_key"]).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      const link =
-        inserted ??
-        (await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "=", candidate.urlKey).executeTakeFirstOrThrow());
-      outcomes.push({ link, isNew: inserted !== undefined });
-    }
-    await reindexLinks(trx, outcomes.filter((o) => o.isNew).map((o) => o.link.id));
-    return outcomes;
+        })),
+      )
+      .onConflict((oc) => oc.columns(["user_id", "url_key"]).doNothing())
+      .returningAll()
+      .execute();
+    const newKeys = new Set(inserted.map((link) => link.url_key));
+    const knownKeys = candidates.map((candidate) => candidate.urlKey).filter((key) => !newKeys.has(key));
+    const known = knownKeys.length === 0 ? [] : await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "in", knownKeys).execute();
+    await indexNewLinks(trx, inserted.map((link) => link.id));
+    const byKey = new Map<string, Link>([...inserted, ...known].map((link) => [link.url_key, link]));
+    return candidates.map((candidate) => ({ link: byKey.get(candidate.urlKey)!, isNew: newKeys.has(candidate.urlKey) }));
   });
 }
 

@@ -36,16 +36,20 @@ export async function tagsOfLinks(db: DB, linkIds: readonly number[]): Promise<M
   return byLink;
 }
 
+/** The user's tag id for each of these names, creating the tags that do not exist yet. */
+export async function tagIdsCreatingMissing(db: DB, userId: number, names: readonly string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  const unique = [...new Set(names)];
+  await db.insertInto("tags").values(unique.map((name) => ({ user_id: userId, name }))).onConflict((oc) => oc.columns(["user_id", "name"]).doNothing()).execute();
+  const rows = await db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).where("name", "in", unique).execute();
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
 /** Makes `names` exactly the tags of each link (ids must already be verified as the user's), in one transaction. */
 export async function replaceLinkTags(db: DB, userId: number, linkIds: readonly number[], names: readonly string[], now: number): Promise<void> {
   if (linkIds.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const tagIds: number[] = [];
-    for (const name of names) {
-      await trx.insertInto("tags").values({ user_id: userId, name }).onConflict((oc) => oc.columns(["user_id", "name"]).doNothing()).execute();
-      const tag = await trx.selectFrom("tags").select("id").where("user_id", "=", userId).where("name", "=", name).executeTakeFirstOrThrow();
-      tagIds.push(tag.id);
-    }
+    const tagIds = [...(await tagIdsCreatingMissing(trx, userId, names)).values()];
     let removal = trx.deleteFrom("link_tags").where("link_id", "in", linkIds);
     if (tagIds.length > 0) removal = removal.where("tag_id", "not in", tagIds);
     await removal.execute();

@@ -227,6 +227,24 @@ describe("the rows an import writes", () => {
     expect(await dump(db)).toEqual(stored);
   });
 
+  it("writes search rows a rebuild agrees with when the file's notes are out of order and its tags unsorted", async () => {
+    const { db } = fixture;
+    const link = (url: string, notes: [string, number | null][], tags: string[]): KeyedLink => ({
+      url,
+      urlKey: url,
+      title: `Title ${url}`,
+      tags,
+      notes: notes.map(([text, createdAt]) => ({ text, createdAt })),
+      savedAt: 5_000,
+      read: false,
+      readAt: null,
+    });
+    await importLinks(db, 1, [link("https://example.org/1", [["later note", 300], ["earlier note", 100], ["undated note", null]], ["rust", "elixir", "进程"])], context.now);
+    const stored = await dump(db);
+    expect(stored.search[0]).toMatchObject({ tags: "u1xelixir u1xrust u1x进程 u1x程", notes: "u1xearlier u1xnote\nu1xlater u1xnote\nu1xundated u1xnote" });
+    await expectSearchRowsRebuildable(db, stored);
+  });
+
   it("stores a generated log across several batches as the file says, and a second import adds nothing", async () => {
     const { db } = fixture;
     const links = keyed(generateLog(1_234, 3));
