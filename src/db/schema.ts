@@ -67,6 +67,8 @@ export interface LinkTagsTable {
   link_id: number;
   tag_id: number;
   tagged_at: number;
+  /** 1 while the link is unread: a copy of `links.read_at is null` kept by triggers (migration 0008). */
+  link_unread: Generated<number>;
 }
 
 export interface NotesTable {

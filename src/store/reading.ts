@@ -29,17 +29,16 @@ function unreadQuery(db: DB, userId: number) {
 }
 
 /**
- * The unread links carrying every tag, reached from the first tag's links: each is looked up in the small
- * unread index. The index is named, because the planner would rather probe the primary key, and the links
- * table is far too wide to probe that often.
+ * The unread links carrying every tag, as link_tags rows `tagged`: the first tag's unread links come from one
+ * index range (link_tags.link_unread is kept by triggers), with no lookup in the links table.
+ * A user's tags are only ever put on that user's links.
  */
 function taggedUnread(userId: number, tags: readonly string[]) {
   const [first, ...others] = tags as [string, ...string[]];
   return sql`
-    from link_tags
-    join links indexed by links_user_unread_id on links.id = link_tags.link_id
-    where link_tags.tag_id = ${tagIdOf(userId, first)} and links.user_id = ${userId} and links.read_at is null
-      ${others.length > 0 ? sql`and ${hasEveryTag(userId, others, "links.id")}` : sql``}`;
+    from link_tags as tagged
+    where tagged.tag_id = ${tagIdOf(userId, first)} and tagged.link_unread = 1
+      ${others.length > 0 ? sql`and ${hasEveryTag(userId, others, "tagged.link_id")}` : sql``}`;
 }
 
 /** How many unread links carry every tag, and how many are unread at all. */
@@ -64,7 +63,7 @@ export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, r
     query =
       walk <= tagged.tagged
         ? query.where(hasEveryTag(userId, filter.tags, "links.id"))
-        : query.where("links.id", "in", sql<number>`(select links.id ${taggedUnread(userId, filter.tags)})`);
+        : query.where("links.id", "in", sql<number>`(select tagged.link_id ${taggedUnread(userId, filter.tags)})`);
   }
   const rows = await query
     .select(linkColumns)

@@ -76,9 +76,8 @@ export async function tagCounts(db: DB, userId: number): Promise<TagCount[]> {
   return await db
     .selectFrom("tags")
     .innerJoin("link_tags", "link_tags.tag_id", "tags.id")
-    .innerJoin("links", "links.id", "link_tags.link_id")
     .select(["tags.id", "tags.name"])
-    .select(sql<number>`sum(links.read_at is null)`.as("unread"))
+    .select(sql<number>`sum(link_tags.link_unread)`.as("unread"))
     .select(sql<number>`count(*)`.as("total"))
     .where("tags.user_id", "=", userId)
     .groupBy("tags.id")
@@ -127,7 +126,7 @@ export function tagIdOf(userId: number, name: string) {
  * True when the link in column `linkId` carries every one of `tags`: one lookup in link_tags' primary key per
  * tag, so a walk over links in some order can stop as soon as it has found enough of them.
  */
-export function hasEveryTag(userId: number, tags: readonly string[], linkId: "links.id" | "notes.link_id") {
+export function hasEveryTag(userId: number, tags: readonly string[], linkId: "links.id" | "notes.link_id" | "tagged.link_id") {
   const each = tags.map((name) => sql`exists (select 1 from link_tags where link_tags.link_id = ${sql.ref(linkId)} and link_tags.tag_id = ${tagIdOf(userId, name)})`);
   return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }

@@ -49,12 +49,13 @@ describe("query plans of recall queries", () => {
     expect(plans[0]).toContain("links_user_unread");
   });
 
-  it("/unread #tag counts from the tag's links and walks the unread links in saved order to the page", async () => {
+  it("/unread #tag counts the tag's unread links on one index and walks the unread links in saved order to the page", async () => {
     const plans = await plansOf(() => unreadPage(db, 1, { tags: ["elixir"], oldestFirst: false }, 0, 8));
     expectNoLinksScan("unread #tag", plans);
     const [count, page] = plans;
-    expect(count).toContain("SEARCH link_tags USING COVERING INDEX link_tags_tag (tag_id=?)");
-    expect(count).toContain("links_user_unread_id (user_id=? AND id=?");
+    expect(count).toContain("SEARCH tagged USING COVERING INDEX link_tags_tag_unread (tag_id=? AND link_unread=?)");
+    // Not one lookup in links per tagged link.
+    expect(count).not.toContain("links_user_unread_id (user_id=? AND id=?");
     expect(page).toMatch(/^SEARCH links USING INDEX links_user_unread \(user_id=\?\)/);
     expect(page).toContain("SEARCH link_tags USING COVERING INDEX sqlite_autoindex_link_tags_1 (link_id=? AND tag_id=?)");
     // The tag's ids are never gathered into a list first: the walk stops at the page.
@@ -64,7 +65,7 @@ describe("query plans of recall queries", () => {
   it("/unread #tag of a rare tag reads the tagged links instead of walking every unread one", async () => {
     const plans = await plansOf(() => unreadPage(db, 1, { tags: ["rare"], oldestFirst: false }, 0, 8));
     expectNoLinksScan("unread #rare", plans);
-    expect(plans[1]).toContain("links_user_unread_id (user_id=? AND id=?");
+    expect(plans[1]).toContain("SEARCH tagged USING COVERING INDEX link_tags_tag_unread (tag_id=? AND link_unread=?)");
     const found = await unreadPage(db, 1, { tags: ["rare"], oldestFirst: false }, 0, 8);
     // 20 links carry the tag, every third of them read.
     expect(found.total).toBe(13);
