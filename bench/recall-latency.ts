@@ -69,13 +69,20 @@ const ITERATIONS: Record<Scale, number> = { full: 200, quick: 100, tiny: 10 };
 /** A query that is far too slow still gets enough calls for a p99 of sorts without the run taking minutes. */
 const BUDGET_MS = 2_000;
 
-async function latencies(iterations: number, call: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
-  const times: number[] = [];
+/**
+ * Each call of the store function is followed by its raw replay, so both meet the same moments of a shared
+ * machine: run one after the other, a few milliseconds of noise landed on one side only and set its p99.
+ */
+async function sideBySide(iterations: number, store: (i: number) => Promise<unknown>, raw: (i: number) => void) {
+  const times = { store: [] as number[], raw: [] as number[] };
   const started = performance.now();
   for (let i = 0; i < iterations && (i < 10 || performance.now() - started < BUDGET_MS); i++) {
-    const t = performance.now();
-    await call(i);
-    times.push(performance.now() - t);
+    let t = performance.now();
+    await store(i);
+    times.store.push(performance.now() - t);
+    t = performance.now();
+    raw(i);
+    times.raw.push(performance.now() - t);
   }
   return times;
 }
@@ -118,9 +125,12 @@ export async function recallLatency(scale: Scale): Promise<Figure[]> {
     const iterations = run < 0 ? Math.ceil(ITERATIONS[scale] / 10) : ITERATIONS[scale];
     const values: Record<string, number> = {};
     for (const query of queries) {
-      const store = await latencies(iterations, (i) => query.variants[i % query.variants.length]!(db));
       const rawVariants = replays.get(query)!;
-      const raw = await latencies(iterations, (i) => rawVariants[i % rawVariants.length]!());
+      const { store, raw } = await sideBySide(
+        iterations,
+        (i) => query.variants[i % query.variants.length]!(db),
+        (i) => rawVariants[i % rawVariants.length]!(),
+      );
       for (const p of [50, 99]) {
         values[`${query.name} p${p}`] = percentile(store, p);
         values[`${query.name} raw p${p}`] = percentile(raw, p);
