@@ -1,6 +1,6 @@
-// Recall latency at scale: the store functions behind /unread, /unread #tag, /today, /search and /notes week on
-// the recall database (bench/recall-data.ts), against the very SQL they ran, replayed through raw better-sqlite3
-// statements prepared once: the difference is what Kysely and the store's own JavaScript add.
+// Recall latency at scale: the store functions behind /unread, /unread #tag, /today, /search, /tags, /notes week, the tag
+// question on the recall database (bench/recall-data.ts), against the very SQL they ran, replayed through raw
+// better-sqlite3 statements prepared once: the difference is what Kysely and the store's own JavaScript add.
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
 import type { DB } from "../src/db/connection.js";
@@ -11,6 +11,8 @@ import { NOTES_PER_PAGE } from "../src/notes/page.js";
 import { countNotes, notesPage } from "../src/store/notes.js";
 import { activityBetween, countUnread, unreadPage } from "../src/store/reading.js";
 import { searchLinks } from "../src/store/search.js";
+import { loadTagQuestion } from "../src/features/tagging/tag-view.js";
+import { tagCounts } from "../src/store/tags.js";
 import { CHINESE, ENGLISH, HEAVY_USER, RARE_WORD, RECALL_NOW, RECALL_SIZES, recallDatabase } from "./recall-data.js";
 import { medianOfRuns, percentile, RUNS, type Figure, type Scale } from "./report.js";
 
@@ -25,7 +27,7 @@ interface RecallQuery {
   variants: ((db: DB) => Promise<unknown>)[];
 }
 
-function recallQueries(tags: readonly string[]): RecallQuery[] {
+function recallQueries(tags: readonly string[], recentLinkIds: readonly number[]): RecallQuery[] {
   const user = HEAVY_USER;
   const search = (words: readonly string[]) => words.map((word) => (db: DB) => searchLinks(db, user, word, 0, PAGE_SIZE));
   const days = Array.from({ length: 20 }, (_, i) => RECALL_NOW - i * DAY);
@@ -49,6 +51,12 @@ function recallQueries(tags: readonly string[]): RecallQuery[] {
     { name: `/search ${ENGLISH.slice(0, 3).join("|")}`, variants: search(ENGLISH.slice(0, 3)) },
     { name: `/search ${CHINESE.slice(0, 3).join("|")}`, variants: search(CHINESE.slice(0, 3)) },
     { name: `/search ${RARE_WORD}`, variants: search([RARE_WORD]) },
+    { name: "/tags", variants: [(db: DB) => tagCounts(db, user)] },
+    {
+      // Not a command: what a save reads to ask for tags (the new link, its tags, the ranked suggestions).
+      name: "tag question",
+      variants: recentLinkIds.map((id) => (db: DB) => loadTagQuestion(db, user, [id], RECALL_NOW)),
+    },
     {
       // The command counts first (to answer "no notes" without a view), then the view renders its page.
       name: "/notes week",
@@ -99,7 +107,11 @@ export async function recallLatency(scale: Scale): Promise<Figure[]> {
     },
   });
   const tagRows = sqlite.prepare("select name from tags where user_id = ? order by id limit 8").all(HEAVY_USER) as { name: string }[];
-  const queries = recallQueries(tagRows.map((row) => row.name));
+  const recent = sqlite.prepare("select id from links where user_id = ? order by id desc limit 5").all(HEAVY_USER) as { id: number }[];
+  const queries = recallQueries(
+    tagRows.map((row) => row.name),
+    recent.map((row) => row.id),
+  );
 
   // The exact statements each variant ran, prepared once, for the raw replay.
   const statements = new Map<string, SQLite.Statement>();

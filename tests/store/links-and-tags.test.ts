@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureLinks } from "../../src/capture/capture-links.js";
 import type { DB } from "../../src/db/connection.js";
 import { findUserLinks } from "../../src/store/links.js";
-import { replaceLinkTags, suggestTags, tagsOfLinks } from "../../src/store/tags.js";
+import { replaceLinkTags, suggestTags, tagIdsCreatingMissing, tagsOfLinks } from "../../src/store/tags.js";
 import { addUser, createTestDatabase } from "../support/test-db.js";
 
 const DAY = 86_400_000;
@@ -54,7 +54,7 @@ describe("tags", () => {
     expect((await tagsOfLinks(db, [id])).get(id)).toEqual([]);
   });
 
-  it("suggests the most used recent tags first, and only the user's own", async () => {
+  it("suggests the most used recent tags first, only the user's own and only tags in use", async () => {
     const now = 200 * DAY;
     const { saved } = await captureLinks(db, 1, links("https://e.org/1", "https://e.org/2", "https://e.org/3"), 0);
     const [a, b, c] = saved.map((l) => l.id) as [number, number, number];
@@ -63,6 +63,8 @@ describe("tags", () => {
     await replaceLinkTags(db, 1, [c], ["old", "fresh"], now);
     const other = await captureLinks(db, 2, links("https://e.org/x"), 0);
     await replaceLinkTags(db, 2, [other.saved[0]!.id], ["secret"], now);
+    // A tag no link carries any more is not offered.
+    await tagIdsCreatingMissing(db, 1, ["unused"]);
 
     expect(await suggestTags(db, 1, now, 8)).toEqual(["recent", "fresh", "old"]);
     expect(await suggestTags(db, 1, now, 1)).toEqual(["recent"]);

@@ -3,6 +3,7 @@ import type { DB } from "../../src/db/connection.js";
 import { planRecordingDatabase } from "../support/query-plans.js";
 import { countNotes, notesPage } from "../../src/store/notes.js";
 import { activityBetween, countUnread, unreadPage } from "../../src/store/reading.js";
+import { suggestTags } from "../../src/store/tags.js";
 
 /**
  * With 100,000 links for one user and 10,000 of other users, the recall queries must walk indexes:
@@ -85,6 +86,15 @@ describe("query plans of recall queries", () => {
     expect(page).toContain("SEARCH notes USING COVERING INDEX notes_user_created_link");
     expect(page).toContain("SEARCH notes USING INTEGER PRIMARY KEY (rowid=?)");
     expect(page).not.toMatch(/SCAN notes\b/);
+  });
+
+  it("the tag question ranks the user's tags on the tag-time index, reading no link_tags rows", async () => {
+    const plans = await plansOf(() => suggestTags(db, 1, 0, 8));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toContain("SEARCH link_tags USING COVERING INDEX link_tags_tag_time (tag_id=? AND tagged_at>?)");
+    expect(plans[0]).not.toMatch(/SEARCH link_tags USING (INDEX|INTEGER PRIMARY KEY)/);
+    expect(plans[0]).not.toMatch(/SCAN link_tags\b/);
+    expect(await suggestTags(db, 1, 0, 8)).toEqual(["elixir", "rust", "rare"]);
   });
 
   it("/today uses the saved, read and notes time indexes", async () => {

@@ -5,7 +5,7 @@ import { openDatabase, type DB } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { importLinks } from "../../src/store/import.js";
 import { setRead, unreadPage } from "../../src/store/reading.js";
-import { renameTag, replaceLinkTags, tagCounts } from "../../src/store/tags.js";
+import { renameTag, replaceLinkTags, tagCounts, tagIdsCreatingMissing } from "../../src/store/tags.js";
 import { addUser } from "../support/test-db.js";
 import { databaseForEachTest } from "../support/database-fixture.js";
 
@@ -33,6 +33,8 @@ describe("unread counts per tag", () => {
     expect(await unreadTagged(db, "rust")).toBe(2);
     // Read again (the first read time is kept) changes nothing.
     await setRead(db, 1, a!, true, 6000);
+    // A tag on no link is not listed.
+    await tagIdsCreatingMissing(db, 1, ["unused"]);
     expect(await countsByTag(db)).toEqual({ rust: "2/3" });
   });
 
