@@ -1,6 +1,6 @@
 import type { DB } from "../db/connection.js";
 import type { Link } from "../db/schema.js";
-import { indexNewLinks } from "./search-index.js";
+import { indexLinksAsGiven } from "./search-index.js";
 
 export interface LinkCandidate {
   url: string;
@@ -40,7 +40,8 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
     const newKeys = new Set(inserted.map((link) => link.url_key));
     const knownKeys = candidates.map((candidate) => candidate.urlKey).filter((key) => !newKeys.has(key));
     const known = knownKeys.length === 0 ? [] : await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "in", knownKeys).execute();
-    await indexNewLinks(trx, inserted.map((link) => link.id));
+    // New links have neither tags nor notes yet.
+    await indexLinksAsGiven(trx, inserted.map((link) => ({ ...link, tags: null, notes: null })));
     const byKey = new Map<string, Link>([...inserted, ...known].map((link) => [link.url_key, link]));
     return candidates.map((candidate) => ({ link: byKey.get(candidate.urlKey)!, isNew: newKeys.has(candidate.urlKey) }));
   });

@@ -50,8 +50,8 @@ function searchRow(link: IndexedLink): [number, string, string, string, string] 
 }
 
 /**
- * Writes the search rows of links that have none yet, from what the caller already holds: an import knows the
- * title, tags and notes of the links it has just inserted, and reading them back cost a tenth of its time.
+ * Writes the search rows of links that have none yet (inserted by the caller's transaction), from what the
+ * caller already holds: reading back the links an import has just inserted cost a tenth of its time.
  */
 export async function indexLinksAsGiven(db: DB, links: readonly IndexedLink[]): Promise<void> {
   const rows = links.map(searchRow);
@@ -71,32 +71,18 @@ async function inTransaction(db: DB, write: (trx: DB) => Promise<void>): Promise
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
 
-/** Writes the search rows of these links a batch at a time, first deleting the old ones when `replacing`. */
-async function writeIndex(db: DB, linkIds: readonly number[], replacing: boolean): Promise<void> {
+/**
+ * Rewrites the search rows of these links from their current title, URL, tags and notes, a batch at a time.
+ * Every write that changes one of those calls it inside the same transaction, so search never sees half a change.
+ */
+export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<void> {
   if (linkIds.length === 0) return;
   await inTransaction(db, async (trx) => {
     for (const batch of chunks(linkIds, BATCH_SIZE)) {
-      if (replacing) await sql`delete from link_search where rowid in (select value from ${jsonEach(batch)})`.execute(trx);
+      await sql`delete from link_search where rowid in (select value from ${jsonEach(batch)})`.execute(trx);
       await insertRows(trx, batch);
     }
   });
-}
-
-/**
- * Rewrites the search rows of these links from their current title, URL, tags and notes. Every write that
- * changes one of those calls it inside the same transaction, so search never sees half a change.
- */
-export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<void> {
-  await writeIndex(db, linkIds, true);
-}
-
-/**
- * reindexLinks for links inserted by this same transaction: they cannot have search rows yet (deleting a
- * link deletes its row, by trigger), so there is nothing to delete first. A bulk import spends noticeable
- * time on that delete otherwise.
- */
-export async function indexNewLinks(db: DB, linkIds: readonly number[]): Promise<void> {
-  await writeIndex(db, linkIds, false);
 }
 
 /**
