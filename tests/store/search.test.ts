@@ -133,6 +133,9 @@ describe("keeping the index current", () => {
     expect(await titles(2, "elixir")).toEqual(["Old elixir link"]);
     expect(await version()).toEqual({ value: String(SEARCH_INDEX_VERSION) });
     expect(await ensureSearchIndex(fixture.db)).toBe(false);
+    // Merging, turned off for the bulk load, is back on for everyday writes.
+    const config = await sql<{ v: number }>`select v from link_search_config where k = 'automerge'`.execute(fixture.db);
+    expect(config.rows).toEqual([{ v: 4 }]);
   });
 
   it("rebuilds when the index was written by another version, dropping rows of links that are gone", async () => {
