@@ -2,10 +2,23 @@ import { pino, type Logger } from "pino";
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    // The token is part of every Bot API URL; never let it reach a log line.
-    redact: { paths: ["token", "*.token", "config.BOT_TOKEN"], censor: "[redacted]" },
-  });
+/** Where log lines go: anything with pino's `write(line)`. */
+export interface LogDestination {
+  write(line: string): unknown;
+}
+
+// Every Bot API URL carries the token ("/bot123:abc/…"). The HTTP client quotes the URL in its errors, and
+// grammY keeps those as the cause of the error it throws, so lines are cleaned on their way out, whatever
+// field and however deep the URL sits.
+const TOKEN_IN_URL = /\/bot\d+:[\w-]+/g;
+
+export function createLogger(level: string, destination: LogDestination = process.stdout): Logger {
+  return pino(
+    {
+      level,
+      // A token given as a field (the config, say) is redacted by name.
+      redact: { paths: ["token", "*.token", "config.BOT_TOKEN"], censor: "[redacted]" },
+    },
+    { write: (line: string) => destination.write(line.replace(TOKEN_IN_URL, "/bot[redacted]")) },
+  );
 }

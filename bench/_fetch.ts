@@ -1,0 +1,17 @@
+import { Bot } from "grammy";
+import nodeFetch from "node-fetch";
+import { startEmulator, TEST_BOT_INFO } from "../tests/support/emulator/index.js";
+const emulator = await startEmulator();
+emulator.knowPrivateChat(1);
+const which = process.argv[2];
+const t0 = performance.now();
+const fetchImpl = which === "node" ? (nodeFetch as unknown as typeof fetch) : globalThis.fetch;
+const bot = new Bot(emulator.token, { botInfo: TEST_BOT_INFO, client: { apiRoot: emulator.apiRoot, fetch: fetchImpl } });
+await bot.api.sendMessage(1, "first");
+const first = performance.now() - t0;
+const cpu0 = process.cpuUsage();
+const t1 = performance.now();
+for (let i = 0; i < 3000; i++) await bot.api.sendMessage(1, `m${i}`);
+const cpu = process.cpuUsage(cpu0);
+console.log(which, "first call", first.toFixed(0), "ms; per call wall", ((performance.now() - t1) / 3000).toFixed(3), "ms; cpu (both sides)", ((cpu.user + cpu.system) / 1000 / 3000).toFixed(3), "ms; rss", (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+await emulator.close();
