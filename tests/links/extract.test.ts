@@ -27,6 +27,7 @@ describe("extractLinks: entities", () => {
     expect(extractLinks(textMessage(text, [url(text, text)]))).toEqual({
       links: [{ url: "https://example.org/a", title: null }],
       source: null,
+      comment: null,
     });
   });
 
@@ -112,16 +113,16 @@ describe("extractLinks: entities", () => {
     expect(extractLinks(textMessage(text, entities)).links.map((l) => l.url)).toEqual([link, "https://elixir-lang.org/docs"]);
   });
 
-  it("gives both URLs of a line the line's text without either URL", () => {
+  it("gives no title from the scraps of a line that holds several URLs", () => {
     const text = "Rust vs Go: https://rust.example.org https://go.example.org (benchmarks)\nnext line";
     const entities = [url(text, "https://rust.example.org"), url(text, "https://go.example.org")];
     expect(extractLinks(textMessage(text, entities)).links).toEqual([
-      { url: "https://rust.example.org", title: "Rust vs Go (benchmarks)" },
-      { url: "https://go.example.org", title: "Rust vs Go (benchmarks)" },
+      { url: "https://rust.example.org", title: null },
+      { url: "https://go.example.org", title: null },
     ]);
   });
 
-  it("cuts a text_link showing a URL out of another link's line, but keeps a titled one", () => {
+  it("counts a text_link showing a URL as a URL of the line, but keeps a titled one's visible text", () => {
     const text = "Docs https://a.example.org and example.org and Guide";
     const entities = [
       url(text, "https://a.example.org"),
@@ -129,8 +130,8 @@ describe("extractLinks: entities", () => {
       textLink(text, "Guide", "https://guide.example.org/"),
     ];
     expect(extractLinks(textMessage(text, entities)).links).toEqual([
-      { url: "https://a.example.org", title: "Docs and and Guide" },
-      { url: "https://example.org/", title: "Docs and and Guide" },
+      { url: "https://a.example.org", title: null },
+      { url: "https://example.org/", title: null },
       { url: "https://guide.example.org/", title: "Guide" },
     ]);
   });
@@ -190,8 +191,8 @@ describe("extractLinks: entities", () => {
       { type: "bold", offset: 14, length: 8 },
       { type: "hashtag", offset: 23, length: 5 },
     ];
-    expect(extractLinks(textMessage(text, entities))).toEqual({ links: [], source: null });
-    expect(extractLinks(message({ text: "no entities at all" }))).toEqual({ links: [], source: null });
+    expect(extractLinks(textMessage(text, entities))).toEqual({ links: [], source: null, comment: text });
+    expect(extractLinks(message({ text: "no entities at all" }))).toEqual({ links: [], source: null, comment: "no entities at all" });
   });
 });
 
@@ -245,6 +246,7 @@ describe("extractLinks: captions, previews and buttons", () => {
         { url: "https://blog.example.org/feed", title: null },
       ],
       source: "Rust Weekly (@rustweekly)",
+      comment: caption,
     });
   });
 });
@@ -301,5 +303,340 @@ describe("extractLinks: source", () => {
 
   it("has no source for a plain message", () => {
     expect(extractLinks(message({ text: "hi", from: { id: 1, is_bot: false, first_name: "Ann" } })).source).toBeNull();
+  });
+});
+
+/** The single link of a text that Telegram marks as one `url` entity over `shown`. */
+function only(text: string, shown: string) {
+  return extractLinks(textMessage(text, [url(text, shown)]));
+}
+
+describe("extractLinks: where Telegram's url entity overreaches", () => {
+  it("cuts the entity at CJK punctuation and gives the rest back to the words", () => {
+    const text = "看这个https://example.org/post，写得很好。";
+    expect(only(text, "https://example.org/post，写得很好。")).toEqual({
+      links: [{ url: "https://example.org/post", title: "看这个 写得很好" }],
+      source: null,
+      comment: "看这个，写得很好。",
+    });
+  });
+
+  it.each(["，", "。", "、", "；", "：", "！", "？", "）", "（", "」", "「", "』", "】", "〉", "》", "～", "〜", "．"])(
+    "cuts the address at full-width or CJK mark %s",
+    (mark) => {
+      const text = `https://example.org/a${mark}后文`;
+      expect(only(text, text).links.map((link) => link.url)).toEqual(["https://example.org/a"]);
+    },
+  );
+
+  it("cuts a host that swallowed the words after it", () => {
+    const text = "https://example.org，很好";
+    expect(only(text, text)).toMatchObject({ links: [{ url: "https://example.org", title: "很好" }], comment: "很好" });
+  });
+
+  it("drops the ASCII punctuation a cut leaves at the address's end, as Telegram does at an end", () => {
+    const text = "https://example.org/faq?，请看";
+    expect(only(text, text).links).toEqual([{ url: "https://example.org/faq", title: "请看" }]);
+  });
+
+  it.each(["https://ja.wikipedia.org/wiki/ジョン・レノン", "https://ja.wikipedia.org/wiki/人々"])("keeps Japanese words in a path whole: %s", (link) => {
+    const text = `読んで ${link}`;
+    expect(only(text, link).links.map((found) => found.url)).toEqual([link]);
+  });
+
+  it("drops CJK letters glued before a scheme-less host, keeping them as words", () => {
+    const text = "官网example.org/download";
+    expect(only(text, text)).toEqual({ links: [{ url: "https://example.org/download", title: "官网" }], source: null, comment: "官网" });
+  });
+
+  it("drops glued CJK letters and punctuation before a host and cuts what follows its path", () => {
+    const text = "下载地址：example.org/download，谢谢";
+    expect(only(text, text)).toMatchObject({
+      links: [{ url: "https://example.org/download", title: "下载地址 谢谢" }],
+      comment: "下载地址，谢谢",
+    });
+  });
+
+  it("keeps a host whose first label is all CJK (an internationalized name)", () => {
+    const text = "访问 例子.中国 看看";
+    expect(only(text, "例子.中国").links.map((link) => link.url)).toEqual(["https://例子.中国"]);
+  });
+
+  it("keeps text glued before a scheme out of the address (Telegram starts the entity at the scheme)", () => {
+    const text = "看这个https://example.org/a";
+    expect(only(text, "https://example.org/a").links).toEqual([{ url: "https://example.org/a", title: "看这个" }]);
+  });
+
+  it("handles mixed English and Chinese with emoji before the cut, counting UTF-16 units", () => {
+    const text = "🔥 Rust 教程 https://example.org/rust（推荐）";
+    const entity: MessageEntity = { type: "url", offset: 11, length: 29 };
+    expect(text.slice(11, 40)).toBe("https://example.org/rust（推荐）");
+    expect(extractLinks(textMessage(text, [entity]))).toMatchObject({
+      links: [{ url: "https://example.org/rust", title: "🔥 Rust 教程 推荐" }],
+      comment: "🔥 Rust 教程 （推荐）",
+    });
+  });
+});
+
+describe("extractLinks: file names are not links", () => {
+  it.each(["README.md", "setup.py", "main.rs", "install.sh", "release.zip", "NOTES.MD"])("saves nothing for %s in a sentence", (name) => {
+    const text = `Edit ${name} first, then commit.`;
+    expect(only(text, name)).toEqual({ links: [], source: null, comment: text });
+  });
+
+  it.each([
+    ["a path", "foo.sh/install", "https://foo.sh/install"],
+    ["a scheme", "https://readme.md", "https://readme.md"],
+    ["a well-known site", "docs.rs", "https://docs.rs"],
+  ])("keeps a name on a file-extension TLD with %s", (_what, shown, link) => {
+    const text = `run ${shown} now`;
+    expect(only(text, shown).links.map((found) => found.url)).toEqual([link]);
+  });
+
+  it("keeps a file name as words of the title beside a real link", () => {
+    const text = "看 README.md 和 https://example.org/x";
+    const entities = [url(text, "README.md"), url(text, "https://example.org/x")];
+    expect(extractLinks(textMessage(text, entities)).links).toEqual([{ url: "https://example.org/x", title: "看 README.md 和" }]);
+  });
+});
+
+describe("extractLinks: provisional titles", () => {
+  it.each([
+    ["推荐：https://example.org", "推荐"],
+    ["Read https://example.org .", "Read"],
+    ["(see https://example.org", "see"],
+    ["[Rust book] https://example.org", "Rust book"],
+    ["“标题” https://example.org", "标题"],
+    ["‘quoted’ https://example.org", "quoted"],
+    ['"Rust book" https://example.org', "Rust book"],
+    ["「Rust 程序设计语言」https://example.org", "Rust 程序设计语言"],
+    ["Great read… https://example.org", "Great read"],
+    ["https://example.org → 好文！", "好文"],
+  ])("trims the punctuation around %s", (text, title) => {
+    expect(only(text, "https://example.org").links).toEqual([{ url: "https://example.org", title }]);
+  });
+
+  it.each([
+    ["book-title marks", "《深入理解计算机系统》 https://example.org", "《深入理解计算机系统》"],
+    ["a bracket that opens the title", "【转载】好文 https://example.org", "【转载】好文"],
+    ["a question mark", "Why Rust? https://example.org", "Why Rust?"],
+    ["a sharp", "C# tips: https://example.org", "C# tips"],
+  ])("keeps %s", (_what, text, title) => {
+    expect(only(text, "https://example.org").links).toEqual([{ url: "https://example.org", title }]);
+  });
+
+  it("titles a literal markdown link by its bracketed text", () => {
+    const text = "[Rust book](https://doc.rust-lang.org/book/)";
+    expect(only(text, "https://doc.rust-lang.org/book/")).toEqual({
+      links: [{ url: "https://doc.rust-lang.org/book/", title: "Rust book" }],
+      source: null,
+      comment: null,
+    });
+  });
+
+  it("titles a markdown link inside a sentence by its bracketed text, and keeps the sentence as the comment", () => {
+    const text = "Start with [Rust book](https://doc.rust-lang.org/book/) today";
+    expect(only(text, "https://doc.rust-lang.org/book/")).toMatchObject({
+      links: [{ url: "https://doc.rust-lang.org/book/", title: "Rust book" }],
+      comment: text,
+    });
+  });
+
+  it("titles a markdown link whose address holds parentheses", () => {
+    const text = "[Foo](https://en.wikipedia.org/wiki/Foo_(bar))";
+    expect(only(text, "https://en.wikipedia.org/wiki/Foo_(bar)").links).toEqual([{ url: "https://en.wikipedia.org/wiki/Foo_(bar)", title: "Foo" }]);
+  });
+
+  it("titles two markdown links on one line each by its own text", () => {
+    const text = "[A](https://a.example.org) 和 [B](https://b.example.org)";
+    const entities = [url(text, "https://a.example.org"), url(text, "https://b.example.org")];
+    expect(extractLinks(textMessage(text, entities)).links).toEqual([
+      { url: "https://a.example.org", title: "A" },
+      { url: "https://b.example.org", title: "B" },
+    ]);
+  });
+
+  it("titles a URL alone on its line by the headline above it (a forwarded post)", () => {
+    const link = "https://ejpcmac.net/blog/typed-elixir-structs";
+    const text = `Typed Elixir structs without boilerplate\n${link}`;
+    const msg = message({ text, entities: [url(text, link)], forward_origin: { type: "channel", date: 1, chat: channel, message_id: 9 } });
+    expect(extractLinks(msg)).toEqual({
+      links: [{ url: link, title: "Typed Elixir structs without boilerplate" }],
+      source: "Rust Weekly (@rustweekly)",
+      comment: "Typed Elixir structs without boilerplate",
+    });
+  });
+
+  it("looks past blank lines for the headline", () => {
+    const text = "📌 进程调度：\n\nhttps://example.org/sched";
+    expect(only(text, "https://example.org/sched").links).toEqual([{ url: "https://example.org/sched", title: "📌 进程调度" }]);
+  });
+
+  it("takes no headline from a line that holds a link itself", () => {
+    const text = "Reading list:\nhttps://a.example.org\nhttps://b.example.org";
+    const entities = [url(text, "https://a.example.org"), url(text, "https://b.example.org")];
+    expect(extractLinks(textMessage(text, entities)).links).toEqual([
+      { url: "https://a.example.org", title: "Reading list" },
+      { url: "https://b.example.org", title: null },
+    ]);
+  });
+
+  it("gives no titles from the scraps between several URLs on a line", () => {
+    const text = "参考 https://a.example.org 和 https://b.example.org";
+    const entities = [url(text, "https://a.example.org"), url(text, "https://b.example.org")];
+    expect(extractLinks(textMessage(text, entities))).toEqual({
+      links: [
+        { url: "https://a.example.org", title: null },
+        { url: "https://b.example.org", title: null },
+      ],
+      source: null,
+      comment: text,
+    });
+  });
+
+  it("keeps titles from short lines of a short message with several links", () => {
+    const text = "Rust https://a.example.org\nGo https://b.example.org";
+    const entities = [url(text, "https://a.example.org"), url(text, "https://b.example.org")];
+    expect(extractLinks(textMessage(text, entities)).links.map((link) => link.title)).toEqual(["Rust", "Go"]);
+  });
+
+  it("takes no titles from the words of an essay with several links, and keeps the essay as the comment", () => {
+    const sentence = "这一段讲进程调度的公平性问题，作者比较了几种调度器在高负载下的表现。";
+    const text = [
+      `${sentence.repeat(6)}`,
+      `参考 https://a.example.org 和`,
+      `${sentence.repeat(6)}`,
+      `另见 https://b.example.org`,
+      `最后 https://c.example.org ${sentence.repeat(8)}`,
+    ].join("\n");
+    expect(text.length).toBeGreaterThan(280);
+    const entities = ["https://a.example.org", "https://b.example.org", "https://c.example.org"].map((link) => url(text, link));
+    expect(extractLinks(textMessage(text, entities))).toEqual({
+      links: [
+        { url: "https://a.example.org", title: null },
+        { url: "https://b.example.org", title: null },
+        { url: "https://c.example.org", title: null },
+      ],
+      source: null,
+      comment: text,
+    });
+  });
+
+  it("keeps a text_link's visible text as title even in an essay", () => {
+    const words = "Some thoughts on the BEAM scheduler and why reductions matter for latency. ".repeat(5);
+    const text = `${words}\nSee the Erlang docs and https://example.org/notes`;
+    const entities = [textLink(text, "the Erlang docs", "https://erlang.org/doc/"), url(text, "https://example.org/notes")];
+    expect(extractLinks(textMessage(text, entities)).links).toEqual([
+      { url: "https://erlang.org/doc/", title: "the Erlang docs" },
+      { url: "https://example.org/notes", title: null },
+    ]);
+  });
+
+  it("takes no title from a line that holds a long sentence, even with one link", () => {
+    const sentence = "I read this over the weekend and the part about work stealing finally made the whole runtime click for me";
+    const text = `${sentence} https://example.org/runtime`;
+    expect(sentence.length).toBeGreaterThan(100);
+    expect(only(text, "https://example.org/runtime")).toMatchObject({
+      links: [{ url: "https://example.org/runtime", title: null }],
+      comment: sentence,
+    });
+  });
+
+  it("keeps the title of a short line in a long message with one link", () => {
+    const text = `${"Short line of notes.\n".repeat(20)}Source: https://example.org/src`;
+    expect(only(text, "https://example.org/src").links).toEqual([{ url: "https://example.org/src", title: "Source" }]);
+  });
+
+  it("gives no title rather than one over 200 characters", () => {
+    const long = "a".repeat(201);
+    const text = `${long} ${"b".repeat(200)}`;
+    const entities = [textLink(text, long, "https://long.example.org/"), textLink(text, "b".repeat(200), "https://ok.example.org/")];
+    expect(extractLinks(textMessage(text, entities)).links).toEqual([
+      { url: "https://long.example.org/", title: null },
+      { url: "https://ok.example.org/", title: "b".repeat(200) },
+    ]);
+  });
+
+  it("trims punctuation from a URL button's label", () => {
+    const markup: InlineKeyboardMarkup = { inline_keyboard: [[{ text: "「阅读全文」→", url: "https://blog.example.org/post" }]] };
+    expect(extractLinks(message({ text: "新文章", reply_markup: markup })).links).toEqual([{ url: "https://blog.example.org/post", title: "阅读全文" }]);
+  });
+});
+
+describe("extractLinks: the user's words", () => {
+  it("keeps the words beside a single link, the URL cut out", () => {
+    const text = "这个讲得好 https://example.org/talk";
+    expect(only(text, "https://example.org/talk").comment).toBe("这个讲得好");
+  });
+
+  it("joins the words on both sides of the URL with one space", () => {
+    const text = "Read https://example.org/a before Friday";
+    expect(only(text, "https://example.org/a").comment).toBe("Read before Friday");
+  });
+
+  it("drops the brackets and separators left at the cut", () => {
+    expect(only("The talk (https://example.org/talk) explains it", "https://example.org/talk").comment).toBe("The talk explains it");
+    expect(only("Worth it: https://example.org/a — really", "https://example.org/a").comment).toBe("Worth it really");
+  });
+
+  it("keeps the line breaks around a URL on its own line", () => {
+    const text = "Headline\n\nhttps://example.org/x\n\nMy note:\n- point one";
+    expect(only(text, "https://example.org/x").comment).toBe("Headline\n\nMy note:\n- point one");
+  });
+
+  it("has no comment when the text is only the address and separators", () => {
+    expect(only("—  https://example.org/a  |", "https://example.org/a").comment).toBeNull();
+  });
+
+  it("has no comment when the text is only several addresses and separators", () => {
+    const text = "https://a.example.org | https://b.example.org\n→ https://c.example.org";
+    const entities = ["https://a.example.org", "https://b.example.org", "https://c.example.org"].map((link) => url(text, link));
+    expect(extractLinks(textMessage(text, entities)).comment).toBeNull();
+  });
+
+  it("has no comment when the text is only several addresses", () => {
+    const text = "https://a.example.org\nhttps://b.example.org";
+    expect(extractLinks(textMessage(text, [url(text, "https://a.example.org"), url(text, "https://b.example.org")])).comment).toBeNull();
+  });
+
+  it("keeps the whole text verbatim when there are several links", () => {
+    const text = "Rust  https://a.example.org\nGo: https://b.example.org ";
+    expect(extractLinks(textMessage(text, [url(text, "https://a.example.org"), url(text, "https://b.example.org")])).comment).toBe(
+      "Rust  https://a.example.org\nGo: https://b.example.org",
+    );
+  });
+
+  it("cuts every occurrence of the one link", () => {
+    const text = "https://example.org/a\nagain https://example.org/a";
+    const entities = [url(text, "https://example.org/a"), url(text, "https://example.org/a", 5)];
+    expect(extractLinks(textMessage(text, entities)).comment).toBe("again");
+  });
+
+  it("keeps a caption's words", () => {
+    const caption = "Sunset 🌅 https://photos.example.org/42";
+    const msg = message({
+      photo: [{ file_id: "f", file_unique_id: "u", width: 90, height: 60 }],
+      caption,
+      caption_entities: [url(caption, "https://photos.example.org/42")],
+    });
+    expect(extractLinks(msg).comment).toBe("Sunset 🌅");
+  });
+
+  it("has no comment when the whole text is one text_link's visible text", () => {
+    const text = "Typed Elixir structs";
+    expect(extractLinks(textMessage(text, [textLink(text, text, "https://ejpcmac.net/blog/x")])).comment).toBeNull();
+  });
+
+  it("keeps the whole text when the one link is a text_link among words", () => {
+    const text = "New post: Typed Elixir structs";
+    expect(extractLinks(textMessage(text, [textLink(text, "Typed Elixir structs", "https://ejpcmac.net/blog/x")])).comment).toBe(text);
+  });
+
+  it("keeps the whole text when the one link is the preview's", () => {
+    expect(extractLinks(message({ text: "look at this", link_preview_options: { url: "https://preview.example.org/x" } })).comment).toBe("look at this");
+  });
+
+  it("keeps a file name that is not a link as words", () => {
+    expect(only("README.md", "README.md")).toEqual({ links: [], source: null, comment: "README.md" });
   });
 });
