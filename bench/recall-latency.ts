@@ -11,8 +11,8 @@ import { NOTES_PER_PAGE } from "../src/notes/page.js";
 import { countNotes, notesPage } from "../src/store/notes.js";
 import { activityBetween, countUnread, unreadPage } from "../src/store/reading.js";
 import { searchLinks } from "../src/store/search.js";
-import { loadTagQuestion } from "../src/features/tagging/tag-view.js";
-import { tagCounts } from "../src/store/tags.js";
+import { findUserLinks } from "../src/store/links.js";
+import { suggestTags, tagCounts, tagsOfLinks } from "../src/store/tags.js";
 import { CHINESE, ENGLISH, HEAVY_USER, RARE_WORD, RECALL_NOW, RECALL_SIZES, recallDatabase } from "./recall-data.js";
 import { medianOfRuns, percentile, RUNS, type Figure, type Scale } from "./report.js";
 
@@ -55,7 +55,7 @@ function recallQueries(tags: readonly string[], recentLinkIds: readonly number[]
     {
       // Not a command: what a save reads to ask for tags (the new link, its tags, the ranked suggestions).
       name: "tag question",
-      variants: recentLinkIds.map((id) => (db: DB) => loadTagQuestion(db, user, [id], RECALL_NOW)),
+      variants: recentLinkIds.map((id) => (db: DB) => tagQuestionReads(db, user, [id], RECALL_NOW)),
     },
     {
       // The command counts first (to answer "no notes" without a view), then the view renders its page.
@@ -162,4 +162,11 @@ export async function recallLatency(scale: Scale): Promise<Figure[]> {
       return { figure: `recall (${scope}): ${query.name} p${p}`, value, unit: "ms", baseline, ratio: value / baseline };
     }),
   );
+}
+
+/** The reads of a tag question for a save (src/questions/flow.ts): its links, their tags, the ranked suggestions. */
+async function tagQuestionReads(db: DB, userId: number, ids: number[], now: number) {
+  const links = await findUserLinks(db, userId, ids);
+  const tags = await tagsOfLinks(db, ids);
+  return { links, tags, suggestions: await suggestTags(db, userId, now, 8) };
 }

@@ -6,6 +6,7 @@ import { openDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createDigestScheduler, type DigestScheduler } from "./features/digest/scheduler.js";
 import { createPageTitleWorker, type PageTitleWorker } from "./features/page-titles/worker.js";
+import { createQuestionExpiry } from "./questions/expiry.js";
 import type { Logger } from "./logger.js";
 import { checkHealth } from "./server/health.js";
 import { startHttpServer } from "./server/http-server.js";
@@ -14,6 +15,8 @@ import { receiveByPolling, receiveByWebhook } from "./server/updates.js";
 
 const DEFAULT_WEBHOOK_PORT = 8080;
 const PAGE_TITLE_POLL_MS = 1000;
+// Closing an expired question is one indexed look-up; a second's delay is as good as on the dot.
+const QUESTION_EXPIRY_POLL_MS = 1000;
 
 export interface AppOptions {
   config: Config;
@@ -36,7 +39,7 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
   await migrateToLatest(db);
   await ensureSearchIndex(db);
 
-  const { bot, i18n } = createBot({ config, db, logger, clock });
+  const { bot, i18n, questions } = createBot({ config, db, logger, clock });
   await bot.init();
   await registerCommands(bot.api, i18n);
   let lastUpdateAt: number | undefined;
@@ -52,9 +55,20 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
     retryBaseMs: 60_000,
   });
   if (startDigestTimer) digest.start(config.DIGEST_TICK_SECONDS * 1000);
-  const pageTitles = createPageTitleWorker({ db, api: bot.api, i18n, logger, clock, fetchOptions: { allowPrivateAddresses: config.FETCH_ALLOW_PRIVATE } });
+  const pageTitles = createPageTitleWorker({
+    db,
+    api: bot.api,
+    i18n,
+    logger,
+    clock,
+    fetchOptions: { allowPrivateAddresses: config.FETCH_ALLOW_PRIVATE },
+    redraws: questions.redraws,
+    questionTimeoutMs: questions.timeoutMs,
+  });
   // The queue is a partial index of pending links: looking every second costs nothing and needs no wiring to capture.
   pageTitles.start(PAGE_TITLE_POLL_MS);
+  const expiry = createQuestionExpiry({ db, api: bot.api, i18n, logger, clock, ...questions });
+  expiry.start(QUESTION_EXPIRY_POLL_MS);
   const health = () =>
     checkHealth(
       {
@@ -83,7 +97,7 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
     /** Stops fetching and sending, lets the updates already taken finish (bounded), then closes the database. */
     async stop() {
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-      await Promise.all([updates.stop(), digest.stop(), pageTitles.stop()]);
+      await Promise.all([updates.stop(), digest.stop(), pageTitles.stop(), expiry.stop()]);
       await db.destroy();
     },
   };

@@ -1,4 +1,3 @@
-import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Config } from "../config/config.js";
@@ -17,7 +16,4 @@ export interface AppFlavor {
   user: User;
 }
 
-/** Context inside conversations: a fresh object per replay, so only what plugins put on it is there. */
-export type ConversationContext = Context & I18nFlavor;
-
-export type BotContext = ConversationFlavor<Context & AppFlavor & I18nFlavor>;
+export type BotContext = Context & AppFlavor & I18nFlavor;

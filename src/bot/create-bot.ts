@@ -1,13 +1,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import type { UserFromGetMe } from "@grammyjs/types";
 import { Bot } from "grammy";
 import type { Config } from "../config/config.js";
 import type { DB } from "../db/connection.js";
-import { AlbumHints } from "../features/capture/album-hints.js";
 import { captureFeature } from "../features/capture/index.js";
-import { cancelFeature } from "../features/cancel.js";
 import { digestFeature } from "../features/digest/index.js";
 import { importExportFeature } from "../features/import-export/index.js";
 import { linkCardFeature } from "../features/link-card/index.js";
@@ -24,9 +21,10 @@ import { startFeature } from "../features/start.js";
 import { taggingFeature } from "../features/tagging/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
 import type { Logger } from "../logger.js";
-import { conversationStateStorage } from "../store/conversation-state.js";
+import { AlbumHints } from "../questions/album-hints.js";
+import { Redraws } from "../questions/redraws.js";
 import { createRetryingFetch } from "../telegram/retrying-fetch.js";
-import type { BotContext, ConversationContext } from "./context.js";
+import type { BotContext } from "./context.js";
 import { createI18n } from "./i18n.js";
 import { allowedUsers } from "./middlewares/allowed-users.js";
 import { currentUser } from "./middlewares/current-user.js";
@@ -44,22 +42,26 @@ export interface BotDeps {
   fetch?: typeof fetch;
 }
 
-/** Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code. */
-const CONVERSATION_STATE_VERSION = 3;
 const ALBUM_HINT_DELAY_MS = 1500;
+// Telegram refuses more than about one edit a second of a chat's message.
+const REDRAW_GAP_MS = 1000;
 
 export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch }: BotDeps) {
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch({ baseDelayMs: config.TELEGRAM_RETRY_BASE_MS, ...(fetch ? { fetch } : {}) }) },
   });
-  // Long flood waits that the fetch layer hands up are waited out here, for calls outside conversations.
+  // Long flood waits that the fetch layer hands up are waited out here.
   // Network and 5xx failures were already retried (a bounded number of times) by the fetch layer; retrying
   // them again here would hold a chat for up to an hour per call.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 300, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
 
   const i18n = createI18n();
   const albums = new AlbumHints(ALBUM_HINT_DELAY_MS);
+  const questions = {
+    timeoutMs: config.TAG_QUESTION_TIMEOUT_MINUTES * 60_000,
+    redraws: new Redraws(REDRAW_GAP_MS, (error) => logger.warn({ err: error }, "could not redraw a tag question")),
+  };
 
   // The boundary below answers the user; this catches what fails before it (the runner reports it here).
   bot.catch((error) => logger.error({ err: error.error, update_id: error.ctx.update.update_id }, "update failed outside the error boundary"));
@@ -79,20 +81,8 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
 
   const privateChats = protectedBot.chatType("private");
   privateChats.use(allowedUsers, currentUser);
-  privateChats.use(
-    conversations<BotContext, ConversationContext>({
-      storage: {
-        type: "key",
-        version: CONVERSATION_STATE_VERSION,
-        prefix: "chat:",
-        getStorageKey: (ctx) => ctx.chatId?.toString(),
-        adapter: conversationStateStorage(db),
-      },
-      plugins: [i18n],
-    }),
-  );
-  privateChats.use(cancelFeature);
-  privateChats.use(taggingFeature({ db, clock, albums, timeoutMs: config.TAG_QUESTION_TIMEOUT_MINUTES * 60_000 }));
+  // Before the notes: a reply to an open question answers it.
+  privateChats.use(taggingFeature(questions));
   privateChats.use(startFeature);
   // Every paginated list registers its kind here; the lists feature owns their shared buttons.
   const views = new ViewRegistry();
@@ -110,8 +100,8 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
     notesFeature(views),
     listsFeature(views),
   );
-  privateChats.use(captureFeature(albums));
+  privateChats.use(captureFeature({ ...questions, albums }));
   privateChats.use(unhandledFeature);
 
-  return { bot, i18n };
+  return { bot, i18n, questions };
 }

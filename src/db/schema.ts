@@ -15,6 +15,7 @@ export interface Database {
   digest_sends: DigestSendsTable;
   pending_imports: PendingImportsTable;
   save_confirmations: SaveConfirmationsTable;
+  tag_questions: TagQuestionsTable;
 }
 
 export interface UsersTable {
@@ -44,8 +45,12 @@ export interface LinksTable {
   saved_at: number;
   read_at: number | null;
   digest_snoozed_until: number | null;
-  /** Where `title` came from: the user (their message, /title) or the fetched page; null when there is none. */
-  title_source: "user" | "page" | null;
+  /**
+   * Where `title` came from: the user's /title (kept over any page title), the fetched page, or the words the link
+   * was sent with (provisional: the page's title replaces them); null when there is none. Links saved before
+   * migration 0011 keep "user" for words from their message.
+   */
+  title_source: "user" | "page" | "message" | null;
   fetched_title: string | null;
   site_name: string | null;
   description: string | null;
@@ -80,6 +85,10 @@ export interface NotesTable {
   updated_at: number;
   chat_id: number | null;
   message_id: number | null;
+  /** 1 when the note holds the words the link was sent with; dropped when they only repeat the page's title. */
+  captured: Generated<number>;
+  /** The channel or person a forwarded post came from, for notes kept from its text. */
+  source: string | null;
 }
 
 export interface LinkMessagesTable {
@@ -139,6 +148,28 @@ export interface SaveConfirmationsTable {
   /** JSON array of the link ids the message confirms. */
   link_ids: string;
   created_at: number;
+}
+
+export interface TagQuestionsTable {
+  id: Generated<number>;
+  user_id: number;
+  chat_id: number;
+  message_id: number | null;
+  status: "queued" | "open" | "done" | "closed";
+  /** JSON arrays; parsed only in src/store/tag-questions.ts. */
+  link_groups: Generated<string>;
+  known_ids: Generated<string>;
+  message_count: Generated<number>;
+  media_group_id: string | null;
+  /** "together" once a burst is tagged as one, "split" once it is asked message by message. */
+  mode: "together" | "split" | null;
+  retag: Generated<number>;
+  options: Generated<string>;
+  selected: Generated<string>;
+  pending_text: string | null;
+  created_at: number;
+  touched_at: number;
+  expires_at: number | null;
 }
 
 export interface MetaTable {

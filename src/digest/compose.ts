@@ -1,4 +1,4 @@
-import { domainOf, escapeHtml, htmlLink, truncate } from "../views/html.js";
+import { domainOf, escapeHtml, htmlLink, truncate, shortUrl } from "../views/html.js";
 import { localDate, type LocalDate } from "../time/local-date.js";
 import { pickRevisits } from "./revisit.js";
 import { chooseUpNext } from "./up-next.js";
@@ -57,7 +57,7 @@ function upNextLines(t: Translate, links: DigestFacts["candidates"]): string[] {
   return [
     "",
     `<b>${t("digest-up-next")}</b>`,
-    ...links.map((link, i) => `${i + 1}. ${htmlLink(link.url, truncate(link.title ?? link.url, 100))} <i>(${escapeHtml(domainOf(link.url))})</i>`),
+    ...links.map((link, i) => `${i + 1}. ${htmlLink(link.url, truncate(link.title ?? shortUrl(link.url), 100))} <i>(${escapeHtml(domainOf(link.url))})</i>`),
   ];
 }
 
@@ -67,7 +67,7 @@ function revisitLines(t: Translate, notes: DigestFacts["revisits"], options: Dig
     "",
     `<b>${t("digest-revisit")}</b>`,
     ...notes.map((note) => {
-      const title = htmlLink(note.url, truncate(note.title ?? note.url, 80));
+      const title = htmlLink(note.url, truncate(note.title ?? shortUrl(note.url), 80));
       return `${title} <i>${localDate(note.created_at, options.timeZone)}</i>\n${escapeHtml(truncate(note.text, NOTE_EXCERPT))}`;
     }),
   ];

@@ -1,5 +1,5 @@
 import { localDate } from "../time/local-date.js";
-import { escapeHtml, htmlLink, truncate } from "../views/html.js";
+import { escapeHtml, htmlLink, truncate, shortUrl } from "../views/html.js";
 import type { NotesFilter } from "./args.js";
 import { countsLine, describeFilter, groupByLink, type LinkNotes, type NotesSummary, type NotesTotals, type Translate } from "./entries.js";
 
@@ -43,7 +43,7 @@ export function renderNoNotes(t: Translate, filter: NotesFilter): string {
 function linkBlock({ link, notes }: LinkNotes, timeZone: string): string {
   const tags = truncate(link.tags.map((tag) => `#${tag}`).join(" "), MAX_TAGS);
   const details = [tags ? escapeHtml(tags) : undefined, `/link_${link.link_id}`].filter(Boolean).join(" · ");
-  const lines = [`🔗 ${htmlLink(link.url, truncate(link.title ?? link.url, MAX_TITLE))}`, `<i>${details}</i>`];
+  const lines = [`🔗 ${htmlLink(link.url, truncate(link.title ?? shortUrl(link.url), MAX_TITLE))}`, `<i>${details}</i>`];
   for (const note of notes) lines.push(`▫️ <i>${localDate(note.created_at, timeZone)}</i> ${escapeHtml(notePreview(note.text))}`);
   return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 import type { DB } from "../db/connection.js";
 import type { Link } from "../db/schema.js";
-import { indexLinksAsGiven } from "./search-index.js";
+import { indexLinksAsGiven, reindexLinks } from "./search-index.js";
 
 export interface LinkCandidate {
   url: string;
@@ -9,13 +9,25 @@ export interface LinkCandidate {
   source: string | null;
 }
 
+/** The words a message carried beside its links, kept as a note on each of them. */
+export interface CapturedComment {
+  text: string;
+  /** Where a forwarded post came from. */
+  source: string | null;
+  chatId: number;
+  messageId: number;
+}
+
 export interface SaveOutcome {
   link: Link;
   isNew: boolean;
 }
 
-/** Saves every candidate not yet known to this user, in one transaction; known ones come back untouched. */
-export async function saveLinks(db: DB, userId: number, candidates: LinkCandidate[], now: number): Promise<SaveOutcome[]> {
+/**
+ * Saves every candidate not yet known to this user, with the message's words as a note on each link (new or
+ * known), in one transaction; known links come back otherwise untouched.
+ */
+export async function saveLinks(db: DB, userId: number, candidates: LinkCandidate[], now: number, comment?: CapturedComment): Promise<SaveOutcome[]> {
   if (candidates.length === 0) return [];
   return await db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -26,7 +38,8 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
           url: candidate.url,
           url_key: candidate.urlKey,
           title: candidate.title,
-          title_source: candidate.title === null ? null : "user",
+          // Provisional: the page's own title replaces the words a link was sent with.
+          title_source: candidate.title === null ? null : "message",
           source: candidate.source,
           saved_at: now,
           // Queued for its page title, fetched in the background.
@@ -40,14 +53,51 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
     const newKeys = new Set(inserted.map((link) => link.url_key));
     const knownKeys = candidates.map((candidate) => candidate.urlKey).filter((key) => !newKeys.has(key));
     const known = knownKeys.length === 0 ? [] : await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "in", knownKeys).execute();
-    // New links have neither tags nor notes yet.
-    await indexLinksAsGiven(trx, inserted.map((link) => ({ ...link, tags: null, notes: null })));
+    const noted = comment ? await addCapturedNote(trx, userId, [...inserted, ...known].map((link) => link.id), comment, now) : new Set<number>();
+    // New links have no tags yet, and no notes but the one just written.
+    await indexLinksAsGiven(trx, inserted.map((link) => ({ ...link, tags: null, notes: noted.has(link.id) ? comment!.text : null })));
+    await reindexLinks(trx, known.filter((link) => noted.has(link.id)).map((link) => link.id));
     const byKey = new Map<string, Link>([...inserted, ...known].map((link) => [link.url_key, link]));
     return candidates.map((candidate) => ({ link: byKey.get(candidate.urlKey)!, isNew: newKeys.has(candidate.urlKey) }));
   });
 }
 
-/** Only the ids that belong to this user come back: ids from callbacks and conversation state are never trusted. */
+/**
+ * The message's words become a note on each of its links; a link that already has a note from this message (an
+ * update handled twice) is left alone. Returns the links that got one.
+ */
+async function addCapturedNote(trx: DB, userId: number, linkIds: readonly number[], comment: CapturedComment, now: number): Promise<Set<number>> {
+  if (linkIds.length === 0) return new Set();
+  const already = await trx
+    .selectFrom("notes")
+    .select("link_id")
+    .where("chat_id", "=", comment.chatId)
+    .where("message_id", "=", comment.messageId)
+    .where("user_id", "=", userId)
+    .execute();
+  const skip = new Set(already.map((row) => row.link_id));
+  const fresh = [...new Set(linkIds)].filter((id) => !skip.has(id));
+  if (fresh.length === 0) return new Set();
+  await trx
+    .insertInto("notes")
+    .values(
+      fresh.map((linkId) => ({
+        user_id: userId,
+        link_id: linkId,
+        text: comment.text,
+        created_at: now,
+        updated_at: now,
+        chat_id: comment.chatId,
+        message_id: comment.messageId,
+        captured: 1,
+        source: comment.source,
+      })),
+    )
+    .execute();
+  return new Set(fresh);
+}
+
+/** Only the ids that belong to this user come back: ids from callbacks and stored questions are never trusted. */
 export async function findUserLinks(db: DB, userId: number, ids: readonly number[]): Promise<Link[]> {
   if (ids.length === 0) return [];
   return await db.selectFrom("links").selectAll().where("user_id", "=", userId).where("id", "in", ids).orderBy("id").execute();

@@ -74,16 +74,79 @@ export async function addNote(db: DB, note: NewNote): Promise<Note | undefined> 
   });
 }
 
-/** Gives the note its message's new text; false when that message is no note of this user. */
+/**
+ * Gives the notes of a message its new text (one note, or one per link of a message that was saved with its
+ * words); false when that message is no note of this user.
+ */
 export async function updateNoteText(db: DB, userId: number, source: MessageRef, text: string, now: number): Promise<boolean> {
   return await db.transaction().execute(async (trx) => {
-    const note = await noteOfMessage(trx, userId, source);
-    if (!note) return false;
-    if (note.text === text) return true;
-    await trx.updateTable("notes").set({ text, updated_at: now }).where("id", "=", note.id).execute();
-    await reindexLinks(trx, [note.link_id]);
+    const notes = await notesOfMessage(trx, userId, source);
+    if (notes.length === 0) return false;
+    const changed = notes.filter((note) => note.text !== text);
+    if (changed.length === 0) return true;
+    await trx.updateTable("notes").set({ text, updated_at: now }).where("id", "in", changed.map((note) => note.id)).execute();
+    await reindexLinks(trx, changed.map((note) => note.link_id));
     return true;
   });
+}
+
+/** Takes back the notes a message became (the Undo under "note added"); returns the links they were on. */
+export async function deleteNotesOfMessage(db: DB, userId: number, source: MessageRef): Promise<number[]> {
+  return await db.transaction().execute(async (trx) => {
+    const notes = await notesOfMessage(trx, userId, source);
+    if (notes.length === 0) return [];
+    await trx.deleteFrom("notes").where("id", "in", notes.map((note) => note.id)).execute();
+    const linkIds = [...new Set(notes.map((note) => note.link_id))];
+    await reindexLinks(trx, linkIds);
+    return linkIds;
+  });
+}
+
+/** Notes of several links from one message: a sentence typed while a question about them was open. */
+export async function addNoteToLinks(db: DB, note: Omit<NewNote, "linkId"> & { linkIds: readonly number[] }): Promise<number[]> {
+  return await db.transaction().execute(async (trx) => {
+    const owned = await trx.selectFrom("links").select("id").where("user_id", "=", note.userId).where("id", "in", note.linkIds).execute();
+    const already = new Set((await notesOfMessage(trx, note.userId, note.source)).map((existing) => existing.link_id));
+    const fresh = owned.map((row) => row.id).filter((id) => !already.has(id));
+    if (fresh.length > 0) {
+      await trx
+        .insertInto("notes")
+        .values(
+          fresh.map((linkId) => ({
+            user_id: note.userId,
+            link_id: linkId,
+            text: note.text,
+            created_at: note.now,
+            updated_at: note.now,
+            chat_id: note.source.chatId,
+            message_id: note.source.messageId,
+          })),
+        )
+        .execute();
+      await rememberLinkMessage(trx, note.source.chatId, note.source.messageId, fresh);
+      await reindexLinks(trx, fresh);
+    }
+    return owned.map((row) => row.id);
+  });
+}
+
+async function notesOfMessage(db: DB, userId: number, ref: MessageRef): Promise<Note[]> {
+  return await db
+    .selectFrom("notes")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("chat_id", "=", ref.chatId)
+    .where("message_id", "=", ref.messageId)
+    .execute();
+}
+
+/** Drops notes kept from the words a link was sent with when they only repeat the title its page turned out to have. */
+export async function dropCapturedNotesRepeating(db: DB, linkId: number, repeats: (text: string) => boolean): Promise<boolean> {
+  const captured = await db.selectFrom("notes").select(["id", "text"]).where("link_id", "=", linkId).where("captured", "=", 1).execute();
+  const repeating = captured.filter((note) => repeats(note.text)).map((note) => note.id);
+  if (repeating.length === 0) return false;
+  await db.deleteFrom("notes").where("id", "in", repeating).execute();
+  return true;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { repeatsTitle } from "../notes/same-words.js";
+import { dropCapturedNotesRepeating } from "./notes.js";
 import { reindexLinks } from "./search-index.js";
 
 /** What a fetch learned about a page; every field is untrusted text from the web. */
@@ -42,7 +44,10 @@ export async function claimFetch(db: DB, linkId: number, leaseUntil: number, now
   return result.numUpdatedRows > 0n;
 }
 
-/** Stores what the page says; its title becomes the link's only when the user gave none. */
+/**
+ * Stores what the page says. Its title replaces the words the link was sent with, never a title the user set
+ * with /title; those words, kept as a note, go when they only repeated the title.
+ */
 export async function recordFetchedPage(db: DB, linkId: number, page: FetchedPage): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -61,6 +66,8 @@ export async function recordFetchedPage(db: DB, linkId: number, page: FetchedPag
       })
       .where("id", "=", linkId)
       .execute();
+    const title = page.title;
+    if (title !== null) await dropCapturedNotesRepeating(trx, linkId, (text) => repeatsTitle(text, title));
     await reindexLinks(trx, [linkId]);
   });
 }
@@ -93,6 +100,21 @@ export async function requestRefetch(db: DB, userId: number, linkId: number, now
 export async function setUserTitle(db: DB, userId: number, linkId: number, title: string): Promise<boolean> {
   return await db.transaction().execute(async (trx) => {
     const result = await trx.updateTable("links").set({ title, title_source: "user" }).where("id", "=", linkId).where("user_id", "=", userId).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await reindexLinks(trx, [linkId]);
+    return true;
+  });
+}
+
+/** `/title N -`: the user's title goes, and the page's (when one was fetched) shows again. */
+export async function clearUserTitle(db: DB, userId: number, linkId: number): Promise<boolean> {
+  return await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("links")
+      .set({ title: sql`fetched_title`, title_source: sql`case when fetched_title is null then null else 'page' end` })
+      .where("id", "=", linkId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     await reindexLinks(trx, [linkId]);
     return true;

@@ -133,3 +133,17 @@ export function hasEveryTag(userId: number, tags: readonly string[], linkId: "li
   const each = tags.map((name) => sql`exists (select 1 from link_tags where link_tags.link_id = ${sql.ref(linkId)} and link_tags.tag_id = ${tagIdOf(userId, name)})`);
   return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }
+
+/** Adds `names` to each link's tags, keeping the ones it has (ids must already be verified as the user's). */
+export async function addLinkTags(db: DB, userId: number, linkIds: readonly number[], names: readonly string[], now: number): Promise<void> {
+  if (linkIds.length === 0 || names.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const tagIds = [...(await tagIdsCreatingMissing(trx, userId, names)).values()];
+    await trx
+      .insertInto("link_tags")
+      .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await reindexLinks(trx, linkIds);
+  });
+}

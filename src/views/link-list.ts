@@ -1,5 +1,5 @@
 import { groupByLocalDate } from "../time/local-date.js";
-import { domainOf, escapeHtml, htmlLink, truncate } from "./html.js";
+import { domainOf, escapeHtml, htmlLink, shortUrl, truncate } from "./html.js";
 
 /** A link as lists show it. */
 export interface ListedLink {
@@ -25,7 +25,7 @@ const MAX_TITLE = 100;
 const MAX_TAGS_SHOWN = 80;
 
 export function itemLines(link: ListedLink, number: number, extra?: string): string {
-  const label = truncate(link.title ?? link.url, MAX_TITLE);
+  const label = truncate(link.title ?? shortUrl(link.url), MAX_TITLE);
   const mark = link.read_at === null ? "" : "✅ ";
   const tags = truncate(link.tags.map((tag) => `#${tag}`).join(" "), MAX_TAGS_SHOWN);
   const details = [escapeHtml(domainOf(link.url)), tags ? escapeHtml(tags) : undefined, `/link_${link.id}`].filter(Boolean).join(" · ");

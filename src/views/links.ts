@@ -1,4 +1,4 @@
-import { domainOf, escapeHtml, htmlLink, truncate } from "./html.js";
+import { domainOf, escapeHtml, htmlLink, shortUrl, truncate } from "./html.js";
 
 export interface LinkLike {
   url: string;
@@ -9,8 +9,13 @@ const MAX_TITLE = 120;
 /** A tag question or confirmation lists at most this many links, so it stays far below 4096 characters. */
 export const MAX_LISTED_LINKS = 10;
 
+/** The name a link goes by everywhere: its title (the user's, the page's or the words it came with), else its short address. */
+export function displayTitle(link: LinkLike): string {
+  return link.title ? truncate(link.title, MAX_TITLE) : shortUrl(link.url);
+}
+
 export function linkLine(link: LinkLike): string {
-  const label = link.title ? truncate(link.title, MAX_TITLE) : truncate(link.url, MAX_TITLE);
+  const label = displayTitle(link);
   return `• ${htmlLink(link.url, label)} <i>(${escapeHtml(domainOf(link.url))})</i>`;
 }
 

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 
 /**
  * Loads the stored user for a private chat. Telegram only ever delivers a private chat's updates from that
- * chat's own user; one from anyone else is forged, and would reach the chat owner's open conversation and be
+ * chat's own user; one from anyone else is forged, and would reach the chat owner's open tag question and be
  * answered in their chat, so it goes no further.
  */
 export const currentUser: MiddlewareFn<BotContext> = async (ctx, next) => {

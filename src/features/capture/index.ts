@@ -1,15 +1,17 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { isCommand } from "../../bot/commands.js";
 import { captureLinks } from "../../capture/capture-links.js";
 import { extractLinks } from "../../links/extract.js";
-import { isCommand } from "../../bot/commands.js";
+import type { AlbumHints } from "../../questions/album-hints.js";
+import { offerSavedLinks, portOf, type QuestionDeps } from "../../questions/flow.js";
 import { rememberLinkMessage } from "../../store/links.js";
-import { TAGGING_CONVERSATION, type TagRequest } from "../tagging/index.js";
-import type { AlbumHints } from "./album-hints.js";
-import { knownLinksReply } from "./known-links.js";
 
-/** Saves the links of any message (text, caption, forward) and hands new ones to the tag question. */
-export function captureFeature(albums: AlbumHints) {
+/**
+ * Saves the links of any message (text, caption, forward) with the words around them as a note, then hands them
+ * to the tag question: a burst of messages joins one question, links behind an open question wait in line.
+ */
+export function captureFeature(deps: QuestionDeps & { albums: AlbumHints }) {
   const feature = new Composer<BotContext>();
 
   feature.on("message", async (ctx, next) => {
@@ -19,22 +21,23 @@ export function captureFeature(albums: AlbumHints) {
     const album = message.media_group_id;
     const hintNoLinks = () => ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
     if (extraction.links.length === 0) {
-      if (album) return albums.sawNoLinks(album, () => ctx.api.sendMessage(ctx.chat.id, ctx.t("no-links")));
+      if (album) return deps.albums.sawNoLinks(album, () => ctx.api.sendMessage(ctx.chat.id, ctx.t("no-links")));
       return await hintNoLinks();
     }
-    if (album) albums.sawLinks(album);
-    const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, ctx.clock());
-    await rememberLinkMessage(ctx.db, ctx.chat.id, message.message_id, [...saved, ...known].map((link) => link.id));
-    if (known.length > 0) {
-      const reply = knownLinksReply(ctx.t, known, ctx.user.time_zone);
-      const sent = await ctx.reply(reply.text, { parse_mode: "HTML", reply_markup: reply.keyboard, link_preview_options: { is_disabled: true } });
-      await rememberLinkMessage(ctx.db, ctx.chat.id, sent.message_id, known.map((link) => link.id));
-    }
+    if (album) deps.albums.sawLinks(album);
+    const source = { chatId: ctx.chat.id, messageId: message.message_id };
+    const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, ctx.clock(), source);
     // Entities that looked like links but are none (an address with spaces, say): the user hears why, not silence.
     if (saved.length === 0 && known.length === 0) return await hintNoLinks();
-    if (saved.length === 0) return;
-    const request: TagRequest = { linkIds: saved.map((link) => link.id), ...(album ? { mediaGroupId: album } : {}) };
-    await ctx.conversation.enter(TAGGING_CONVERSATION, request);
+    await rememberLinkMessage(ctx.db, ctx.chat.id, message.message_id, [...saved, ...known].map((link) => link.id));
+    await offerSavedLinks(portOf(ctx, deps), {
+      userId: ctx.user.id,
+      chatId: ctx.chat.id,
+      messageId: message.message_id,
+      newIds: saved.map((link) => link.id),
+      knownIds: known.map((link) => link.id),
+      mediaGroupId: album ?? null,
+    });
   });
   return feature;
 }

@@ -2,9 +2,9 @@ import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import type { LinkDetails } from "../../store/link-details.js";
 import { localDate } from "../../time/local-date.js";
-import { domainOf, escapeHtml, htmlLink, truncate } from "../../views/html.js";
+import { escapeHtml, htmlLink, shortUrl, truncate } from "../../views/html.js";
 import { tagList } from "../../views/links.js";
-import { retagCallback } from "../capture/known-links.js";
+import { retagCallback } from "../../questions/known-links.js";
 
 export const cardCallback = {
   read: (id: number) => `lk:r:${id}`,
@@ -43,7 +43,7 @@ function pageLines(t: TranslateFunction, link: LinkDetails): string[] {
 
 export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: string): { text: string; keyboard: InlineKeyboard } {
   const lines = [
-    `<b>${escapeHtml(truncate(link.title ?? domainOf(link.url), 200))}</b>`,
+    `<b>${escapeHtml(truncate(link.title ?? shortUrl(link.url), 200))}</b>`,
     htmlLink(link.url, truncate(link.url, 300)),
     t("card-saved", { date: localDate(link.saved_at, timeZone) }),
     link.read_at === null ? t("card-unread") : t("card-read", { date: localDate(link.read_at, timeZone) }),

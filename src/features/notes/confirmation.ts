@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup } from "@grammyjs/types";
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../notes/entries.js";
-import { htmlLink, truncate } from "../../views/html.js";
+import { htmlLink, truncate, shortUrl } from "../../views/html.js";
 
 // Only two ids travel (at most 35 bytes of Telegram's 64); both are checked against the pressing user.
 export const MOVE_CALLBACK = /^nmv:(\d{1,15}):(\d{1,15})$/;
@@ -23,7 +23,7 @@ export interface Confirmation {
   keyboard?: InlineKeyboard;
 }
 
-const linkName = (link: NamedLink) => htmlLink(link.url, truncate(link.title ?? link.url, MAX_TITLE));
+const linkName = (link: NamedLink) => htmlLink(link.url, truncate(link.title ?? shortUrl(link.url), MAX_TITLE));
 
 /**
  * "Note added to …" (or "moved to …"). When the replied-to message was about several links they are listed

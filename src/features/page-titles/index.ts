@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { requestRefetch, setUserTitle } from "../../store/page-info.js";
+import { clearUserTitle, requestRefetch, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
 
 const MAX_TITLE = 300;
 
-/** /title 12 My own title (never overwritten by a fetched one) and /refetch 12 (try the page again). */
+/** /title 12 My own title (never overwritten by a fetched one), /title 12 - (back to the page's), and /refetch 12 (try the page again). */
 export function pageTitlesFeature() {
   const feature = new Composer<BotContext>();
 
@@ -13,6 +13,10 @@ export function pageTitlesFeature() {
     const match = /^\s*(\d{1,15})\s+([\s\S]+)$/u.exec(ctx.match);
     const title = match?.[2]?.replace(/\s+/gu, " ").trim().slice(0, MAX_TITLE);
     if (!match || !title) return await ctx.reply(ctx.t("title-usage"), { parse_mode: "HTML" });
+    if (title === "-") {
+      const cleared = await clearUserTitle(ctx.db, ctx.user.id, Number(match[1]));
+      return await ctx.reply(cleared ? ctx.t("title-cleared") : ctx.t("link-not-found"));
+    }
     const done = await setUserTitle(ctx.db, ctx.user.id, Number(match[1]), title);
     await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"), { parse_mode: "HTML" });
   });

@@ -7,9 +7,10 @@ import type { FetchOptions } from "../../fetch/options.js";
 import { isFailure } from "../../fetch/types.js";
 import type { Logger } from "../../logger.js";
 import { claimFetch, dueFetches, recordFetchedPage, recordFetchFailure, type DueFetch } from "../../store/page-info.js";
-import { recentConfirmationsOf, savedLinksWithTags } from "../../store/save-confirmations.js";
+import { redrawQuestion } from "../../questions/flow.js";
+import type { Redraws } from "../../questions/redraws.js";
+import { recentQuestionsOf } from "../../store/tag-questions.js";
 import { findUser } from "../../store/users.js";
-import { confirmationText } from "../../views/links.js";
 import { isPassing, pageFacts } from "./page-facts.js";
 
 export interface PageTitleWorkerDeps {
@@ -19,6 +20,9 @@ export interface PageTitleWorkerDeps {
   logger: Logger;
   clock: () => number;
   fetchOptions: Partial<FetchOptions>;
+  /** The bot's pending redraws of tag questions, so a title and a burst never edit one message at once. */
+  redraws: Redraws;
+  questionTimeoutMs: number;
 }
 
 export interface PageTitleWorker {
@@ -41,15 +45,13 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
-  /** Redraws the recent save confirmations that list this link, now that its title is known. */
-  async function showInConfirmations(linkId: number): Promise<void> {
-    for (const confirmation of await recentConfirmationsOf(db, linkId, clock() - CONFIRMATION_WINDOW_MS)) {
-      const user = await findUser(db, confirmation.userId);
-      const { links, tags } = await savedLinksWithTags(db, confirmation.userId, confirmation.linkIds);
-      const text = confirmationText(translatorFor(deps.i18n, user?.language_code ?? null), links, tags);
-      await deps.api
-        .editMessageText(confirmation.chatId, confirmation.messageId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } })
-        .catch((error: unknown) => logger.debug({ err: error, linkId }, "could not show the fetched title in the confirmation"));
+  /** Redraws the recent tag questions and confirmations that list this link, now that its title is known. */
+  async function showInQuestions(linkId: number): Promise<void> {
+    for (const question of await recentQuestionsOf(db, linkId, clock() - CONFIRMATION_WINDOW_MS)) {
+      const user = await findUser(db, question.userId);
+      const t = translatorFor(deps.i18n, user?.language_code ?? null);
+      const port = { db, api: deps.api, t, clock, timeZone: user?.time_zone ?? "UTC", timeoutMs: deps.questionTimeoutMs, redraws: deps.redraws };
+      await redrawQuestion(port, question).catch((error: unknown) => logger.debug({ err: error, linkId }, "could not show the fetched title in the question"));
     }
   }
 
@@ -58,7 +60,7 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
     const result = await fetchPageInfo(link.url, deps.fetchOptions);
     if (!isFailure(result)) {
       await recordFetchedPage(db, link.id, pageFacts(result));
-      return await showInConfirmations(link.id);
+      return await showInQuestions(link.id);
     }
     const delay = isPassing(result) ? RETRY_DELAYS_MS[link.fetch_attempts] : undefined;
     logger.debug({ linkId: link.id, reason: result.reason, retry: delay !== undefined }, "page fetch failed");

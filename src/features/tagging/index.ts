@@ -1,31 +1,126 @@
-import { createConversation } from "@grammyjs/conversations";
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard, type CallbackQueryContext, type Filter, type NextFunction } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { isCommand } from "../../bot/commands.js";
+import { extractLinks } from "../../links/extract.js";
+import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
+import { LEGACY_TAG_CALLBACK, parseQuestionButton, QUESTION_CALLBACK, questionButton, UNDO_NOTE_CALLBACK } from "../../questions/callback-data.js";
+import {
+  askQuestion,
+  closeQuestions,
+  portOf,
+  reopenQuestion,
+  settleUntagged,
+  settleWithTags,
+  tagOneByOne,
+  tagTogether,
+  toggleTag,
+  type QuestionDeps,
+  type QuestionPort,
+} from "../../questions/flow.js";
+import { RETAG_CALLBACK } from "../../questions/known-links.js";
 import { findUserLinks } from "../../store/links.js";
-import { RETAG_CALLBACK } from "../capture/known-links.js";
-import { createTaggingConversation, TAGGING_CONVERSATION, type TagRequest, type TaggingDeps } from "./conversation.js";
-import { TAG_CALLBACK_PREFIX } from "./keyboard.js";
+import { tagsOfLinks } from "../../store/tags.js";
+import { createTagQuestion, currentQuestion, findTagQuestion, lastSettledQuestion, openQuestions, questionLinkIds, type TagQuestion } from "../../store/tag-questions.js";
+import { classifyAnswer } from "../../tags/answer-kind.js";
 
-export function taggingFeature(deps: TaggingDeps) {
-  const feature = new Composer<BotContext>();
-  feature.use(createConversation(createTaggingConversation(deps), { id: TAGGING_CONVERSATION }));
+// Tag-like words typed this soon after a question was settled are offered for its links.
+const LATE_TAGS_MS = 10 * 60_000;
 
-  // Reached only when no question is waiting for this button: it belongs to an expired or finished one.
-  feature.callbackQuery(new RegExp(`^${TAG_CALLBACK_PREFIX}`), async (ctx) => {
-    await ctx.answerCallbackQuery({ text: ctx.t("tag-question-expired") });
-  });
-
-  feature.callbackQuery(RETAG_CALLBACK, async (ctx) => {
-    if (ctx.conversation.active(TAGGING_CONVERSATION) > 0) {
-      return await ctx.answerCallbackQuery({ text: ctx.t("retag-busy") });
-    }
-    const [link] = await findUserLinks(ctx.db, ctx.user.id, [Number(ctx.match[1])]);
-    if (!link) return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
-    await ctx.answerCallbackQuery();
-    const request: TagRequest = { linkIds: [link.id], retag: true };
-    await ctx.conversation.enter(TAGGING_CONVERSATION, request);
-  });
-  return feature;
+/** A button press on a question: every id is the pressing user's, or the press gets "not found". */
+async function onQuestionButton(ctx: CallbackQueryContext<BotContext>, deps: QuestionDeps): Promise<void> {
+  const press = parseQuestionButton(ctx.callbackQuery.data);
+  const question = press && (await findTagQuestion(ctx.db, ctx.user.id, press.questionId));
+  const shownIn = ctx.callbackQuery.message?.message_id;
+  if (!press || !question || shownIn === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
+  const port = portOf(ctx, deps);
+  await ctx.answerCallbackQuery();
+  const handled = await runAction(port, question, press.action, press.index, shownIn);
+  if (!handled) await ctx.api.sendMessage(ctx.chat!.id, ctx.t("button-expired"));
 }
 
-export { TAGGING_CONVERSATION, type TagRequest } from "./conversation.js";
+async function runAction(port: QuestionPort, question: TagQuestion, action: string, index: number, shownIn: number): Promise<boolean> {
+  switch (action) {
+    case "toggle":
+      return await toggleTag(port, question, index);
+    case "done":
+      return (await settleWithTags(port, question, question.selected), true);
+    case "skip":
+      return (await settleUntagged(port, question), true);
+    case "together":
+      return (await tagTogether(port, question), true);
+    case "oneByOne":
+      return (await tagOneByOne(port, question), true);
+    case "tag":
+      return (await reopenQuestion(port, question, shownIn), true);
+    case "asTags":
+    case "asNote":
+      return await resolveTagsOrNote(port, question, action === "asTags", shownIn);
+    default:
+      return await resolveLateTags(port, question, action === "lateYes", shownIn);
+  }
+}
+
+/**
+ * Text typed while a question is open: tags when it reads like tags, a note when it reads like a sentence, and a
+ * question with both readings when it could be either. Replies to other messages are notes for the notes feature.
+ */
+async function onTypedText(ctx: Filter<BotContext, "message">, deps: QuestionDeps, next: NextFunction): Promise<void> {
+  const message = ctx.message;
+  const text = message.text;
+  if (text === undefined || isCommand(message) || extractLinks(message).links.length > 0) return await next();
+  const replyTo = message.reply_to_message?.message_id;
+  const port = portOf(ctx, deps);
+  const question = await currentQuestion(ctx.db, ctx.chat.id);
+  if (!question) return await offerLateOrPass(ctx, port, text, replyTo, next);
+  if (replyTo !== undefined && replyTo !== question.messageId) return await next();
+  const answer = classifyAnswer(text, { repliesToQuestion: replyTo !== undefined });
+  if (answer.kind === "tags") return await settleWithTags(port, question, [...new Set([...question.selected, ...answer.tags])]);
+  if (answer.kind === "note") return await noteOnQuestion(port, question, message.message_id, text);
+  if (answer.kind === "ask") return await askTagsOrNote(port, question, message.message_id, text, answer.tags);
+  await next();
+}
+
+async function offerLateOrPass(ctx: Filter<BotContext, "message">, port: QuestionPort, text: string, replyTo: number | undefined, next: NextFunction): Promise<void> {
+  const answer = classifyAnswer(text);
+  const settled = replyTo === undefined && answer.kind === "tags" ? await lastSettledQuestion(ctx.db, ctx.chat.id, ctx.clock() - LATE_TAGS_MS) : undefined;
+  if (!settled || answer.kind !== "tags") return await next();
+  await offerLateTags(port, settled, ctx.message.message_id, text, answer.tags);
+}
+
+/** /cancel: open questions close as "Saved · no tags"; links waiting in line are counted and offered with one button. */
+async function onCancel(ctx: BotContext, deps: QuestionDeps): Promise<void> {
+  const port = portOf(ctx, deps);
+  const open = await openQuestions(ctx.db, ctx.chat!.id);
+  const merged = open.length > 0 ? await closeQuestions(port, open) : undefined;
+  if (open.length === 0) return void (await ctx.reply(ctx.t("cancel-nothing")));
+  const untagged = merged ? questionLinkIds(merged).length : 0;
+  if (untagged === 0) return void (await ctx.reply(ctx.t("cancel-done")));
+  const keyboard = new InlineKeyboard().text(ctx.t("tag-button-more", { count: untagged }), questionButton(merged!.id, "tag"));
+  await ctx.reply(ctx.t("cancel-done-queued", { count: untagged }), { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+/** Re-tag on an "already saved" reply or a card: a question about that one link, its tags preselected. */
+async function onRetag(ctx: CallbackQueryContext<BotContext>, deps: QuestionDeps): Promise<void> {
+  const [link] = await findUserLinks(ctx.db, ctx.user.id, [Number(ctx.match[1])]);
+  if (!link) return void (await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") }));
+  await ctx.answerCallbackQuery();
+  const current = (await tagsOfLinks(ctx.db, [link.id])).get(link.id) ?? [];
+  const now = ctx.clock();
+  const question = await createTagQuestion(ctx.db, { userId: ctx.user.id, chatId: ctx.chat!.id, status: "open", groups: [[link.id]], knownIds: [], mediaGroupId: null, retag: true, selected: current, now, expiresAt: now + deps.timeoutMs });
+  await askQuestion(portOf(ctx, deps), question);
+}
+
+export function taggingFeature(deps: QuestionDeps) {
+  const feature = new Composer<BotContext>();
+  feature.command("cancel", (ctx) => onCancel(ctx, deps));
+  feature.callbackQuery(QUESTION_CALLBACK, (ctx) => onQuestionButton(ctx, deps));
+  feature.callbackQuery(UNDO_NOTE_CALLBACK, async (ctx) => {
+    const undone = await undoNote(portOf(ctx, deps), ctx.user.id, ctx.chat!.id, Number(ctx.match[1]), ctx.callbackQuery.message!.message_id);
+    await ctx.answerCallbackQuery(undone ? {} : { text: ctx.t("note-not-found") });
+  });
+  feature.callbackQuery(RETAG_CALLBACK, (ctx) => onRetag(ctx, deps));
+  // Buttons of questions asked before questions were stored as rows.
+  feature.callbackQuery(LEGACY_TAG_CALLBACK, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("tag-question-expired") }));
+  feature.on("message", (ctx, next) => onTypedText(ctx, deps, next));
+  return feature;
+}

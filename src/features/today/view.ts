@@ -1,7 +1,7 @@
 import type { BotContext } from "../../bot/context.js";
 import { activityBetween, countUnread, type DayActivity } from "../../store/reading.js";
 import { localDate, localDayRange, type LocalDate } from "../../time/local-date.js";
-import { escapeHtml, truncate } from "../../views/html.js";
+import { escapeHtml, truncate, shortUrl } from "../../views/html.js";
 import { renderLinkList, type ListedLink } from "../../views/link-list.js";
 import { pageOf } from "../../views/pagination.js";
 import { listKeyboard, type RenderedPage, type ViewKind } from "../lists/views.js";
@@ -22,7 +22,7 @@ function more(ctx: BotContext, shown: number, total: number): string[] {
 function noteLines(ctx: BotContext, activity: DayActivity): string[] {
   return [
     ...activity.notes.map(
-      (note) => `• <i>${escapeHtml(truncate(note.title ?? note.url, 40))}</i>: ${escapeHtml(truncate(note.text.replace(/\s+/g, " "), NOTE_EXCERPT))}`,
+      (note) => `• <i>${escapeHtml(truncate(note.title ?? shortUrl(note.url), 40))}</i>: ${escapeHtml(truncate(note.text.replace(/\s+/g, " "), NOTE_EXCERPT))}`,
     ),
     ...more(ctx, activity.notes.length, activity.noteCount),
   ];

@@ -1,14 +1,14 @@
 import { InlineKeyboard } from "grammy";
-import type { TranslateFunction } from "@grammyjs/i18n";
-import type { TaggedLink } from "../../capture/capture-links.js";
-import { localDate } from "../../time/local-date.js";
-import { linkLine, MAX_LISTED_LINKS, tagList } from "../../views/links.js";
+import type { Translate } from "../views/translate.js";
+import type { TaggedLink } from "../capture/capture-links.js";
+import { localDate } from "../time/local-date.js";
+import { linkLine, MAX_LISTED_LINKS, tagList } from "../views/links.js";
 
 export const RETAG_CALLBACK = /^retag:(\d+)$/;
 export const retagCallback = (linkId: number) => `retag:${linkId}`;
 
 /** "Already saved on …" for links the user sent again, with a Re-tag button per link. */
-export function knownLinksReply(t: TranslateFunction, known: readonly Pick<TaggedLink, "id" | "url" | "title" | "saved_at" | "tags">[], timeZone: string) {
+export function knownLinksReply(t: Translate, known: readonly Pick<TaggedLink, "id" | "url" | "title" | "saved_at" | "tags">[], timeZone: string) {
   const listed = known.slice(0, MAX_LISTED_LINKS);
   const text = listed
     .map((link) =>

@@ -1,0 +1,68 @@
+import type { I18n } from "@grammyjs/i18n";
+import type { Api } from "grammy";
+import { translatorFor } from "../bot/i18n.js";
+import type { DB } from "../db/connection.js";
+import type { Logger } from "../logger.js";
+import { expiredQuestions, type TagQuestion } from "../store/tag-questions.js";
+import { findUser } from "../store/users.js";
+import { closeQuestions, type QuestionPort } from "./flow.js";
+import type { Redraws } from "./redraws.js";
+
+export interface QuestionExpiryDeps {
+  db: DB;
+  api: Api;
+  i18n: I18n<any>;
+  logger: Logger;
+  clock: () => number;
+  timeoutMs: number;
+  redraws: Redraws;
+}
+
+export interface QuestionExpiry {
+  tick(): Promise<void>;
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+}
+
+const BATCH = 50;
+
+/**
+ * Closes tag questions nobody answered in time, at the time, not when the user next writes: each turns into
+ * "Saved · no tags" with a 🏷 Tag button, and links queued behind it get one button of their own.
+ */
+export function createQuestionExpiry(deps: QuestionExpiryDeps): QuestionExpiry {
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function portFor(userId: number): Promise<QuestionPort> {
+    const user = await findUser(deps.db, userId);
+    const t = translatorFor(deps.i18n, user?.language_code ?? null);
+    return { db: deps.db, api: deps.api, t, clock: deps.clock, timeoutMs: deps.timeoutMs, timeZone: user?.time_zone ?? "UTC", redraws: deps.redraws };
+  }
+
+  async function closeChat(questions: TagQuestion[]): Promise<void> {
+    await closeQuestions(await portFor(questions[0]!.userId), questions);
+  }
+
+  async function runDue(): Promise<void> {
+    const due = await expiredQuestions(deps.db, deps.clock(), BATCH);
+    const byChat = new Map<number, TagQuestion[]>();
+    for (const question of due) byChat.set(question.chatId, [...(byChat.get(question.chatId) ?? []), question]);
+    for (const questions of byChat.values()) {
+      await closeChat(questions).catch((error: unknown) => deps.logger.warn({ err: error, chat_id: questions[0]!.chatId }, "could not close an expired tag question"));
+    }
+  }
+
+  const tick = () => (running ??= runDue().finally(() => (running = undefined)));
+  return {
+    tick,
+    start(intervalMs) {
+      timer = setInterval(() => void tick().catch((error: unknown) => deps.logger.error({ err: error }, "tag question expiry failed")), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
