@@ -11,6 +11,7 @@ import type { Logger } from "./logger.js";
 import { checkHealth } from "./server/health.js";
 import { startHttpServer } from "./server/http-server.js";
 import { ensureSearchIndex } from "./store/search-index.js";
+import { ensureUrlKeys } from "./store/url-keys.js";
 import { receiveByPolling, receiveByWebhook } from "./server/updates.js";
 
 const DEFAULT_WEBHOOK_PORT = 8080;
@@ -37,6 +38,7 @@ export interface App {
 export async function startApp({ config, logger, clock = Date.now, startDigestTimer = true }: AppOptions): Promise<App> {
   const db = openDatabase(sqlitePath(config.DATABASE_URL));
   await migrateToLatest(db);
+  await ensureUrlKeys(db);
   await ensureSearchIndex(db);
 
   const { bot, i18n, questions } = createBot({ config, db, logger, clock });
