@@ -29,6 +29,11 @@ import-gone = That import was already done or cancelled.
 import-cancelled = Import cancelled: nothing was imported.
 import-progress = Importing… {$done} / {$total}
 import-done = ✅ Imported {$total} links: {$added} new, {$updated} already saved got tags, notes or read marks, {$notes} notes added. /unread shows them.
+import-fetching-titles =
+    { $count ->
+        [one] Fetching the page title for 1 link in the background.
+       *[other] Fetching page titles for {$count} links in the background.
+    }
 
 export-usage = I cannot export as “{$word}”. Use <code>/export</code> (markdown) or one of: {$formats}.
 export-caption =

@@ -25,6 +25,8 @@ try {
   const { links, invalid } = mergeDuplicates(parsed.links);
   const result = await importLinks(db, userId, links, now);
   console.log(`${parsed.format}: ${links.length} links (${invalid.length} not web links skipped); ${result.added} new, ${result.updated} updated, ${result.notesAdded} notes added.`);
+  // The queue is in the database: the running bot picks these up, behind the links its users save meanwhile.
+  if (result.titlesQueued > 0) console.log(`${result.titlesQueued} untitled links queued; the running bot fetches their page titles in the background.`);
 } finally {
   await db.destroy();
 }

@@ -60,6 +60,8 @@ export interface LinksTable {
   fetch_status: Generated<"pending" | "done" | "failed">;
   fetch_attempts: Generated<number>;
   fetch_next_at: number | null;
+  /** 0 for a live save or /refetch, 1 for an import: live ones are fetched first, imports politely behind them. */
+  fetch_priority: Generated<number>;
 }
 
 export interface TagsTable {

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { KeyedLink } from "../portable/merge.js";
 import { chunks, jsonEach } from "./bulk.js";
+import { FETCH_PRIORITY } from "./page-info.js";
 import { indexLinksAsGiven, reindexLinks, type IndexedLink } from "./search-index.js";
 import { tagIdsCreatingMissing } from "./tags.js";
 
@@ -13,6 +14,8 @@ export interface ImportResult {
   /** Links the user had already, that got a tag, a note, a read mark or an earlier date from the file. */
   updated: number;
   notesAdded: number;
+  /** New links without a title in the file, queued for their page title behind live saves. */
+  titlesQueued: number;
 }
 
 /** Which of these de-duplication keys the user has saved already. */
@@ -40,10 +43,14 @@ async function insertNew(trx: DB, userId: number, links: readonly KeyedLink[], n
     const savedAt = link.savedAt ?? now;
     return [link.url, link.urlKey, link.title, savedAt, link.read ? (link.readAt ?? savedAt) : null];
   });
-  // json_each walks the array in order, so ids are handed out in the file's order.
+  // json_each walks the array in order, so ids are handed out in the file's order. A title from the file is the
+  // user's own, which no fetch replaces. Only untitled links are queued: fetching thousands of old pages the user
+  // titled already would cost their sites a lot for a description and a reading time (/refetch gets those).
   const inserted = await sql<{ id: number; url_key: string }>`
-    insert into links (user_id, url, url_key, title, saved_at, read_at)
-    select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 3, item.value ->> 4
+    insert into links (user_id, url, url_key, title, title_source, saved_at, read_at, fetch_status, fetch_next_at, fetch_priority)
+    select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2,
+      iif(item.value ->> 2 is null, null, 'user'), item.value ->> 3, item.value ->> 4,
+      iif(item.value ->> 2 is null, 'pending', 'done'), iif(item.value ->> 2 is null, ${now}, null), ${FETCH_PRIORITY.background}
     from ${jsonEach(rows)} as item
     returning id, url_key`.execute(trx);
   return new Map(inserted.rows.map((row) => [row.url_key, row.id]));
@@ -66,8 +73,10 @@ async function updateExisting(trx: DB, links: readonly KeyedLink[], stored: Map<
     return changed ? [changed] : [];
   });
   if (changes.length > 0) {
+    // A title filled in from the file is the user's, like one given at import (the old values are read on the right).
     await sql`
-      update links set title = item.value ->> 1, saved_at = item.value ->> 2, read_at = item.value ->> 3
+      update links set title = item.value ->> 1, saved_at = item.value ->> 2, read_at = item.value ->> 3,
+        title_source = iif(links.title is null and item.value ->> 1 is not null, 'user', links.title_source)
       from ${jsonEach(changes)} as item
       where links.id = item.value ->> 0`.execute(trx);
   }
@@ -138,7 +147,7 @@ async function addNotes(trx: DB, userId: number, linkIds: Map<KeyedLink, number>
  */
 export async function importLinks(db: DB, userId: number, links: readonly KeyedLink[], now: number, onProgress?: (done: number) => void): Promise<ImportResult> {
   return await db.transaction().execute(async (trx) => {
-    const result: ImportResult = { added: 0, updated: 0, notesAdded: 0 };
+    const result: ImportResult = { added: 0, updated: 0, notesAdded: 0, titlesQueued: 0 };
     let done = 0;
     for (const batch of chunks(links, BATCH)) {
       const stored = await storedLinks(trx, userId, batch);
@@ -154,6 +163,7 @@ export async function importLinks(db: DB, userId: number, links: readonly KeyedL
       result.added += addedIds.size;
       result.updated += updated.length;
       result.notesAdded += noted.count;
+      result.titlesQueued += batch.filter((link) => link.title === null && added.has(link.urlKey)).length;
       done += batch.length;
       onProgress?.(done);
     }

@@ -14,19 +14,27 @@ export interface FetchedPage {
   readingMinutes: number | null;
 }
 
+/** Who is waiting for a fetch: someone who just saved the link, or nobody in particular (an import). */
+export const FETCH_PRIORITY = { live: 0, background: 1 } as const;
+
 export interface DueFetch {
   id: number;
   url: string;
   fetch_attempts: number;
+  fetch_priority: number;
 }
 
-/** Links whose page is due to be fetched, through the partial index on the queue. */
+/** Links whose page is due to be fetched, live saves first, each kind oldest due first, through the queue's partial index. */
 export async function dueFetches(db: DB, now: number, limit: number): Promise<DueFetch[]> {
   return await db
     .selectFrom("links")
-    .select(["id", "url", "fetch_attempts"])
+    .select(["id", "url", "fetch_attempts", "fetch_priority"])
     .where("fetch_status", "=", "pending")
+    // Naming every priority lets SQLite read each one's due range off the index, in order, instead of scanning
+    // past the links that are waiting for a retry.
+    .where("fetch_priority", "in", Object.values(FETCH_PRIORITY))
     .where("fetch_next_at", "<=", now)
+    .orderBy("fetch_priority")
     .orderBy("fetch_next_at")
     .limit(limit)
     .execute();
@@ -85,11 +93,11 @@ export async function recordFetchFailure(db: DB, linkId: number, retryAt: number
     .execute();
 }
 
-/** /refetch: the user's link goes back on the queue with a fresh count of attempts. */
+/** /refetch: the user's link goes back on the queue with a fresh count of attempts, as a live save (they are waiting). */
 export async function requestRefetch(db: DB, userId: number, linkId: number, now: number): Promise<boolean> {
   const result = await db
     .updateTable("links")
-    .set({ fetch_status: "pending", fetch_attempts: 0, fetch_next_at: now })
+    .set({ fetch_status: "pending", fetch_attempts: 0, fetch_next_at: now, fetch_priority: FETCH_PRIORITY.live })
     .where("id", "=", linkId)
     .where("user_id", "=", userId)
     .executeTakeFirst();

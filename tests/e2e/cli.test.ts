@@ -22,8 +22,10 @@ describe("command-line import and export", () => {
     const first = run("import", ["--user", "42", fixture]);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain("markdown log: 12 links (0 not web links skipped); 12 new, 0 updated, 1 notes added.");
+    expect(first.stdout).toContain("9 untitled links queued; the running bot fetches their page titles in the background.");
     const second = run("import", ["--user", "42", fixture]);
     expect(second.stdout).toContain("0 new, 0 updated, 0 notes added.");
+    expect(second.stdout).not.toContain("queued");
   });
 
   it("exports the user's log to a file in the log format", () => {

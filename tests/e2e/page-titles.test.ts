@@ -5,6 +5,8 @@ import { chatSession } from "../support/chat-session.js";
 import { botHarness } from "../support/harness.js";
 import { respond, serveLocally, type LocalServer } from "../support/local-server.js";
 
+const ESSAY = `<!doctype html><html><head><title>Reductions &amp; Schedulers, Explained</title></head><body>An essay.</body></html>`;
+
 const PAGE = `<!doctype html><html lang="en"><head>
 <meta property="og:title" content="Preemptive Scheduling in the BEAM &amp; You">
 <meta property="og:site_name" content="Erlang Notes">
@@ -15,7 +17,7 @@ const PAGE = `<!doctype html><html lang="en"><head>
 describe("page titles, end to end", () => {
   let site: LocalServer;
   beforeAll(async () => {
-    site = await serveLocally({ "/beam": respond(PAGE), "/gone": (_request, response) => response.writeHead(404).end() });
+    site = await serveLocally({ "/beam": respond(PAGE), "/gone": (_request, response) => response.writeHead(404).end(), "/essay": respond(ESSAY) });
   });
   afterAll(async () => site.close());
 
@@ -71,5 +73,21 @@ describe("page titles, end to end", () => {
     expect((await command(`/refetch ${link!.id}`)).text).toContain("fetch that page again");
     await eventually(() => (failedOnce() as { fetch_status: string }).fetch_status === "failed", "the second try to be recorded");
     expect(site.requests.filter((request) => request.url === "/gone")).toHaveLength(2);
+  });
+
+  it("fetches the titles of imported links in the background, and says so after the import", async () => {
+    const log = `# Imported\n\n- 2026-11-20\n\n${site.origin}/essay\n`;
+    const file = harness.emulator.addFile(log, "study-log.md");
+    const since = harness.emulator.mark();
+    user().sendCaptioned("document", "", { document: { ...file, file_name: "study-log.md", mime_type: "text/markdown" } });
+    const preview = await nextMessage(harness.emulator, 7001, since, /Links: 1/);
+
+    const pressed = harness.emulator.mark();
+    user().press(preview, button(preview, "Import").callback_data);
+    const done = await nextEdit(harness.emulator, preview, pressed, /✅ Imported/);
+    expect(done.text).toContain("1 new");
+    expect(done.text).toContain("Fetching the page title for 1 link in the background.");
+    await eventually(() => sql("select id from links where title = ?", "Reductions & Schedulers, Explained").length === 1, "the imported link's page title");
+    expect((await command("/unread", /Unread: /)).text).toContain("Reductions & Schedulers, Explained");
   });
 });

@@ -54,7 +54,11 @@ an old note on d
 
 async function dump(db: DB) {
   return {
-    links: await db.selectFrom("links").select(["id", "user_id", "url", "url_key", "title", "source", "saved_at", "read_at"]).orderBy("id").execute(),
+    links: await db
+      .selectFrom("links")
+      .select(["id", "user_id", "url", "url_key", "title", "title_source", "source", "saved_at", "read_at", "fetch_status", "fetch_next_at", "fetch_priority"])
+      .orderBy("id")
+      .execute(),
     tags: await db.selectFrom("tags").select(["id", "user_id", "name"]).orderBy("id").execute(),
     linkTags: await db.selectFrom("link_tags").select(["link_id", "tag_id", "tagged_at"]).orderBy("link_id").orderBy("tag_id").execute(),
     notes: await db.selectFrom("notes").select(["id", "user_id", "link_id", "text", "created_at", "updated_at", "chat_id", "message_id"]).orderBy("id").execute(),
@@ -74,8 +78,8 @@ describe("the rows an import writes", () => {
 
   it("stores a small log exactly so, and a second import changes nothing", async () => {
     const { db } = fixture;
-    expect(await importLinks(db, 1, keyed(BEFORE), context.now - 1000)).toEqual({ added: 2, updated: 0, notesAdded: 1 });
-    expect(await importLinks(db, 1, keyed(LOG), context.now)).toEqual({ added: 3, updated: 2, notesAdded: 3 });
+    expect(await importLinks(db, 1, keyed(BEFORE), context.now - 1000)).toEqual({ added: 2, updated: 0, notesAdded: 1, titlesQueued: 1 });
+    expect(await importLinks(db, 1, keyed(LOG), context.now)).toEqual({ added: 3, updated: 2, notesAdded: 3, titlesQueued: 0 });
     const stored = await dump(db);
     expect({ ...stored, search: undefined }).toMatchInlineSnapshot(`
       {
@@ -113,51 +117,71 @@ describe("the rows an import writes", () => {
         ],
         "links": [
           {
+            "fetch_next_at": 1795564799000,
+            "fetch_priority": 1,
+            "fetch_status": "pending",
             "id": 1,
             "read_at": 1706745600000,
             "saved_at": 1706745600000,
             "source": null,
             "title": null,
+            "title_source": null,
             "url": "https://example.org/d",
             "url_key": "https://example.org/d",
             "user_id": 1,
           },
           {
+            "fetch_next_at": null,
+            "fetch_priority": 1,
+            "fetch_status": "done",
             "id": 2,
             "read_at": 1714867200000,
             "saved_at": 1706745600000,
             "source": null,
             "title": "Title of e",
+            "title_source": "user",
             "url": "https://example.org/e",
             "url_key": "https://example.org/e",
             "user_id": 1,
           },
           {
+            "fetch_next_at": null,
+            "fetch_priority": 1,
+            "fetch_status": "done",
             "id": 3,
             "read_at": 1706745600000,
             "saved_at": 1706745600000,
             "source": null,
             "title": "The A page",
+            "title_source": "user",
             "url": "https://www.example.org/a?b=2",
             "url_key": "https://example.org/a?b=2",
             "user_id": 1,
           },
           {
+            "fetch_next_at": null,
+            "fetch_priority": 1,
+            "fetch_status": "done",
             "id": 4,
             "read_at": null,
             "saved_at": 1709251200000,
             "source": null,
             "title": "进程调度 on its own line",
+            "title_source": "user",
             "url": "https://example.org/untitled",
             "url_key": "https://example.org/untitled",
             "user_id": 1,
           },
           {
+            "fetch_next_at": null,
+            "fetch_priority": 1,
+            "fetch_status": "done",
             "id": 5,
             "read_at": null,
             "saved_at": 1709337600000,
             "source": null,
             "title": "中文标题 Rust进程",
+            "title_source": "user",
             "url": "https://example.org/c",
             "url_key": "https://example.org/c",
             "user_id": 1,
@@ -223,7 +247,7 @@ describe("the rows an import writes", () => {
     `);
     await expectSearchRowsRebuildable(db, stored);
 
-    expect(await importLinks(db, 1, keyed(LOG), context.now + 1000)).toEqual({ added: 0, updated: 0, notesAdded: 0 });
+    expect(await importLinks(db, 1, keyed(LOG), context.now + 1000)).toEqual({ added: 0, updated: 0, notesAdded: 0, titlesQueued: 0 });
     expect(await dump(db)).toEqual(stored);
   });
 
@@ -252,21 +276,22 @@ describe("the rows an import writes", () => {
     const had = links.filter((_, i) => i % 7 === 0).map((link): KeyedLink => ({ ...link, title: null, tags: [], notes: [], savedAt: null, read: false }));
     await importLinks(db, 1, had, context.now);
     const result = await importLinks(db, 1, links, context.now);
-    expect(result).toEqual({ added: links.length - had.length, updated: had.length, notesAdded: links.filter((link) => link.notes.length > 0).length });
+    expect(result).toEqual({ added: links.length - had.length, updated: had.length, notesAdded: links.filter((link) => link.notes.length > 0).length, titlesQueued: 0 });
 
     const stored = await dump(db);
     const byKey = new Map(stored.links.map((link) => [link.url_key, link]));
     const tagName = new Map(stored.tags.map((tag) => [tag.id, tag.name]));
     for (const link of links) {
       const row = byKey.get(link.urlKey)!;
-      expect(row).toMatchObject({ url: link.url, title: link.title, saved_at: link.savedAt, read_at: link.read ? link.savedAt : null });
+      // A title the file fills in is the user's: no fetched page replaces it.
+      expect(row).toMatchObject({ url: link.url, title: link.title, title_source: link.title === null ? null : "user", saved_at: link.savedAt, read_at: link.read ? link.savedAt : null });
       expect(stored.linkTags.filter((pair) => pair.link_id === row.id).map((pair) => tagName.get(pair.tag_id))).toEqual(link.tags);
       expect(stored.notes.filter((note) => note.link_id === row.id).map((note) => [note.text, note.created_at])).toEqual(link.notes.map((note) => [note.text, link.savedAt]));
     }
     expect(stored.links).toHaveLength(links.length);
     await expectSearchRowsRebuildable(db, stored);
 
-    expect(await importLinks(db, 1, links, context.now + 1000)).toEqual({ added: 0, updated: 0, notesAdded: 0 });
+    expect(await importLinks(db, 1, links, context.now + 1000)).toEqual({ added: 0, updated: 0, notesAdded: 0, titlesQueued: 0 });
     expect(await dump(db)).toEqual(stored);
   });
 });

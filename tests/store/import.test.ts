@@ -26,8 +26,8 @@ describe("importing links", () => {
   it("stores every link once, and importing the same links again adds nothing", async () => {
     const { db } = fixtureDb;
     const { links } = merged();
-    expect(await importLinks(db, 1, links, context.now)).toEqual({ added: 12, updated: 0, notesAdded: 1 });
-    expect(await importLinks(db, 1, links, context.now)).toEqual({ added: 0, updated: 0, notesAdded: 0 });
+    expect(await importLinks(db, 1, links, context.now)).toEqual({ added: 12, updated: 0, notesAdded: 1, titlesQueued: 9 });
+    expect(await importLinks(db, 1, links, context.now)).toEqual({ added: 0, updated: 0, notesAdded: 0, titlesQueued: 0 });
     const counts = await db.selectFrom("links").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", 1).executeTakeFirstOrThrow();
     expect(counts.n).toBe(12);
     expect((await savedKeys(db, 2, links.map((link) => link.urlKey))).size).toBe(0);
@@ -38,7 +38,7 @@ describe("importing links", () => {
     const [first] = merged().links as [KeyedLink];
     await importLinks(db, 1, [{ ...first, tags: [], notes: [] }], context.now);
     const result = await importLinks(db, 1, [{ ...first, read: true, notes: [{ text: "new note", createdAt: null }] }], context.now);
-    expect(result).toEqual({ added: 0, updated: 1, notesAdded: 1 });
+    expect(result).toEqual({ added: 0, updated: 1, notesAdded: 1, titlesQueued: 0 });
   });
 
   it("is all or nothing: a failure in a later batch leaves no link of the file behind", async () => {

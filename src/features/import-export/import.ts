@@ -59,5 +59,7 @@ export async function confirmImport(ctx: CallbackQueryContext<BotContext>): Prom
     // Not awaited: the import holds the database, and Telegram must never hold the import.
     void ctx.editMessageText(ctx.t("import-progress", { done, total })).catch(() => undefined);
   });
-  await ctx.editMessageText(ctx.t("import-done", { added: result.added, updated: result.updated, notes: result.notesAdded, total }));
+  const done = ctx.t("import-done", { added: result.added, updated: result.updated, notes: result.notesAdded, total });
+  const titles = result.titlesQueued > 0 ? [ctx.t("import-fetching-titles", { count: result.titlesQueued })] : [];
+  await ctx.editMessageText([done, ...titles].join("\n"));
 }

@@ -12,6 +12,7 @@ import type { Redraws } from "../../questions/redraws.js";
 import { recentQuestionsOf } from "../../store/tag-questions.js";
 import { findUser } from "../../store/users.js";
 import { isPassing, pageFacts } from "./page-facts.js";
+import { planFetches } from "./polite.js";
 
 export interface PageTitleWorkerDeps {
   db: DB;
@@ -26,13 +27,20 @@ export interface PageTitleWorkerDeps {
 }
 
 export interface PageTitleWorker {
-  /** Fetches every page that is due; concurrent calls share one run. */
+  /**
+   * Fetches the due live saves, and starts background fetches (imports) without waiting for them; concurrent
+   * calls share one run.
+   */
   tick(): Promise<void>;
   start(intervalMs: number): void;
   stop(): Promise<void>;
 }
 
 const BATCH = 20;
+// How far down the queue a tick looks for background links on hosts it is not fetching from yet.
+const WINDOW = 100;
+// Background fetches in flight at once: the fetcher's other places stay free for live saves.
+const BACKGROUND_AT_ONCE = 2;
 // Attempts after the first, with their delays: a page down for a minute or an hour still gets its title.
 const RETRY_DELAYS_MS = [60_000, 15 * 60_000, 6 * 3_600_000];
 // A title arriving later than this is not worth editing an old message for; lists show it anyway.
@@ -44,6 +52,8 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
   const { db, clock, logger } = deps;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Hosts a background fetch is talking to, with that fetch; a tick starts another only on a host not in here.
+  const background = new Map<string, Promise<void>>();
 
   /** Redraws the recent tag questions and confirmations that list this link, now that its title is known. */
   async function showInQuestions(linkId: number): Promise<void> {
@@ -67,10 +77,16 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
     await recordFetchFailure(db, link.id, delay === undefined ? null : clock() + delay);
   }
 
+  const fetchLogged = (link: DueFetch) => fetchOne(link).catch((error: unknown) => logger.error({ err: error, linkId: link.id }, "page fetch crashed"));
+
   async function runDue(): Promise<void> {
-    const due = await dueFetches(db, clock(), BATCH);
+    const plan = planFetches(await dueFetches(db, clock(), WINDOW), new Set(background.keys()), { live: BATCH, background: BACKGROUND_AT_ONCE });
+    // Not awaited: a slow site in a large import must not hold the next tick's live saves.
+    for (const { link, host } of plan.background) {
+      background.set(host, fetchLogged(link).finally(() => background.delete(host)));
+    }
     // The fetcher's own limiter caps how many connections are open at once.
-    await Promise.all(due.map((link) => fetchOne(link).catch((error: unknown) => logger.error({ err: error, linkId: link.id }, "page fetch crashed"))));
+    await Promise.all(plan.live.map(fetchLogged));
   }
 
   const tick = () => (running ??= runDue().finally(() => (running = undefined)));
@@ -82,6 +98,7 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
     async stop() {
       clearInterval(timer);
       await running?.catch(() => undefined);
+      await Promise.all(background.values());
     },
   };
 }
