@@ -45,12 +45,33 @@ tag-question =
     }
     {$links}
 
-    <b>Tags?</b> Tap suggestions, type tags (<code>elixir beam</code>), or Skip.
+    <b>Tags?</b> Tap suggestions, type tags (<code>elixir beam</code>), or Skip. Write a sentence and it becomes a note.
 tag-question-retag =
     Re-tag:
     {$links}
 
     <b>Tags?</b> Tap to toggle, type tags, or Done to keep the selection.
+tag-burst =
+    Saved { $count ->
+        [one] 1 link
+       *[other] { $count } links
+    } from { $messages } messages:
+    {$links}
+
+    <b>Tags?</b> Tag them all together, one message at a time, or Skip.
+tag-burst-together = Tag all together
+tag-burst-one-by-one = One by one
+tag-burst-split =
+    Saved { $count ->
+        [one] 1 link
+       *[other] { $count } links
+    }: asking for their tags one message at a time, below.
+    {$links}
+tag-known-too =
+    { $count ->
+        [one] 1 link was already saved.
+       *[other] { $count } links were already saved.
+    }
 tag-skip = Skip
 tag-done = Done
 tag-confirmation =
@@ -60,24 +81,61 @@ tag-confirmation =
     }
     {$links}
     Tags: {$tags}
-tag-none = none
+tag-confirmation-untagged =
+    { $count ->
+        [one] Saved · no tags:
+       *[other] Saved { $count } links · no tags:
+    }
+    {$links}
+tag-also-untagged =
+    { $count ->
+        [one] 1 more link was saved meanwhile, also without tags.
+       *[other] { $count } more links were saved meanwhile, also without tags.
+    }
+tag-button = 🏷 Tag
+tag-button-more =
+    { $count ->
+        [one] 🏷 Tag 1 more
+       *[other] 🏷 Tag { $count } more
+    }
 tag-question-expired = That tag question is closed. Send the link again to re-tag it.
 tag-queued =
     { $count ->
         [one] Saved. I will ask for its tags right after the open question.
        *[other] Saved { $count } links. I will ask for their tags right after the open question.
     }
+links-count =
+    { $count ->
+        [one] 1 link
+       *[other] { $count } links
+    }
+note-on-question = 📝 Noted on {$links}. The tag question stays open.
+note-undo = Undo
+note-undone = Note removed.
+answer-tags-or-note = Tags, or a note on the link?
+answer-as-tags = Tags: {$tags}
+answer-as-note = Save as note
+answer-taken-as-tags = Taken as tags: {$tags}
+late-tags = Tag {$links} with {$tags}?
+late-tags-yes = Yes
+late-tags-no = No
+late-tags-done = Tagged {$links} with {$tags}.
+late-tags-declined = OK, no tags added.
 
 duplicate =
     Already saved on {$date}: {$link}
     Tags: {$tags}
 duplicate-retag = Re-tag
-retag-busy = Answer the open tag question first (or /cancel it).
 link-not-found = That link is not in your log any more.
 unknown-command = I do not know that command. /help lists what I can do.
 button-expired = That button belongs to an old message and does nothing now.
 
 cancel-done = Cancelled. Your links stay saved.
+cancel-done-queued =
+    Cancelled. Your links stay saved; { $count ->
+        [one] 1 link waiting for its question was left untagged.
+       *[other] { $count } links waiting for their question were left untagged.
+    }
 cancel-nothing = Nothing to cancel.
 
 not-allowed = Sorry, this linklog is private. Ask its owner to add your Telegram id ({$id}) to ALLOWED_USER_IDS.

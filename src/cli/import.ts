@@ -7,6 +7,7 @@ import { mergeDuplicates } from "../portable/merge.js";
 import { parseImportFile } from "../portable/parse-file.js";
 import { importLinks } from "../store/import.js";
 import { ensureSearchIndex } from "../store/search-index.js";
+import { ensureUrlKeys } from "../store/url-keys.js";
 import { findUser, upsertUser } from "../store/users.js";
 import { fail, openCliDatabase } from "./database.js";
 
@@ -17,6 +18,8 @@ if (!Number.isSafeInteger(userId) || userId <= 0 || !file) fail("usage: npm run 
 
 const { db, defaultTimeZone } = await openCliDatabase();
 try {
+  // Keys of stored links follow the current rules before new ones are compared with them.
+  await ensureUrlKeys(db);
   await ensureSearchIndex(db);
   const now = Date.now();
   const user = (await findUser(db, userId)) ?? (await upsertUser(db, { id: userId, first_name: "" }, defaultTimeZone, now));

@@ -1,6 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { ServerResponse } from "node:http";
 import type { Api } from "grammy";
+import { Redraws } from "../../src/questions/redraws.js";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPageTitleWorker, type PageTitleWorker } from "../../src/features/page-titles/worker.js";
@@ -48,6 +49,8 @@ describe("the page-title worker with a large import queued", () => {
       logger: pino({ level: "silent" }),
       clock: () => NOW,
       fetchOptions: localOptions({ resolve, limiter: createLimiter(4) }),
+      redraws: new Redraws(0, () => undefined),
+      questionTimeoutMs: 60_000,
     });
   });
   afterEach(async () => {

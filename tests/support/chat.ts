@@ -34,3 +34,6 @@ export async function nextEdit(emulator: Emulator, message: Message, since: numb
 }
 
 export const TAG_QUESTION = /Tags\?/;
+
+/** A question settled: tagged ("Tags: …") or saved without tags ("· no tags"). */
+export const SETTLED = /Tags:|no tags/;

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { TranslateFunction } from "@grammyjs/i18n";
-import { parseTagCallback, tagCallback, tagKeyboard } from "../../src/features/tagging/keyboard.js";
-import { knownLinksReply, RETAG_CALLBACK, retagCallback } from "../../src/features/capture/known-links.js";
+import { parseQuestionButton, questionButton } from "../../src/questions/callback-data.js";
+import { knownLinksReply, RETAG_CALLBACK, retagCallback } from "../../src/questions/known-links.js";
+import { tagKeyboard } from "../../src/questions/view.js";
 
-const t: TranslateFunction = (key, vars) => (vars ? `${key}:${JSON.stringify(vars)}` : key);
+const t = (key: string, vars?: Record<string, string | number>) => (vars ? `${key}:${JSON.stringify(vars)}` : key);
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+
+const LARGEST_ID = 999_999_999_999;
+const question = (options: string[], selected: string[]) => ({ id: LARGEST_ID, options, selected });
 
 describe("tag question keyboard", () => {
   it("marks selected tags, keeps Skip and Done on the last row, and stays within 64 bytes of callback data", () => {
     const options = ["机器学习与深度学习的一个非常长的中文标签名称真的很长很长", "rust", "elixir", "beam"];
-    const keyboard = tagKeyboard(options, new Set(["rust"]), t).inline_keyboard;
+    const keyboard = tagKeyboard(question(options, ["rust"]), t).inline_keyboard;
     expect(keyboard.map((row) => row.map((b) => b.text))).toEqual([
       ["#机器学习与深度学习的一个非常长的中文标…", "✅ #rust", "#elixir"],
       ["#beam"],
@@ -18,11 +21,20 @@ describe("tag question keyboard", () => {
     for (const button of keyboard.flat()) expect(bytes((button as { callback_data: string }).callback_data)).toBeLessThanOrEqual(64);
   });
 
-  it("reads back exactly what it writes and rejects anything else", () => {
-    expect(parseTagCallback(tagCallback.toggle(7))).toEqual({ kind: "toggle", index: 7 });
-    expect(parseTagCallback(tagCallback.skip)).toEqual({ kind: "skip" });
-    expect(parseTagCallback(tagCallback.done)).toEqual({ kind: "done" });
-    for (const forged of ["tag:t:", "tag:t:-1", "tag:t:1e9", "tag:x", "retag:1"]) expect(parseTagCallback(forged)).toBeNull();
+  it("has no empty row when there is nothing to suggest", () => {
+    expect(tagKeyboard(question([], []), t).inline_keyboard.map((row) => row.length)).toEqual([2]);
+  });
+
+  it("reads back exactly what it writes, for every action, and rejects anything else", () => {
+    const actions = ["toggle", "done", "skip", "together", "oneByOne", "tag", "asTags", "asNote", "lateYes", "lateNo"] as const;
+    for (const action of actions) {
+      const data = questionButton(LARGEST_ID, action, action === "toggle" ? 999 : undefined);
+      expect(bytes(data)).toBeLessThanOrEqual(64);
+      expect(parseQuestionButton(data)).toEqual({ questionId: LARGEST_ID, action, index: action === "toggle" ? 999 : 0 });
+    }
+    for (const forged of ["q:1:t", "q:1:t:-1", "q:1:t:1e9", "q:1:d:3", "q:1:zz", "q::d", "tag:done", "retag:1", "q:1234567890123:d"]) {
+      expect(parseQuestionButton(forged)).toBeNull();
+    }
   });
 });
 
