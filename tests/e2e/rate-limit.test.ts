@@ -35,7 +35,7 @@ describe("per-user rate limit", () => {
     await nextMessage(harness.emulator, 8002, other, TAG_QUESTION);
   });
 
-  it(`stores all of ${LINK_BURST} messages with links sent at once, then still drops plain text and says so once`, async () => {
+  it(`drops a flood of plain text and says so once, yet stores all of ${LINK_BURST} messages with links sent right after`, async () => {
     const since = harness.emulator.mark();
     const forwarder = harness.emulator.user({ id: 8003 });
     const channel: Chat.ChannelChat = { id: -100_8003, type: "channel", title: "Reading list" };
@@ -46,15 +46,15 @@ describe("per-user rate limit", () => {
       (user, url) => user.sendCaptioned("photo", url),
       (user, url, i) => user.forward(`button ${i}`, forwardOrigin.channel(channel, i), { reply_markup: { inline_keyboard: [[{ text: "Read", url }]] } }),
     ];
-    for (let i = 0; i < LINK_BURST; i++) kinds[i % kinds.length]!(forwarder, `https://example.org/burst-${i}`, i);
+    // Chatter first fills the window, so every link after it arrives over the limit.
     const PLAIN = 10;
     for (let i = 0; i < PLAIN; i++) forwarder.sendText(`chatter ${i}`);
+    for (let i = 0; i < LINK_BURST; i++) kinds[i % kinds.length]!(forwarder, `https://example.org/burst-${i}`, i);
 
     await eventually(() => handled(8003) >= LINK_BURST + PLAIN, `all ${LINK_BURST + PLAIN} updates to be handled`, 90_000);
     const stored = sql<{ url: string }>("select url from links where user_id = 8003").map((row) => row.url);
     expect(new Set(stored)).toEqual(new Set(Array.from({ length: LINK_BURST }, (_, i) => `https://example.org/burst-${i}`)));
     const toForwarder = textsTo(8003, since);
     expect(toForwarder.filter((text) => text.includes(SLOW_DOWN))).toHaveLength(1);
-    expect(toForwarder.filter((text) => text.includes("chatter"))).toEqual([]);
   });
 });
