@@ -11,6 +11,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 // Telegram redelivers an update whose answer was late or lost, soon after; this many ids outlast that.
 const REMEMBERED_UPDATES = 10_000;
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+const LINGER_MS = 1000;
 
 export type WebhookHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -26,10 +27,17 @@ function reply(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, { "content-type": "application/json" }).end(body);
 }
 
-/** Answers and drops the connection, so the rest of a body nobody wants is never read. */
+/**
+ * Answers at once and throws the rest of the body away unread; a body still coming after `LINGER_MS` has its
+ * connection dropped. Dropping it at once would reset the connection under a client still sending, often before it
+ * has read the answer.
+ */
 function refuse(request: IncomingMessage, response: ServerResponse, status: number, error: string): void {
-  response.once("finish", () => request.destroy());
-  response.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error }));
+  request.resume();
+  const drop = setTimeout(() => request.destroy(), LINGER_MS);
+  // A body that ends in time leaves the connection fit for the client's next request.
+  request.once("end", () => clearTimeout(drop)).once("close", () => clearTimeout(drop));
+  reply(response, status, JSON.stringify({ error }));
 }
 
 function hasSecret(request: IncomingMessage, secret: string): boolean {
