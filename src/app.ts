@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { registerCommands } from "./bot/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import { sqlitePath, type Config } from "./config/config.js";
@@ -45,7 +44,8 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
   await bot.init();
   await registerCommands(bot.api, i18n);
   let lastUpdateAt: number | undefined;
-  const updates = config.WEBHOOK_URL ? await receiveByWebhook(bot, config) : await receiveByPolling(bot, () => (lastUpdateAt = Date.now()));
+  const arrived = () => (lastUpdateAt = Date.now());
+  const updates = config.WEBHOOK_URL ? await receiveByWebhook(bot, config, arrived) : await receiveByPolling(bot, arrived);
 
   const digest = createDigestScheduler({
     db,
@@ -82,15 +82,10 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
       },
       Date.now(),
     );
-  const webhook = updates.webhook && {
-    path: updates.webhook.path,
-    handle: async (request: IncomingMessage, response: ServerResponse) => {
-      await updates.webhook!.handle(request, response);
-      lastUpdateAt = Date.now();
-    },
-  };
+  const webhook = updates.webhook;
   const port = config.PORT ?? (webhook ? DEFAULT_WEBHOOK_PORT : undefined);
-  const server = port === undefined ? undefined : await startHttpServer({ port, health, ...(webhook ? { webhook } : {}) });
+  const requestTimeoutMs = config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
+  const server = port === undefined ? undefined : await startHttpServer({ port, health, requestTimeoutMs, ...(webhook ? { webhook } : {}) });
   logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "long polling", port: port ?? null }, "linklog is running");
 
   return {

@@ -12,13 +12,16 @@ export interface LogDestination {
 // field and however deep the URL sits.
 const TOKEN_IN_URL = /\/bot\d+:[\w-]+/g;
 
-export function createLogger(level: string, destination: LogDestination = process.stdout): Logger {
+/** `secrets` (the bot token) are also cut out wherever they appear in a line, in a URL or not. */
+export function createLogger(level: string, destination: LogDestination = process.stdout, secrets: readonly string[] = []): Logger {
+  const known = secrets.filter((secret) => secret.length > 0);
+  const clean = (line: string) => known.reduce((text, secret) => text.replaceAll(secret, "[redacted]"), line.replace(TOKEN_IN_URL, "/bot[redacted]"));
   return pino(
     {
       level,
       // A token given as a field (the config, say) is redacted by name.
       redact: { paths: ["token", "*.token", "config.BOT_TOKEN"], censor: "[redacted]" },
     },
-    { write: (line: string) => destination.write(line.replace(TOKEN_IN_URL, "/bot[redacted]")) },
+    { write: (line: string) => destination.write(clean(line)) },
   );
 }

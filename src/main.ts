@@ -15,7 +15,7 @@ function loadConfig(): Config {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, process.stdout, [config.BOT_TOKEN]);
   const app = await startApp({ config, logger });
   let stopping: Promise<void> | undefined;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("linklog failed to start:", error instanceof Error ? error.message : error);
+  // Errors of the API client quote the URL, token and all, so this goes through the redacting logger too. It
+  // logs whatever LOG_LEVEL says: a bot that does not start must say why.
+  createLogger("fatal", process.stderr, [process.env.BOT_TOKEN ?? ""]).fatal({ err: error }, "linklog failed to start");
   process.exit(1);
 });

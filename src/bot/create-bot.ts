@@ -20,6 +20,7 @@ import { unreadFeature } from "../features/unread/index.js";
 import { startFeature } from "../features/start.js";
 import { taggingFeature } from "../features/tagging/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
+import { hasLinks } from "../links/has-links.js";
 import type { Logger } from "../logger.js";
 import { AlbumHints } from "../questions/album-hints.js";
 import { Redraws } from "../questions/redraws.js";
@@ -45,6 +46,12 @@ export interface BotDeps {
 const ALBUM_HINT_DELAY_MS = 1500;
 // Telegram refuses more than about one edit a second of a chat's message.
 const REDRAW_GAP_MS = 1000;
+
+/**
+ * Links and files are the user's data, not chatter: 100 forwarded posts or an import file are kept however fast
+ * they come. Flood protection limits what the bot is made to say; these still count against the window.
+ */
+const savesUserData = (ctx: BotContext) => ctx.message !== undefined && (hasLinks(ctx.message) || ctx.message.document !== undefined);
 
 export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch }: BotDeps) {
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
@@ -77,7 +84,7 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
     ctx.logger.debug({ chat_id: ctx.chatId, kind: Object.keys(ctx.update)[1], ms: Math.round(performance.now() - started) }, "update handled");
   });
   protectedBot.use(i18n);
-  protectedBot.use(rateLimit(config.RATE_LIMIT_UPDATES));
+  protectedBot.use(rateLimit({ perWindow: config.RATE_LIMIT_UPDATES, exempt: savesUserData }));
 
   const privateChats = protectedBot.chatType("private");
   privateChats.use(allowedUsers, currentUser);

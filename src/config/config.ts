@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isTimeZone } from "../time/local-date.js";
 
 const DEFAULT_API_ROOT = "https://api.telegram.org";
+const REQUEST_TIMEOUT_RANGE = "HTTP_REQUEST_TIMEOUT_SECONDS must be a number of seconds from 0.1 to 300 (default 10)";
 
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -54,6 +55,15 @@ const configSchema = z.object({
   ),
   // The HTTP port for the webhook (default 8080 in that mode) and /healthz; without it, polling mode serves no HTTP.
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  // Time a client has to send a whole HTTP request; Telegram sends an update in far less, a slow sender is cut.
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: REQUEST_TIMEOUT_RANGE })
+      .min(0.1, REQUEST_TIMEOUT_RANGE)
+      .max(300, REQUEST_TIMEOUT_RANGE)
+      .default(10),
+  ),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(30).default(28)),
 });

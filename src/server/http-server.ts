@@ -4,12 +4,14 @@ import type { HealthReport } from "./health.js";
 export interface HttpServerOptions {
   port: number;
   health: () => Promise<HealthReport>;
-  /** Webhook mode: the path Telegram posts to and grammY's handler for it. */
+  /** Webhook mode: the path Telegram posts to and the handler for it. */
   webhook?: { path: string; handle: (request: IncomingMessage, response: ServerResponse) => Promise<void> };
+  /** Time a client has to send a whole request, headers and body; a request still arriving then is cut (408). */
+  requestTimeoutMs: number;
 }
 
-// Telegram's updates are a few KiB; anything near this is not from Telegram.
-const MAX_BODY_BYTES = 1024 * 1024;
+// Node looks for expired requests only this often (30 s by default), so a short timeout needs a short look.
+const timeoutCheckEvery = (timeoutMs: number) => Math.max(100, Math.min(1000, timeoutMs / 4));
 
 function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -17,7 +19,13 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 /** /healthz in both modes, and the webhook endpoint in webhook mode; everything else is a 404. */
 export async function startHttpServer(options: HttpServerOptions): Promise<Server> {
-  const server = createServer((request, response) => {
+  const timeouts = {
+    // Node's default holds a request that trickles in for five minutes.
+    requestTimeout: options.requestTimeoutMs,
+    headersTimeout: options.requestTimeoutMs,
+    connectionsCheckingInterval: timeoutCheckEvery(options.requestTimeoutMs),
+  };
+  const server = createServer(timeouts, (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (request.method === "GET" && path === "/healthz") {
       void options.health().then((report) => json(response, report.ok ? 200 : 503, report));
@@ -25,7 +33,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Serve
     }
     const webhook = options.webhook;
     if (!webhook || request.method !== "POST" || path !== webhook.path) return json(response, 404, { error: "not found" });
-    if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return json(response, 413, { error: "body too large" });
     webhook.handle(request, response).catch(() => {
       if (!response.headersSent) json(response, 500, { error: "update failed" });
     });

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
-import { webhookCallback, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { BotContext } from "../bot/context.js";
 import type { Config } from "../config/config.js";
+import { createWebhookHandler } from "./webhook.js";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,10 +36,10 @@ export async function receiveByPolling(bot: Bot<BotContext>, onFetched: () => vo
   };
 }
 
-/** Registers the webhook with its secret; Telegram's posts without that secret get 401 from grammY's handler. */
-export async function receiveByWebhook(bot: Bot<BotContext>, config: Config): Promise<UpdateSource> {
+/** Registers the webhook with its secret; `onAccepted` is told of every update taken for handling (posts refused, repeats not). */
+export async function receiveByWebhook(bot: Bot<BotContext>, config: Config, onAccepted: () => void): Promise<UpdateSource> {
   const url = new URL(config.WEBHOOK_URL!);
   await bot.api.setWebhook(url.href, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES] });
-  const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return", timeoutMilliseconds: WEBHOOK_ANSWER_MS });
+  const handle = createWebhookHandler(bot, { secret: config.WEBHOOK_SECRET!, answerWithinMs: WEBHOOK_ANSWER_MS, onAccepted });
   return { webhook: { path: url.pathname, handle }, stop: async () => undefined };
 }

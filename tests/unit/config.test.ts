@@ -44,6 +44,12 @@ describe("configuration", () => {
     expect(parseConfig({ BOT_TOKEN: token, ALLOWED_USER_IDS: "", TELEGRAM_API_ROOT: "" }).TELEGRAM_API_ROOT).toBe("https://api.telegram.org");
   });
 
+  it("gives HTTP requests ten seconds to arrive unless told otherwise, and says which range it takes", () => {
+    expect(parseConfig({ BOT_TOKEN: token }).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(10);
+    expect(parseConfig({ BOT_TOKEN: token, HTTP_REQUEST_TIMEOUT_SECONDS: "1.5" }).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(1.5);
+    for (const wrong of ["0", "ten", "301"]) expect(problemsOf({ BOT_TOKEN: token, HTTP_REQUEST_TIMEOUT_SECONDS: wrong })).toEqual([expect.stringContaining("HTTP_REQUEST_TIMEOUT_SECONDS must be")]);
+  });
+
   it("accepts sqlite: URLs and plain paths", () => {
     expect(sqlitePath("sqlite:./data/x.db")).toBe("./data/x.db");
     expect(sqlitePath("sqlite:///var/lib/linklog.db")).toBe("/var/lib/linklog.db");
