@@ -15,6 +15,8 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 const CHATTER = new Set(["thanks", "thank", "thx", "ty", "ok", "okay", "cool", "nice", "great", "yes", "no", "谢谢", "好", "好的", "嗯", "收到", "行"]);
 
 const charCount = (text: string) => Array.from(text).length;
+// What a tag is written with (c++, node.js, C#, 机器学习); a word with other marks (<, :, =, brackets) is something else.
+const TAG_TOKEN = /^#*[\p{L}\p{N}\p{M}_\-.+/#]+$/u;
 
 /**
  * Tags only when the user means tags: hashtags, or a few short words without sentence punctuation. Prose is a
@@ -30,7 +32,10 @@ export function classifyAnswer(text: string, { repliesToQuestion = false } = {})
   if (tags.length === 0) return sentence || /[\p{L}\p{N}]/u.test(trimmed) ? { kind: "note" } : { kind: "none" };
   if (tokens.every((token) => token.startsWith("#")) && !punctuated) return { kind: "tags", tags };
   if (sentence) return { kind: "note" };
-  const tagLike = tokens.every((token) => charCount(token) <= MAX_TAG_TOKEN_CHARS) && !hasLongCjkRun(trimmed) && !tokens.every((token) => CHATTER.has(token.toLowerCase()));
+  const tagLike =
+    tokens.every((token) => charCount(token) <= MAX_TAG_TOKEN_CHARS && TAG_TOKEN.test(token)) &&
+    !hasLongCjkRun(trimmed) &&
+    !tokens.every((token) => CHATTER.has(token.toLowerCase()));
   return tagLike || repliesToQuestion ? { kind: "tags", tags } : { kind: "ask", tags };
 }
 

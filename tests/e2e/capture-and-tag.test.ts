@@ -92,7 +92,9 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     const question = await nextMessage(harness.emulator, 1001, since, TAG_QUESTION);
     since = harness.emulator.mark();
     user().press(question, button(question, "Skip").callback_data);
-    expect((await nextEdit(harness.emulator, question, since)).text).toContain("Tags: none");
+    const skipped = await nextEdit(harness.emulator, question, since);
+    expect(skipped.text).toContain("Saved · no tags");
+    expect(buttonsOf(skipped).map((b) => b.text)).toEqual(["🏷 Tag"]);
   });
 
   it("recognises a link sent again, says when it was saved, and never stores it twice", async () => {
@@ -116,7 +118,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     expect(buttonsOf(question).map((b) => b.text)).toEqual(["✅ #beam", "✅ #elixir", "Skip", "Done"]);
 
     const read = db();
-    await eventually(() => read.get("select key from conversation_state"), "the open question to be stored");
+    await eventually(() => read.get("select id from tag_questions where status = 'open' and retag = 1 and message_id is not null"), "the open question to be stored");
     read.close();
     await harness.bot.stop("SIGKILL");
     harness.bot = await startBot(harness.emulator, harness.databasePath);
@@ -130,8 +132,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
       { name: "elixir" },
       { name: "otp" },
     ]);
-    // The plugin drops the finished conversation's state right after its last API call.
-    await eventually(() => after.get<{ n: number }>("select count(*) as n from conversation_state")?.n === 0, "the finished question's state to be deleted");
+    expect(after.all("select status from tag_questions where retag = 1")).toEqual([{ status: "done" }]);
     after.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { botHarness } from "../support/harness.js";
 import { readDatabase } from "../support/bot-process.js";
-import { button, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 
 /** How capture behaves around an open tag question, albums, captions and messages without links. */
 describe("capture turns, end to end", () => {
@@ -9,6 +9,13 @@ describe("capture turns, end to end", () => {
   let nextUserId = 3000;
   const newUser = () => harness.emulator.user({ id: ++nextUserId });
 
+
+  /** Moves the user's questions back in time, as if the next message came a while later. */
+  const backdateQuestions = (userId: number) => {
+    const write = readDatabase(harness.databasePath, { writable: true });
+    write.run("update tag_questions set touched_at = touched_at - 60000 where user_id = ?", userId);
+    write.close();
+  };
 
   const urlsOf = (userId: number) => {
     const read = readDatabase(harness.databasePath);
@@ -22,6 +29,8 @@ describe("capture turns, end to end", () => {
     let since = harness.emulator.mark();
     user.sendText("https://example.org/first");
     const first = await nextMessage(harness.emulator, user.id, since, TAG_QUESTION);
+    // Sent a while later, not in the same burst.
+    backdateQuestions(user.id);
 
     since = harness.emulator.mark();
     user.sendText("https://example.org/second");
@@ -32,8 +41,8 @@ describe("capture turns, end to end", () => {
     user.sendText("one");
     await nextEdit(harness.emulator, first, since, /Tags: #one/);
     const second = await nextMessage(harness.emulator, user.id, since, TAG_QUESTION);
-    expect(second.text).toContain("example.org/second");
-    expect(second.text).not.toContain("example.org/first");
+    expect(second.text).toContain("example.org › second");
+    expect(second.text).not.toContain("example.org › first");
 
     since = harness.emulator.mark();
     user.sendText("two");
@@ -51,7 +60,7 @@ describe("capture turns, end to end", () => {
 
     const answered = harness.emulator.mark();
     user.press(question, button(question, "Skip").callback_data);
-    await nextEdit(harness.emulator, question, answered, /Tags: none/);
+    await nextEdit(harness.emulator, question, answered, /no tags/);
     const sentToUser = harness.emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === user.id);
     expect(sentToUser).toHaveLength(1);
     expect(urlsOf(user.id)).toEqual(["https://example.org/slides", "https://example.org/code"]);
@@ -77,15 +86,18 @@ describe("capture turns, end to end", () => {
     const user = newUser();
     let since = harness.emulator.mark();
     user.sendText("https://example.org/kept");
-    await nextMessage(harness.emulator, user.id, since, TAG_QUESTION);
+    const question = await nextMessage(harness.emulator, user.id, since, TAG_QUESTION);
     since = harness.emulator.mark();
     user.command("/cancel");
     await nextMessage(harness.emulator, user.id, since, /Cancelled/);
+    const closed = await nextEdit(harness.emulator, question, since, /Saved · no tags/);
+    expect(buttonsOf(closed).map((b) => b.text)).toEqual(["🏷 Tag"]);
 
-    // With no question open, a typed word is no longer taken as tags.
+    // With no question open, a typed word is offered as tags for the link just saved, never met with "no links".
     since = harness.emulator.mark();
     user.sendText("elixir");
-    await nextMessage(harness.emulator, user.id, since, /found no links/);
+    const offer = await nextMessage(harness.emulator, user.id, since, /Tag .*example\.org › kept.* with #elixir\?/);
+    expect(buttonsOf(offer).map((b) => b.text)).toEqual(["Yes", "No"]);
     expect(urlsOf(user.id)).toEqual(["https://example.org/kept"]);
   });
 });

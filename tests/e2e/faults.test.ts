@@ -16,7 +16,7 @@ describe("API errors inside the tag conversation", () => {
   async function answerWithSkip(id: number, question: Message) {
     const since = harness.emulator.mark();
     harness.emulator.user({ id }).press(question, button(question, "Skip").callback_data);
-    await nextEdit(harness.emulator, question, since, /Tags: none/);
+    await nextEdit(harness.emulator, question, since, /no tags/);
   }
 
   async function chatStillAnswers(id: number) {
@@ -25,7 +25,7 @@ describe("API errors inside the tag conversation", () => {
     const question = await nextMessage(harness.emulator, id, since, TAG_QUESTION);
     const answered = harness.emulator.mark();
     harness.emulator.user({ id }).press(question, button(question, "Skip").callback_data);
-    await nextEdit(harness.emulator, question, answered, /Tags: none/);
+    await nextEdit(harness.emulator, question, answered, /no tags/);
   }
 
   it("400 on the tag question: the user is told, the link stays saved, the chat goes on", async () => {

@@ -158,7 +158,7 @@ describe("notes, end to end through the Bot API emulator", () => {
     expect(summary.text).toContain(`${counts!.notes} notes on ${counts!.links} links`);
     expect(summary.text).toContain("🔗 The Rust Book <ownership> & more\n#rust · /link_");
     // The words the Rust link was sent with are its oldest note.
-    expect(summary.text).toContain("#rust · /link_1\n▫️ 2026-12-02 The Rust Book <ownership> & more".replace("2026-12-02", summary.text.match(/▫️ (\d{4}-\d{2}-\d{2})/)![1]!));
+    expect(summary.text).toMatch(/#rust · \/link_1\n▫️ \d{4}-\d{2}-\d{2} The Rust Book <ownership> & more/);
     expect(summary.text).toContain("进程与线程的区别 🧵");
     expect(summary.text).not.toContain("bob's private thought");
   });

@@ -40,22 +40,44 @@ describe("page titles, end to end", () => {
     expect(sql("select title_source, site_name, reading_minutes > 0 as timed from links")).toEqual([{ title_source: "page", site_name: "Erlang Notes", timed: 1 }]);
   });
 
-  it("never replaces a title the user gave", async () => {
+  it("puts the page's title over the words a link came with, keeps those words as a note, and never replaces a /title", async () => {
     let since = harness.emulator.mark();
-    user().sendText(`${site.origin}/beam?copy=2 My own words for it`);
+    user().sendText(`这个讲得好 ${site.origin}/beam?copy=2`);
     const question = await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
     since = harness.emulator.mark();
     user().press(question, button(question, "Skip").callback_data);
-    await nextEdit(harness.emulator, question, since, /My own words for it/);
+    // Whichever comes first, the skip or the title, the confirmation ends up showing the page's title.
+    await nextEdit(harness.emulator, question, since, /Preemptive Scheduling in the BEAM/);
     const [link] = sql<{ id: number }>("select id from links where url like '%copy=2%'");
     const fetched = await eventually(
-      () => sql<{ title: string; fetched_title: string | null }>("select title, fetched_title from links where id = ?", link!.id).find((row) => row.fetched_title),
+      () => sql<{ title: string; title_source: string }>("select title, title_source from links where id = ? and fetched_title is not null", link!.id)[0],
       "the page to be fetched",
     );
-    expect(fetched).toEqual({ title: "My own words for it", fetched_title: "Preemptive Scheduling in the BEAM & You" });
+    expect(fetched).toEqual({ title: "Preemptive Scheduling in the BEAM & You", title_source: "page" });
+    expect(sql("select text, captured from notes where link_id = ?", link!.id)).toEqual([{ text: "这个讲得好", captured: 1 }]);
+    expect((await command("/search 讲得好", /1 link/)).text).toContain("Preemptive Scheduling");
 
     expect((await command(`/title ${link!.id} Better words`)).text).toContain("Title set: Better words");
     expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Better words" }]);
+    await command(`/refetch ${link!.id}`);
+    await eventually(() => site.requests.filter((request) => request.url === "/beam?copy=2").length === 2, "the second fetch");
+    await eventually(() => sql<{ fetch_status: string }>("select fetch_status from links where id = ?", link!.id)[0]?.fetch_status === "done", "the refetch to finish");
+    expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Better words" }]);
+
+    expect((await command(`/title ${link!.id} -`)).text).toContain("page's title again");
+    expect(sql("select title, title_source from links where id = ?", link!.id)).toEqual([{ title: "Preemptive Scheduling in the BEAM & You", title_source: "page" }]);
+  });
+
+  it("drops the words a link came with when they only repeat its page's title", async () => {
+    let since = harness.emulator.mark();
+    user().sendText(`Reductions & Schedulers, Explained – Essays ${site.origin}/essay?shared=1`);
+    const question = await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
+    since = harness.emulator.mark();
+    user().press(question, button(question, "Skip").callback_data);
+    await nextEdit(harness.emulator, question, since, /no tags/);
+    const [link] = sql<{ id: number }>("select id from links where url like '%shared=1%'");
+    await eventually(() => sql("select id from links where id = ? and title_source = 'page'", link!.id).length === 1, "the page title");
+    expect(sql("select text from notes where link_id = ?", link!.id)).toEqual([]);
   });
 
   it("keeps the provisional title of a page that fails, and /refetch tries again", async () => {
@@ -64,7 +86,7 @@ describe("page titles, end to end", () => {
     const question = await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
     since = harness.emulator.mark();
     user().press(question, button(question, "Skip").callback_data);
-    await nextEdit(harness.emulator, question, since, /Tags: none/);
+    await nextEdit(harness.emulator, question, since, /no tags/);
     const [link] = sql<{ id: number }>("select id from links where url like '%/gone%'");
     const failedOnce = () => sql("select title, fetch_status, fetch_attempts from links where id = ?", link!.id)[0];
     await eventually(() => (failedOnce() as { fetch_status: string }).fetch_status === "failed", "the 404 to be recorded");

@@ -1,5 +1,5 @@
 import type { Message } from "@grammyjs/types";
-import { button, nextEdit, nextMessage, TAG_QUESTION } from "./chat.js";
+import { button, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "./chat.js";
 import type { UserInit } from "./emulator/index.js";
 import type { BotHarness } from "./harness.js";
 
@@ -17,7 +17,7 @@ export function chatSession(harness: BotHarness, init: UserInit & { id: number }
       since = harness.emulator.mark();
       if (tags === "") user().press(question, button(question, "Skip").callback_data);
       else user().sendText(tags);
-      await nextEdit(harness.emulator, question, since, /Tags:/);
+      await nextEdit(harness.emulator, question, since, SETTLED);
     },
 
     /** Sends a command and waits for the bot's reply (the first one matching `expected`, when given). */

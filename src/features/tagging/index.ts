@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, type CallbackQueryContext, type Filter, type NextFunction } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { isCommand } from "../../bot/commands.js";
-import { extractLinks } from "../../links/extract.js";
+import { hasLinks } from "../../links/has-links.js";
 import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
 import { LEGACY_TAG_CALLBACK, parseQuestionButton, QUESTION_CALLBACK, questionButton, UNDO_NOTE_CALLBACK } from "../../questions/callback-data.js";
 import {
@@ -67,7 +67,8 @@ async function runAction(port: QuestionPort, question: TagQuestion, action: stri
 async function onTypedText(ctx: Filter<BotContext, "message">, deps: QuestionDeps, next: NextFunction): Promise<void> {
   const message = ctx.message;
   const text = message.text;
-  if (text === undefined || isCommand(message) || extractLinks(message).links.length > 0) return await next();
+  // Anything that carries a link, even one that will turn out unusable, is capture's to answer.
+  if (text === undefined || isCommand(message) || hasLinks(message)) return await next();
   const replyTo = message.reply_to_message?.message_id;
   const port = portOf(ctx, deps);
   const question = await currentQuestion(ctx.db, ctx.chat.id);
