@@ -9,10 +9,18 @@ const deep = (unit: string) => `<title>Deep</title>${unit.repeat(Math.ceil(MiB /
 /** Generous for a loaded two-core machine; the goal is under 100 ms, and the old parser took seconds to minutes. */
 const BOUND_MS = 250;
 
-function timed<T>(read: () => T): { result: T; ms: number } {
+/**
+ * The CPU time the read takes, which other processes on a busy machine do not inflate as they do the time
+ * on the clock (both are printed). The read is synchronous, so all of it is time the main thread is held.
+ */
+function timed<T>(name: string, read: () => T): { result: T; ms: number } {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = read();
-  return { result, ms: performance.now() - started };
+  const { user, system } = process.cpuUsage(cpu);
+  const ms = (user + system) / 1000;
+  console.log(`htmlInfo, 1 MiB of ${name}: ${ms.toFixed(1)} ms of CPU, ${(performance.now() - started).toFixed(1)} ms on the clock`);
+  return { result, ms };
 }
 
 describe("a hostile page is read in bounded time", () => {
@@ -21,9 +29,8 @@ describe("a hostile page is read in bounded time", () => {
     ["<div>", "<div>"],
     ["<a>", '<a href="/x">'],
     ["mixed", "<div><b><a href=x><span><i><nav><article><svg>"],
-  ])("a megabyte of nested unclosed %s tags", (_name, unit) => {
-    const { result, ms } = timed(() => htmlInfo(deep(unit)));
-    console.log(`htmlInfo, 1 MiB of nested ${_name}: ${ms.toFixed(1)} ms`);
+  ])("a megabyte of nested unclosed %s tags", (name, unit) => {
+    const { result, ms } = timed(`nested ${name}`, () => htmlInfo(deep(unit)));
     expect(result).toMatchObject({ title: "Deep", readingMinutes: 1 });
     expect(ms).toBeLessThan(BOUND_MS);
   });
@@ -34,9 +41,8 @@ describe("a hostile page is read in bounded time", () => {
     ["entities", "&amp;".repeat(MiB / 5)],
     ["a title", `<title>${"a &amp; ".repeat(MiB / 8)}</title>`],
     ["an attribute", `<meta property="og:title" content="${"x ".repeat(MiB / 2)}">`],
-  ])("a megabyte of %s", (_name, html) => {
-    const { ms } = timed(() => htmlInfo(html));
-    console.log(`htmlInfo, 1 MiB of ${_name}: ${ms.toFixed(1)} ms`);
+  ])("a megabyte of %s", (name, html) => {
+    const { ms } = timed(name, () => htmlInfo(html));
     expect(ms).toBeLessThan(BOUND_MS);
   });
 
