@@ -60,6 +60,16 @@ describe("addresses", () => {
     () => "http://0.0.0.0/",
     () => "http://[fd00::1]/",
     () => "http://[fe80::1]/",
+    // IPv4 inside IPv6: compatible, mapped in hexadecimal, NAT64, 6to4; and ranges that are no one's to visit.
+    (port: number) => `http://[::127.0.0.1]:${port}/page`,
+    (port: number) => `http://[::ffff:7f00:1]:${port}/page`,
+    (port: number) => `http://[64:ff9b::7f00:1]:${port}/page`,
+    (port: number) => `http://[2002:7f00:1::]:${port}/page`,
+    () => "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+    () => "http://[::]/",
+    () => "http://[2001:db8::1]/",
+    () => "http://198.18.0.1/",
+    () => "http://203.0.113.9/",
   ])("refuses an address written in the URL (%#)", async (url) => {
     await expectRefused(url(server.port));
   });
@@ -68,6 +78,7 @@ describe("addresses", () => {
     const result = await expectRefused(`http://sneaky.test:${server.port}/page`, { "sneaky.test": ["127.0.0.1"] });
     expect(result).toMatchObject({ address: "127.0.0.1" });
     await expectRefused(`http://mapped.test:${server.port}/page`, { "mapped.test": ["::ffff:127.0.0.1"] });
+    await expectRefused(`http://compatible.test:${server.port}/page`, { "compatible.test": ["::127.0.0.1"] });
   });
 
   it("refuses a name when any of its addresses is refused", async () => {
