@@ -68,6 +68,15 @@ describe("search, end to end", () => {
     expect(replies.filter((text) => text.includes("went wrong"))).toEqual([]);
   });
 
+  it("searches a word repeated a thousand times once, and says when words were left out", async () => {
+    const repeated = await ada.command(`/search ${Array(1000).fill("#rust").join(" ")}`);
+    expect(repeated.text).toContain("Async Rust in practice");
+    expect(repeated.text).not.toContain("were left out");
+    const many = await ada.command("/search elixir typed structs without boilerplate ejpcmac blog net typed extra words");
+    expect(many.text).toContain("1 link for");
+    expect(many.text).toContain("Only the first 8 different words were searched");
+  });
+
   it("shows 8 results a page and turns the page in place", async () => {
     const first = await ada.command("/search schedulers", /9 links/);
     expect(buttonsOf(first).map((b) => b.text)).toEqual(["✅ 1", "✅ 2", "✅ 3", "✅ 4", "✅ 5", "✅ 6", "✅ 7", "✅ 8", "1/2", "▶"]);
