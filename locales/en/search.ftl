@@ -22,4 +22,4 @@ search-nothing =
     Try fewer words, the start of a word (<code>elix</code> finds elixir), another spelling, or a tag: <code>/search #rust</code>. /search alone shows what it can do.
 
 search-shortened =
-    <i>Only the first { $max } different words were searched; the rest were left out.</i>
+    <i>Only the start was searched: { $max } different words at most, within the first { $length } characters.</i>

@@ -2,7 +2,7 @@ import type { BotContext } from "../../bot/context.js";
 import { searchLinks } from "../../store/search.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { renderLinkList } from "../../views/link-list.js";
-import { MAX_TERMS } from "../../search/query.js";
+import { MAX_QUERY_LENGTH, MAX_TERMS } from "../../search/query.js";
 import { listKeyboard, type RenderedPage, type ViewKind } from "../lists/views.js";
 
 export interface SearchParams {
@@ -20,7 +20,7 @@ export const searchView: ViewKind<SearchParams> = {
     const shown = escapeHtml(truncate(query, MAX_QUERY_SHOWN));
     const { total, more, shortened, page, links, snippets } = await searchLinks(ctx.db, ctx.user.id, query, requested, PAGE_SIZE);
     // Said in the reply, so that a result list is not taken for the answer to words that were not searched.
-    const note = shortened ? `\n${ctx.t("search-shortened", { max: MAX_TERMS })}` : "";
+    const note = shortened ? `\n${ctx.t("search-shortened", { max: MAX_TERMS, length: MAX_QUERY_LENGTH })}` : "";
     if (total === 0) return { text: `${ctx.t("search-nothing", { query: shown })}${note}`, linkIds: [] };
     const firstNumber = page.offset + 1;
     const list = renderLinkList(links, { firstNumber, extraLine: (link) => snippets.get(link.id) });
