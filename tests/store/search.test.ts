@@ -112,6 +112,14 @@ describe("searching links", () => {
     expect(await titles(1, "elixir")).toEqual([]);
   });
 
+  it("indexes and shows the start of a 20 MiB note", async () => {
+    const id = await save(1, "https://example.org/huge", "Huge");
+    await addNote(1, id, `scheduler ${"进程".repeat(5 * 2 ** 20)} ${"x".repeat(10 * 2 ** 20)}`);
+    const found = await searchLinks(fixture.db, 1, "schedul 进程", 0, 8);
+    expect(found.links.map((link) => link.id)).toEqual([id]);
+    expect(found.snippets.get(id)).toMatch(/^<b>scheduler<\/b> 进程/);
+  });
+
   it("finds nothing for input without a searchable word", async () => {
     await save(1, "https://example.org/x", "Elixir");
     expect(await searchLinks(fixture.db, 1, '"*()', 0, 8)).toMatchObject({ total: 0, links: [] });
