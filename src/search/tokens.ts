@@ -30,8 +30,8 @@ export const TOKEN = new RegExp(`(${CJK_LETTER}+)|${WORD_START}${WORD_CONTINUATI
 
 /**
  * Characters of one text (a title, a URL, all the notes of a link) that search reads, from its start. Four
- * full-length Telegram messages; a word deeper in a pasted book rarely tells its link from others, and reading
- * all of it took seconds (or overflowed the stack) in every step that walks the text by regular expressions.
+ * full-length Telegram messages; a word deeper in a pasted book rarely tells its link from others, while every
+ * step that walks the text by regular expressions grows with its length (and overflowed the stack on 20 MiB).
  */
 export const MAX_SEARCHED_LENGTH = 16_384;
 
