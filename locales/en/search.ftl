@@ -20,3 +20,6 @@ search-nothing =
     🔎 Nothing found for “{ $query }”.
 
     Try fewer words, the start of a word (<code>elix</code> finds elixir), another spelling, or a tag: <code>/search #rust</code>. /search alone shows what it can do.
+
+search-shortened =
+    <i>Only the start was searched: { $max } different words at most, within the first { $length } characters.</i>

@@ -1,4 +1,12 @@
-import { bigrams, tokens, type Token } from "./tokens.js";
+import { bigrams, foldWord, tokens, type Token } from "./tokens.js";
+
+/**
+ * Terms searched at most. Every term is one more doclist FTS5 walks (a #tag term walks every posting of its
+ * word to check the column), so the cost of a search grows with them; eight is more than anyone types.
+ */
+export const MAX_TERMS = 8;
+/** Characters of the input read at most: MAX_TERMS long words fit, a pasted page is not tokenized whole. */
+export const MAX_QUERY_LENGTH = 256;
 
 /** Something every result must contain, taken from one typed word. */
 export type Term =
@@ -12,16 +20,47 @@ export interface SearchQuery {
   words: Term[];
   /** From "#tag" words: looked up in the tags only, and whole, as "#tag" means that tag everywhere else (/unread #tag). */
   tags: Term[];
+  /** Some of the input was left out: words past MAX_TERMS distinct terms or past MAX_QUERY_LENGTH characters. */
+  shortened: boolean;
 }
 
-/** What the user typed, as terms; null when it holds nothing searchable (only punctuation, say). */
+/** The input cut to MAX_QUERY_LENGTH at a space, so that no word is searched by a part of itself. */
+function headOf(input: string): { head: string; cut: boolean } {
+  if (input.length <= MAX_QUERY_LENGTH) return { head: input, cut: false };
+  const atSpace = input.slice(0, MAX_QUERY_LENGTH + 1).replace(/\S*$/u, "");
+  // One word longer than the whole limit is searched by its start, as a prefix finds it (a lone surrogate is no letter).
+  const head = /\S/u.test(atSpace) ? atSpace : input.slice(0, MAX_QUERY_LENGTH);
+  return { head, cut: /\S/u.test(input.slice(head.length)) };
+}
+
+/** Terms that the index cannot tell apart (case, accents) are one term. */
+function keyOf(term: Term, tag: boolean): string {
+  const text = term.kind === "cjk" ? term.run : term.pieces.join(" ");
+  return `${tag ? "#" : ""}${term.kind} ${foldWord(text)}`;
+}
+
+/**
+ * What the user typed, as distinct terms, at most MAX_TERMS of them; null when it holds nothing searchable
+ * (only punctuation, say).
+ */
 export function parseQuery(input: string): SearchQuery | null {
-  const query: SearchQuery = { words: [], tags: [] };
-  for (const word of input.split(/\s+/u)) {
-    const target = word.startsWith("#") ? query.tags : query.words;
-    target.push(...termsOf(tokens(word)));
+  const { head, cut } = headOf(input);
+  const query: SearchQuery = { words: [], tags: [], shortened: cut };
+  const seen = new Set<string>();
+  for (const word of head.split(/\s+/u)) {
+    const tag = word.startsWith("#");
+    for (const term of termsOf(tokens(word))) {
+      const key = keyOf(term, tag);
+      if (seen.has(key)) continue;
+      if (seen.size === MAX_TERMS) {
+        query.shortened = true;
+        break;
+      }
+      seen.add(key);
+      (tag ? query.tags : query.words).push(term);
+    }
   }
-  return query.words.length + query.tags.length > 0 ? query : null;
+  return seen.size > 0 ? query : null;
 }
 
 /** Consecutive word pieces stay one phrase, as they sit side by side in the index; each CJK run is a term of its own. */

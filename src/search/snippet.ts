@@ -1,6 +1,6 @@
 import { escapeHtml, truncate } from "../views/html.js";
 import type { SearchQuery, Term } from "./query.js";
-import { foldWord, tokens, type Token } from "./tokens.js";
+import { foldWord, searchedPart, tokens, type Token } from "./tokens.js";
 
 const MAX_LENGTH = 100;
 /** Context kept before the match when the text is long: enough to read the match in its sentence. */
@@ -50,7 +50,8 @@ function excerpt(text: string, span: Span): string {
  */
 export function snippet(texts: readonly string[], query: SearchQuery): string | undefined {
   for (const raw of texts) {
-    const text = raw.replace(/\s+/gu, " ").trim();
+    // A match deeper than the index reads would not have found the link.
+    const text = searchedPart(raw).replace(/\s+/gu, " ").trim();
     const span = firstMatch(text, query.words);
     if (span) return excerpt(text, span);
   }

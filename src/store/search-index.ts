@@ -8,7 +8,7 @@ import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
  * Bump whenever the search text is prepared differently (src/search/): the next start rebuilds the index,
  * since rows written by older code would not match the new queries.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 const VERSION_KEY = "search_index_version";
 // FTS5's own default: merge once 4 segments of a level exist, as everyday writes go.
 const FTS_DEFAULT_AUTOMERGE = 4;

@@ -3,7 +3,7 @@ import type { DB } from "../db/connection.js";
 import { parseQuery, toMatchExpression, type SearchQuery } from "../search/query.js";
 import { snippet } from "../search/snippet.js";
 import type { ListedLink } from "../views/link-list.js";
-import { pageOf, type Page } from "../views/pagination.js";
+import { pageOf } from "../views/pagination.js";
 import { linkColumns, withTags, type LinkPage } from "./reading.js";
 import { notesOfLinks } from "./search-index.js";
 
@@ -16,6 +16,8 @@ export const MAX_RANKED = 1000;
 export interface SearchPage extends LinkPage {
   /** More than `total` (MAX_RANKED) links match; only the newest are listed. */
   more: boolean;
+  /** Part of the input was not searched (see parseQuery). */
+  shortened: boolean;
   /** HTML excerpt per link id from the first of its notes that holds a word searched for. */
   snippets: Map<number, string>;
 }
@@ -52,22 +54,46 @@ async function snippetsOf(db: DB, links: readonly ListedLink[], query: SearchQue
   return snippets;
 }
 
+interface Match {
+  id: number;
+  /** bm25 of the match, lower is better; absent when the matches were too many to rank. */
+  score?: number;
+  saved_at: number;
+}
+
+/** The newest matches of an expression, at most one past MAX_RANKED: enough to count them, or to page through them. */
+async function newestOf(db: DB, userId: number, expression: string): Promise<Match[]> {
+  return await matchingLinks(db, userId, expression).select(["links.id", "links.saved_at"]).orderBy("link_search.rowid", "desc").limit(MAX_RANKED + 1).execute();
+}
+
 /**
- * The ids of the newest matches, at most one past MAX_RANKED: enough to count them and, when there are too
- * many to rank, to page through them. A prefix query merges the postings of every word that starts with it,
- * all of them before the first row comes out: for a common word that is most of the user's links. Whole words
- * are read lazily, newest first, so they are tried first; when they alone are too many to rank, the newest
- * whole-word matches are listed (the prefix would add only longer words, which a ranking puts no higher).
+ * The same, each with its rank. bm25 counts every posting of each term once per query, so this is the one pass
+ * that both counts and ranks: reading the matches again for the page would double the cost of a search.
  */
-async function newestMatches(db: DB, userId: number, query: SearchQuery): Promise<number[]> {
-  const newestOf = async (match: string) => {
-    const rows = await matchingLinks(db, userId, match).select("links.id").orderBy("link_search.rowid", "desc").limit(MAX_RANKED + 1).execute();
-    return rows.map((row) => row.id);
-  };
+async function newestRanked(db: DB, userId: number, expression: string): Promise<Match[]> {
+  return await matchingLinks(db, userId, expression)
+    // Weights by column (title, url, tags, notes): a word in the title says most about a link, in a note least.
+    .select(["links.id", "links.saved_at", sql<number>`bm25(link_search, 10, 2, 5, 1)`.as("score")])
+    .orderBy("link_search.rowid", "desc")
+    .limit(MAX_RANKED + 1)
+    .execute();
+}
+
+/**
+ * The newest matches, at most one past MAX_RANKED, ranked when they are not more. A prefix query merges the
+ * postings of every word that starts with it, all of them before the first row comes out: for a common word
+ * that is most of the user's links. Whole words are read lazily, newest first, so they are tried first; when
+ * they alone are too many to rank, the newest whole-word matches are listed (the prefix would add only longer
+ * words, which a ranking puts no higher). Every other search reads the index once.
+ */
+async function newestMatches(db: DB, userId: number, query: SearchQuery): Promise<Match[]> {
   const whole = toMatchExpression(query, userId, "whole");
   const prefixed = toMatchExpression(query, userId);
-  const wholeMatches = whole === prefixed ? [] : await newestOf(whole);
-  return wholeMatches.length > MAX_RANKED ? wholeMatches : await newestOf(prefixed);
+  if (whole !== prefixed) {
+    const wholeMatches = await newestOf(db, userId, whole);
+    if (wholeMatches.length > MAX_RANKED) return wholeMatches;
+  }
+  return await newestRanked(db, userId, prefixed);
 }
 
 /** A page of the links in this order of ids. */
@@ -76,16 +102,9 @@ async function listedInOrder(db: DB, userId: number, ids: readonly number[]): Pr
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** A page of all the matches, best first. */
-async function rankedPage(db: DB, userId: number, query: SearchQuery, page: Page) {
-  return await matchingLinks(db, userId, toMatchExpression(query, userId))
-    .select(linkColumns)
-    // Weights by column (title, url, tags, notes): a word in the title says most about a link, in a note least.
-    .orderBy(sql`bm25(link_search, 10, 2, 5, 1)`)
-    .orderBy("links.saved_at", "desc")
-    .limit(page.size)
-    .offset(page.offset)
-    .execute();
+/** Best match first, the newer of two equal ones first. */
+function byRank(a: Match, b: Match): number {
+  return (a.score ?? 0) - (b.score ?? 0) || b.saved_at - a.saved_at;
 }
 
 /**
@@ -94,12 +113,14 @@ async function rankedPage(db: DB, userId: number, query: SearchQuery, page: Page
  */
 export async function searchLinks(db: DB, userId: number, input: string, requested: number, size: number): Promise<SearchPage> {
   const query = parseQuery(input);
-  if (!query) return { total: 0, more: false, page: pageOf(0, 0, size), links: [], snippets: new Map() };
+  if (!query) return { total: 0, more: false, shortened: false, page: pageOf(0, 0, size), links: [], snippets: new Map() };
   const newest = await newestMatches(db, userId, query);
   const more = newest.length > MAX_RANKED;
   const total = Math.min(newest.length, MAX_RANKED);
   const page = pageOf(total, requested, size);
-  const rows = more ? await listedInOrder(db, userId, newest.slice(page.offset, page.offset + page.size)) : await rankedPage(db, userId, query, page);
+  // Past MAX_RANKED the newest are listed, newest first, as they came.
+  const ordered = more ? newest : newest.sort(byRank);
+  const rows = await listedInOrder(db, userId, ordered.slice(page.offset, page.offset + page.size).map((match) => match.id));
   const links = await withTags(db, rows);
-  return { total, more, page, links, snippets: await snippetsOf(db, links, query) };
+  return { total, more, shortened: query.shortened, page, links, snippets: await snippetsOf(db, links, query) };
 }

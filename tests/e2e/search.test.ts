@@ -68,6 +68,18 @@ describe("search, end to end", () => {
     expect(replies.filter((text) => text.includes("went wrong"))).toEqual([]);
   });
 
+  it("searches a repeated word once, and says when words were left out", async () => {
+    const repeated = await ada.command(`/search ${Array(40).fill("#rust").join(" ")}`);
+    expect(repeated.text).toContain("Async Rust in practice");
+    expect(repeated.text).not.toContain("Only the start was searched");
+    const many = await ada.command("/search elixir typed structs without boilerplate ejpcmac blog net typed extra words");
+    expect(many.text).toContain("1 link for");
+    expect(many.text).toContain("Only the start was searched: 8 different words at most, within the first 256 characters.");
+    const long = await ada.command(`/search ${Array(1000).fill("#rust").join(" ")}`);
+    expect(long.text).toContain("Async Rust in practice");
+    expect(long.text).toContain("Only the start was searched");
+  });
+
   it("shows 8 results a page and turns the page in place", async () => {
     const first = await ada.command("/search schedulers", /9 links/);
     expect(buttonsOf(first).map((b) => b.text)).toEqual(["✅ 1", "✅ 2", "✅ 3", "✅ 4", "✅ 5", "✅ 6", "✅ 7", "✅ 8", "1/2", "▶"]);

@@ -112,6 +112,14 @@ describe("searching links", () => {
     expect(await titles(1, "elixir")).toEqual([]);
   });
 
+  it("indexes and shows the start of a 20 MiB note", async () => {
+    const id = await save(1, "https://example.org/huge", "Huge");
+    await addNote(1, id, `scheduler ${"进程".repeat(5 * 2 ** 20)} ${"x".repeat(10 * 2 ** 20)}`);
+    const found = await searchLinks(fixture.db, 1, "schedul 进程", 0, 8);
+    expect(found.links.map((link) => link.id)).toEqual([id]);
+    expect(found.snippets.get(id)).toMatch(/^<b>scheduler<\/b> 进程/);
+  });
+
   it("finds nothing for input without a searchable word", async () => {
     await save(1, "https://example.org/x", "Elixir");
     expect(await searchLinks(fixture.db, 1, '"*()', 0, 8)).toMatchObject({ total: 0, links: [] });
@@ -182,15 +190,17 @@ describe("query plan of a search", () => {
     expect(found.links[0]?.title).toBe("Elixir 进程 19999");
   });
 
-  it("ranks a few matches by reading the index again, never scanning links", async () => {
+  it("ranks a few matches in the pass that counts them, reading the index no third time", async () => {
     const plans = await recorder.plansOf(() => searchLinks(recorder.db, 1, "elixir 1999", 0, 8));
     print("search plans, few matches", plans);
-    // Whole words first; as they are few, the prefix query gathers the matches to rank.
-    const [whole, newest, ranked] = plans;
-    for (const plan of [whole, newest, ranked]) {
+    // Whole words first; as they are few, the prefix query gathers, counts and ranks the matches at once.
+    const [whole, ranked, page] = plans;
+    for (const plan of [whole, ranked]) {
       expect(plan).toMatch(/^SCAN link_search VIRTUAL TABLE INDEX \d+:M/);
       expect(plan).toContain("SEARCH links USING INTEGER PRIMARY KEY (rowid=?)");
     }
+    expect(page).toBe("SEARCH links USING INTEGER PRIMARY KEY (rowid=?)");
+    expect(plans.filter((plan) => plan.includes("link_search VIRTUAL TABLE"))).toHaveLength(2);
     for (const plan of plans) expect(plan).not.toMatch(/SCAN links\b/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuery, toMatchExpression, type SearchQuery } from "../../src/search/query.js";
+import { MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, toMatchExpression, type SearchQuery } from "../../src/search/query.js";
 import { snippet } from "../../src/search/snippet.js";
 
 const expression = (input: string, userId = 1) => {
@@ -22,7 +22,7 @@ describe("search queries", () => {
   });
 
   it("doubles quotes inside a phrase", () => {
-    expect(toMatchExpression({ words: [{ kind: "word", pieces: ['say"hi'] }], tags: [] }, 1)).toBe('"u1xsay""hi"*');
+    expect(toMatchExpression({ words: [{ kind: "word", pieces: ['say"hi'] }], tags: [], shortened: false }, 1)).toBe('"u1xsay""hi"*');
   });
 
   it("splits a word where unicode61 does, keeping its pieces one phrase", () => {
@@ -40,6 +40,26 @@ describe("search queries", () => {
   it("searches #tag words in the tags only, as whole words", () => {
     expect(expression("#rust async")).toBe('"u1xasync"* AND tags : ("u1xrust")');
     expect(expression("#机器学习 #ml #书")).toBe('tags : ("u1x机器 u1x器学 u1x学习" AND "u1xml" AND "u1x书")');
+  });
+
+  it("searches a word typed twice once, whatever its case or accents", () => {
+    expect(expression(Array(1000).fill("#a").join(" "))).toBe('tags : ("u1xa")');
+    expect(expression("Café cafe CAFÉ #rust #Rust rust 进程 进程")).toBe('"u1xCafé"* AND "u1xrust"* AND "u1x进程" AND tags : ("u1xrust")');
+    expect(parseQuery("Café cafe")?.shortened).toBe(false);
+  });
+
+  it("searches the first distinct words only, and says so", () => {
+    const many = parseQuery(Array.from({ length: 20 }, (_, i) => `w${i} #t${i}`).join(" "))!;
+    expect(many.words.length + many.tags.length).toBe(MAX_TERMS);
+    expect(many.words[0]).toEqual({ kind: "word", pieces: ["w0"] });
+    expect(many.shortened).toBe(true);
+  });
+
+  it("reads the input up to a length, cutting at a space, or a single long word to its start", () => {
+    const long = parseQuery(`${"ab ".repeat(MAX_QUERY_LENGTH / 3)}tail`)!;
+    expect(long).toMatchObject({ words: [{ kind: "word", pieces: ["ab"] }], shortened: true });
+    const word = parseQuery("x".repeat(20 * MAX_QUERY_LENGTH))!;
+    expect(word).toMatchObject({ words: [{ kind: "word", pieces: ["x".repeat(MAX_QUERY_LENGTH)] }], shortened: true });
   });
 
   it("has nothing to search without a letter or digit", () => {

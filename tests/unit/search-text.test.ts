@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { parseQuery } from "../../src/search/query.js";
 import { ownedText, searchText, urlSearchText } from "../../src/search/search-text.js";
+import { snippet } from "../../src/search/snippet.js";
+import { MAX_SEARCHED_LENGTH } from "../../src/search/tokens.js";
 
 describe("search text", () => {
   it("turns a Chinese run into overlapping pairs followed by its last character", () => {
@@ -35,5 +38,25 @@ describe("search text", () => {
 
   it("puts the owner's prefix before every word and leaves what separates them", () => {
     expect(ownedText("u7x", searchText("Rust进程, node.js (café)"))).toBe("u7xRust u7x进程 u7x程 , u7xnode.u7xjs (u7xcafé)");
+  });
+
+  it("indexes the start of a 20 MiB field, one word or one CJK run, without overflowing the stack", () => {
+    const size = 20 * 2 ** 20;
+    for (const [letter, start] of [["a", "u7xaaaa"], ["进", "u7x进进 u7x进进"], ["😀a", "😀u7xa😀u7xa"]] as const) {
+      const began = performance.now();
+      const text = letter.repeat(size / letter.length);
+      const owned = ownedText("u7x", searchText(text));
+      expect(owned.startsWith(start)).toBe(true);
+      // Bigrams and prefixes make the indexed text longer than what it was made from, but not without end.
+      expect(owned.length).toBeLessThan(8 * MAX_SEARCHED_LENGTH);
+      expect(urlSearchText(`https://example.org/${text}`).length).toBeLessThan(8 * MAX_SEARCHED_LENGTH);
+      expect(snippet([text], parseQuery(letter)!)).toBeDefined();
+      console.log(`20 MiB of ${letter}: ${(performance.now() - began).toFixed(0)} ms`);
+    }
+  });
+
+  it("never cuts a character in two at the limit", () => {
+    const text = `${"a".repeat(MAX_SEARCHED_LENGTH - 1)}😀 tail`;
+    expect(searchText(text)).toBe("a".repeat(MAX_SEARCHED_LENGTH - 1));
   });
 });
