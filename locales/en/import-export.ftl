@@ -15,6 +15,7 @@ import-counts = Links: {$found} · already saved: {$saved} · read: {$read} · w
 import-tags = Tags: {$tags}
 import-dates = Saved between {$first} and {$last}
 import-invalid = Not web links, skipped: {$count}
+import-cut = ⚠️ This file holds more than {$max} links: only the first {$max} are read, and only they are imported.
 import-problems =
     { $count ->
         [one] ⚠️ 1 line I could not understand:
@@ -28,6 +29,12 @@ import-too-large = That file is too large: I can read files up to {$mib} MiB.
 import-gone = That import was already done or cancelled.
 import-cancelled = Import cancelled: nothing was imported.
 import-progress = Importing… {$done} / {$total}
+import-waiting =
+    { $ahead ->
+        [one] ⏳ Another import is being read; yours is next.
+       *[other] ⏳ {$ahead} imports are being read before yours; yours follows them.
+    }
+import-failed = ❌ The import failed: nothing was saved. Please try again later; if it fails again, the file may be damaged.
 import-done = ✅ Imported {$total} links: {$added} new, {$updated} already saved got tags, notes or read marks, {$notes} notes added. /unread shows them.
 import-fetching-titles =
     { $count ->

@@ -40,6 +40,9 @@ const configSchema = z.object({
   TELEGRAM_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   // Telegram lets bots download files up to 20 MiB; a self-hosted Bot API server allows more.
   IMPORT_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(20 * 1024 * 1024)),
+  // Links read from one file at most: each costs memory several times over before it is stored, and a file of
+  // minimal lines holds millions. The preview says when a file holds more and only the first are imported.
+  IMPORT_MAX_LINKS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_000_000)),
   // Test-only: lets the page fetcher reach 127.0.0.1 and private networks, which it must never do in production.
   FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
   // Updates one user may send in ten seconds before the rest are dropped (an album is one update per photo).

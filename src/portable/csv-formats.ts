@@ -2,6 +2,7 @@ import { truncate } from "../views/html.js";
 import { csvRecords } from "./csv.js";
 import { isoTime, notesOf, tagSet, titleOf, unixTime } from "./fields.js";
 import { isLinklogCsvHeader, LINKLOG_CSV_FORMAT, linklogCsvLink } from "./linklog-csv.js";
+import { LinkList } from "./link-cap.js";
 import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
 import { ProblemList } from "./problems.js";
 
@@ -74,25 +75,31 @@ export function isKnownCsv(text: string): boolean {
   return first !== undefined && "cells" in first && formatOf(first.cells) !== null;
 }
 
+/** A row as the preview quotes it; only its start is looked at, since a row may be megabytes long. */
+function shownRow(cells: readonly string[], max: number): string {
+  return truncate(cells.join(",").slice(0, 4 * max), max);
+}
+
 export function parseCsvFile(text: string, context: ParseContext): ParsedFile {
-  const links: PortableLink[] = [];
+  const links = new LinkList(context.maxLinks);
   const problems = new ProblemList();
   let reading: Reading | null = null;
   for (const record of csvRecords(text)) {
+    if (links.full) break;
     if (!("cells" in record)) {
       problems.add(record.line, record.problem);
       continue;
     }
     if (!reading) {
       reading = formatOf(record.cells);
-      if (!reading) return { format: "CSV", links: [], problems: [{ line: record.line, text: `unrecognised CSV header: ${truncate(record.cells.join(","), 120)}` }] };
+      if (!reading) return { format: "CSV", links: [], problems: [{ line: record.line, text: `unrecognised CSV header: ${shownRow(record.cells, 120)}` }] };
       continue;
     }
     const { columns } = reading;
     const link = reading.format.link((column) => record.cells[columns.get(column) ?? -1] ?? "", context);
-    if (link.url === "") problems.add(record.line, `no URL in this row: ${truncate(record.cells.join(","), 60)}`);
-    else links.push(link);
+    if (link.url === "") problems.add(record.line, `no URL in this row: ${shownRow(record.cells, 60)}`);
+    else links.add(link);
   }
   if (!reading) problems.add(1, "no header row: this CSV file is empty");
-  return { format: reading?.format.name ?? "CSV", links, problems: problems.list() };
+  return { format: reading?.format.name ?? "CSV", links: links.links, problems: problems.list(), ...links.cut };
 }

@@ -95,6 +95,13 @@ function readRecord(cursor: Cursor): CsvRecord | CsvBreak {
 export function* csvRecords(text: string): Generator<CsvRecord | CsvBreak> {
   const cursor: Cursor = { text: text.replace(/^\uFEFF/u, ""), at: 0, line: 1 };
   while (cursor.at < cursor.text.length) {
+    const char = cursor.text[cursor.at];
+    // An empty line is no record, and a file of millions of them must not cost a record each.
+    if (char === "\n" || char === "\r") {
+      cursor.at += char === "\r" && cursor.text[cursor.at + 1] === "\n" ? 2 : 1;
+      cursor.line++;
+      continue;
+    }
     const record = readRecord(cursor);
     // An empty line is no record.
     if ("cells" in record && record.cells.length === 1 && record.cells[0] === "") continue;

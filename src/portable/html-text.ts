@@ -93,25 +93,27 @@ function readTag(html: string, at: number): Tag | null {
 export function* htmlTokens(html: string): Generator<HtmlToken> {
   const lineAt = lineCounter(html);
   let at = 0;
+  // A "<" that starts no tag is text, and stays in the text around it: a run of them is one token, not one each.
+  let textStart = 0;
   while (at < html.length) {
     const lt = html.indexOf("<", at);
     const textEnd = lt === -1 ? html.length : lt;
-    if (textEnd > at) yield { kind: "text", raw: html.slice(at, textEnd), line: lineAt(at) };
-    if (lt === -1) return;
-    if (html[lt + 1] === "!" || html[lt + 1] === "?") {
-      at = skipDeclaration(html, lt);
-      continue;
-    }
-    const tag = readTag(html, lt);
-    if (!tag) {
-      yield { kind: "text", raw: "<", line: lineAt(lt) };
+    const declaration = lt !== -1 && (html[lt + 1] === "!" || html[lt + 1] === "?");
+    const tag = lt === -1 || declaration ? null : readTag(html, lt);
+    if (lt !== -1 && !declaration && !tag) {
       at = lt + 1;
       continue;
     }
-    const line = lineAt(lt);
-    yield tag.closing ? { kind: "close", name: tag.name, line } : { kind: "open", name: tag.name, attributes: tag.attributes, line };
-    at = tag.end;
+    if (textEnd > textStart) yield { kind: "text", raw: html.slice(textStart, textEnd), line: lineAt(textStart) };
+    if (lt === -1) return;
+    at = declaration ? skipDeclaration(html, lt) : tag!.end;
+    textStart = at;
+    if (tag) {
+      const line = lineAt(lt);
+      yield tag.closing ? { kind: "close", name: tag.name, line } : { kind: "open", name: tag.name, attributes: tag.attributes, line };
+    }
   }
+  if (html.length > textStart) yield { kind: "text", raw: html.slice(textStart), line: lineAt(textStart) };
 }
 
 /** Escapes text for an element or a double-quoted attribute; a CR is written as a reference, or a reader would turn it into a line feed. */

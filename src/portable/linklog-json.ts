@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoString, tagSet } from "./fields.js";
-import type { ParsedFile, PortableLink } from "./model.js";
+import { LinkList } from "./link-cap.js";
+import type { LinkLimit, ParsedFile, PortableLink } from "./model.js";
 import { ProblemList } from "./problems.js";
 
 /**
@@ -43,7 +44,28 @@ function syntaxErrorLine(text: string, error: unknown): number {
   return position ? text.slice(0, Number(position[1])).split("\n").length : 1;
 }
 
+// linklog's export nests four deep; JSON.parse spends many times longer per byte on deep nesting than on flat lists.
+const MAX_NESTING = 32;
+
+/** Whether brackets outside strings nest deeper than any linklog export, found in one pass without parsing. */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    if (inString) {
+      if (char === 0x5c) at++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      if (++depth > MAX_NESTING) return true;
+    } else if (char === 0x5d || char === 0x7d) depth--;
+  }
+  return false;
+}
+
 function parseJson(text: string): { value: unknown } | { problem: ParsedFile } {
+  if (nestsTooDeep(text)) return { problem: problemFile(`not a linklog export: it nests deeper than ${MAX_NESTING} levels`) };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
@@ -68,20 +90,21 @@ function toLink(record: z.infer<typeof linkRecord>): PortableLink {
   };
 }
 
-export function parseLinklogJson(text: string): ParsedFile {
+export function parseLinklogJson(text: string, limit: LinkLimit = {}): ParsedFile {
   const json = parseJson(text);
   if ("problem" in json) return json.problem;
   const file = fileRecord.safeParse(json.value);
   if (!file.success) return problemFile('not a linklog export: it needs "format": "linklog", a "version" and a list of "links"');
   if (file.data.version > LINKLOG_JSON_VERSION) return problemFile(`written by a newer linklog (format version ${file.data.version}); update this bot first`);
-  const links: PortableLink[] = [];
+  const links = new LinkList(limit.maxLinks);
   const problems = new ProblemList();
-  file.data.links.forEach((value, index) => {
+  for (const [index, value] of file.data.links.entries()) {
+    if (links.full) break;
     const record = linkRecord.safeParse(value);
-    if (record.success) links.push(toLink(record.data));
+    if (record.success) links.add(toLink(record.data));
     else problems.add(index + 1, issueText(record.error));
-  });
-  return { format: LINKLOG_JSON_FORMAT, links, problems: problems.list() };
+  }
+  return { format: LINKLOG_JSON_FORMAT, links: links.links, problems: problems.list(), ...links.cut };
 }
 
 export function jsonHead(exportedAt: number): string {

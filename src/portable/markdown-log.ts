@@ -1,6 +1,8 @@
 import { normalizeTag } from "../tags/parse-tags.js";
 import { parseLocalDate, zonedTimeToEpoch, type LocalDate } from "../time/local-date.js";
-import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./model.js";
+import { LinkList } from "./link-cap.js";
+import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
+import { ProblemList } from "./problems.js";
 
 /**
  * The hand-written study log: `# Section` headings (a tag for the links under them), `- 20210622` or
@@ -12,10 +14,60 @@ import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./mod
 export const EXPORT_HEADING = "linklog export";
 const EXPORT_NOTE_INDENT = "  ";
 
-const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/u;
+/*
+ * Lines are taken apart by hand or with patterns that cannot backtrack (one character class, or anchored with
+ * nothing optional after a run): a heading pattern with a lazy name before optional runs backtracks in cubic
+ * time on a run of spaces, and a link pattern with an optional title in quadratic time on spaces before a
+ * lone CR or U+2028, which `.` does not match.
+ */
 const DAY_ITEM = /^-\s+(\d{4})-?(\d{2})-?(\d{2})\s*$/u;
 const OTHER_ITEM = /^-\s/u;
-const LINK_LINE = /^(✅\s*)?(?:[-*]\s+)?(✅\s*)?(https?:\/\/\S+)(?:\s+(.*))?$/iu;
+const SPACES = /\s*/uy;
+const NOT_SPACE = /\S*/uy;
+const LINK_START = /https?:\/\//iy;
+const READ_MARK = "✅";
+
+/** The offset after the whitespace run starting at `at`. */
+function skipSpace(line: string, at: number): number {
+  SPACES.lastIndex = at;
+  SPACES.exec(line);
+  return SPACES.lastIndex;
+}
+
+/** `# Name`, `## Name ##`: 1 to 6 `#`, whitespace, then the name without the closing `#` run. */
+function headingName(line: string): string | null {
+  let level = 0;
+  while (line[level] === "#") level++;
+  if (level === 0 || level > 6 || skipSpace(line, level) === level) return null;
+  const text = line.slice(level).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  const name = text.slice(0, end).trimEnd();
+  // A heading of nothing but `#` marks is named by them, and one of nothing at all is a section without a tag.
+  return name === "" ? text : name;
+}
+
+interface LinkLine {
+  url: string;
+  title: string | null;
+  read: boolean;
+}
+
+/** `✅ https://… title`, also as a list item (`- ✅ https://…`, `✅ - https://…`). */
+function linkLine(line: string): LinkLine | null {
+  let at = 0;
+  let read = false;
+  if (line.startsWith(READ_MARK)) [read, at] = [true, skipSpace(line, READ_MARK.length)];
+  if ((line[at] === "-" || line[at] === "*") && skipSpace(line, at + 1) > at + 1) at = skipSpace(line, at + 1);
+  if (line.startsWith(READ_MARK, at)) [read, at] = [true, skipSpace(line, at + READ_MARK.length)];
+  LINK_START.lastIndex = at;
+  if (!LINK_START.test(line)) return null;
+  NOT_SPACE.lastIndex = LINK_START.lastIndex;
+  NOT_SPACE.exec(line);
+  const end = NOT_SPACE.lastIndex;
+  if (end === LINK_START.lastIndex) return null;
+  return { url: line.slice(at, end), title: line.slice(end).trim() || null, read };
+}
 
 interface OpenLink {
   link: PortableLink;
@@ -23,8 +75,8 @@ interface OpenLink {
 }
 
 class LogReader {
-  readonly links: PortableLink[] = [];
-  readonly problems: ParseProblem[] = [];
+  readonly links: LinkList;
+  readonly problems = new ProblemList();
   private section: string | null = null;
   /** Start of the current day item in the user's zone; computed once per day, not per link. */
   private dayStart: number | null = null;
@@ -35,7 +87,9 @@ class LogReader {
   /** A plain line at column 0 directly above the current line: the title of an untitled link that follows. */
   private titleCandidate: { text: string; inNote: boolean } | null = null;
 
-  constructor(private readonly context: ParseContext) {}
+  constructor(private readonly context: ParseContext) {
+    this.links = new LinkList(context.maxLinks);
+  }
 
   read(line: string, number: number): void {
     const candidate = this.titleCandidate;
@@ -44,12 +98,12 @@ class LogReader {
       this.open?.noteLines.push(line);
       return;
     }
-    const heading = HEADING.exec(line);
-    if (heading) return this.startSection(heading[1]!);
+    const heading = headingName(line);
+    if (heading !== null) return this.startSection(heading);
     const day = DAY_ITEM.exec(line);
     if (day) return this.startDay(`${day[1]}-${day[2]}-${day[3]}`, line, number);
-    const link = LINK_LINE.exec(line);
-    if (link) return this.startLink(link[3]!, link[4]?.trim() || null, Boolean(link[1] ?? link[2]), candidate);
+    const link = linkLine(line);
+    if (link) return this.startLink(link.url, link.title, link.read, candidate);
     // A list item that is not a day ("- tag") is a marker of the old log, kept nowhere on purpose.
     if (OTHER_ITEM.test(line)) return this.closeLink();
     this.readText(line, number);
@@ -58,7 +112,7 @@ class LogReader {
   private readText(line: string, number: number): void {
     const atColumnZero = !/^\s/u.test(line);
     if (this.open) this.open.noteLines.push(line);
-    else this.problems.push({ line: number, text: line });
+    else this.problems.add(number, line);
     if (atColumnZero) this.titleCandidate = { text: line.trim(), inNote: this.open !== null };
   }
 
@@ -73,7 +127,7 @@ class LogReader {
     this.closeLink();
     const day = parseLocalDate(date);
     if (day) this.dayStart = this.midnight(date, day);
-    else this.problems.push({ line: number, text: line });
+    else this.problems.add(number, line);
   }
 
   private midnight(date: string, day: NonNullable<ReturnType<typeof parseLocalDate>>): number {
@@ -89,7 +143,7 @@ class LogReader {
     if (title === null && candidate) {
       // The line above belonged to the previous note (or to nothing) only until this link claimed it.
       if (candidate.inNote) this.open?.noteLines.pop();
-      else this.problems.pop();
+      else this.problems.removeLast();
       title = candidate.text;
     }
     this.closeLink();
@@ -104,7 +158,7 @@ class LogReader {
     const { link, noteLines } = this.open;
     const text = this.noteText(noteLines);
     if (text !== "") link.notes.push({ text, createdAt: null });
-    this.links.push(link);
+    this.links.add(link);
     this.open = null;
   }
 
@@ -117,11 +171,25 @@ class LogReader {
   }
 }
 
+/** Lines split at LF or CRLF, one at a time: a file of ten million short lines is never held as ten million strings. */
+function* lines(text: string): Generator<string> {
+  for (let start = 0; start <= text.length; ) {
+    const feed = text.indexOf("\n", start);
+    const end = feed === -1 ? text.length : feed;
+    yield text.slice(start, feed > start && text[feed - 1] === "\r" ? feed - 1 : end);
+    start = end + 1;
+  }
+}
+
 export function parseMarkdownLog(text: string, context: ParseContext): ParsedFile {
   const reader = new LogReader(context);
-  text.split(/\r?\n/u).forEach((line, i) => reader.read(line, i + 1));
+  let number = 0;
+  for (const line of lines(text)) {
+    reader.read(line, ++number);
+    if (reader.links.full) break;
+  }
   reader.closeLink();
-  return { format: "markdown log", links: reader.links, problems: reader.problems };
+  return { format: "markdown log", links: reader.links.links, problems: reader.problems.list(), ...reader.links.cut };
 }
 
 // --- writing, a piece at a time so an export streams

@@ -34,10 +34,19 @@ export interface ParsedFile {
   format: string;
   links: PortableLink[];
   problems: ParseProblem[];
+  /** Set when the file holds more links than the reader's cap: only the first `cutAt` were read. */
+  cutAt?: number;
 }
 
 /** What a parser needs beyond the bytes: dates without a time are local days of the importing user. */
 export interface ParseContext {
   timeZone: string;
   now: number;
+  /** Links read at most (DEFAULT_MAX_LINKS when not given); the rest of the file is left unread. */
+  maxLinks?: number;
+  /** Bytes a zip may unpack to at most (DEFAULT_ZIP_LIMITS when not given). */
+  maxUnpackedBytes?: number;
 }
+
+/** The part of the context a reader without dates needs. */
+export type LinkLimit = Pick<ParseContext, "maxLinks">;

@@ -1,7 +1,8 @@
 import { joinedNotes, notesOf, withTag } from "./fields.js";
 import { anchorLink, isProblem, type OpenAnchor } from "./html-anchor.js";
 import { escapeHtmlContent, escapeHtmlText, htmlText, htmlTokens, type HtmlToken } from "./html-text.js";
-import type { ParsedFile, PortableLink } from "./model.js";
+import { LinkList } from "./link-cap.js";
+import type { LinkLimit, ParsedFile, PortableLink } from "./model.js";
 import { ProblemList } from "./problems.js";
 
 /**
@@ -42,7 +43,6 @@ interface OpenText {
 }
 
 class BookmarkReader {
-  readonly links: PortableLink[] = [];
   readonly problems = new ProblemList();
   /** The folder tags of each open `<DL>`, innermost last. */
   private readonly lists: string[][] = [];
@@ -53,6 +53,8 @@ class BookmarkReader {
   private note: { link: PortableLink; parts: string[] } | null = null;
   /** The link a `<DD>` would describe: the one just read, with nothing but text since. */
   private described: PortableLink | null = null;
+
+  constructor(readonly links: LinkList) {}
 
   read(token: HtmlToken): void {
     if (token.kind === "text") (this.anchor?.titleParts ?? this.folder?.parts ?? this.note?.parts)?.push(token.raw);
@@ -99,7 +101,7 @@ class BookmarkReader {
     const result = anchorLink(this.anchor, { dateAttribute: "add_date", placeTags: this.folderTags(), read: readMark(this.anchor.attributes) });
     this.anchor = null;
     if (isProblem(result)) return this.problems.add(result.line, result.text);
-    this.links.push(result);
+    this.links.add(result);
     this.described = result;
   }
 
@@ -125,11 +127,15 @@ function readMark(attributes: ReadonlyMap<string, string>): boolean {
   return attributes.get("toread") === "0" || attributes.get("read") === "1";
 }
 
-export function parseNetscapeHtml(html: string): ParsedFile {
-  const reader = new BookmarkReader();
-  for (const token of htmlTokens(html)) reader.read(token);
+export function parseNetscapeHtml(html: string, limit: LinkLimit = {}): ParsedFile {
+  const links = new LinkList(limit.maxLinks);
+  const reader = new BookmarkReader(links);
+  for (const token of htmlTokens(html)) {
+    reader.read(token);
+    if (links.full) break;
+  }
   reader.finish();
-  return { format: NETSCAPE_FORMAT, links: reader.links, problems: reader.problems.list() };
+  return { format: NETSCAPE_FORMAT, links: links.links, problems: reader.problems.list(), ...links.cut };
 }
 
 export function htmlHead(): string {

@@ -9,7 +9,7 @@ import { parseZip } from "./zip.js";
 
 type TextParser = (text: string, context: ParseContext) => ParsedFile;
 
-const parseHtml: TextParser = (text) => (isPocketHtml(text) ? parsePocketHtml(text) : parseNetscapeHtml(text));
+const parseHtml: TextParser = (text, context) => (isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context));
 
 const BY_EXTENSION = new Map<string, TextParser>([
   ["html", parseHtml],

@@ -1,6 +1,7 @@
 import { anchorLink, isProblem, type OpenAnchor } from "./html-anchor.js";
 import { htmlText, htmlTokens } from "./html-text.js";
-import type { ParsedFile, PortableLink } from "./model.js";
+import { LinkList } from "./link-cap.js";
+import type { LinkLimit, ParsedFile } from "./model.js";
 import { ProblemList } from "./problems.js";
 
 /**
@@ -16,8 +17,8 @@ export function isPocketHtml(html: string): boolean {
   return !/<!DOCTYPE\s+NETSCAPE/iu.test(html.slice(0, 1024)) && POCKET_MARKS.test(html.slice(0, 4096));
 }
 
-export function parsePocketHtml(html: string): ParsedFile {
-  const links: PortableLink[] = [];
+export function parsePocketHtml(html: string, limit: LinkLimit = {}): ParsedFile {
+  const links = new LinkList(limit.maxLinks);
   const problems = new ProblemList();
   let read = false;
   let heading: string[] | null = null;
@@ -27,9 +28,10 @@ export function parsePocketHtml(html: string): ParsedFile {
     const result = anchorLink(anchor, { dateAttribute: "time_added", placeTags: [], read });
     anchor = null;
     if (isProblem(result)) problems.add(result.line, result.text);
-    else links.push(result);
+    else links.add(result);
   };
   for (const token of htmlTokens(html)) {
+    if (links.full) break;
     if (token.kind === "text") (anchor?.titleParts ?? heading)?.push(token.raw);
     else if (token.name === "a" || token.name === "li" || token.name === "h1") endAnchor();
     if (token.kind === "open" && token.name === "a") anchor = { attributes: token.attributes, line: token.line, titleParts: [] };
@@ -40,5 +42,5 @@ export function parsePocketHtml(html: string): ParsedFile {
     }
   }
   endAnchor();
-  return { format: POCKET_HTML_FORMAT, links, problems: problems.list() };
+  return { format: POCKET_HTML_FORMAT, links: links.links, problems: problems.list(), ...links.cut };
 }

@@ -14,6 +14,8 @@ export interface ImportPreview {
   problems: ParseProblem[];
   /** Addresses in the file that are not web links. */
   invalid: string[];
+  /** Set when the file holds more links than the cap: only this many were read, and only they are imported. */
+  cutAt: number | null;
 }
 
 export function previewOf(parsed: ParsedFile, merged: { links: KeyedLink[]; invalid: string[] }, saved: ReadonlySet<string>): ImportPreview {
@@ -30,5 +32,6 @@ export function previewOf(parsed: ParsedFile, merged: { links: KeyedLink[]; inva
     lastSaved: dates.length > 0 ? dates.reduce((a, b) => Math.max(a, b)) : null,
     problems: parsed.problems,
     invalid: merged.invalid,
+    cutAt: parsed.cutAt ?? null,
   };
 }

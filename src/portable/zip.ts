@@ -1,5 +1,6 @@
 import { Unzip, UnzipInflate, type UnzipFile } from "fflate";
 import { parseCsvFile } from "./csv-formats.js";
+import { DEFAULT_MAX_LINKS } from "./link-cap.js";
 import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
 import { ProblemList } from "./problems.js";
 import { decodeText } from "./text-bytes.js";
@@ -15,7 +16,15 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxBytes: 100 * 1024 * 1024, maxEntries: 100 };
+/**
+ * A zip may unpack to no more text than a plain upload may hold (IMPORT_MAX_BYTES, 20 MiB by default): reading
+ * costs memory in proportion to the text, so the largest plain file bounds what a zip can cost too.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxBytes: 20 * 1024 * 1024, maxEntries: 100 };
+
+function zipLimits(context: ParseContext): ZipLimits {
+  return { ...DEFAULT_ZIP_LIMITS, maxBytes: context.maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxBytes };
+}
 
 const SLICE = 16 * 1024;
 
@@ -31,6 +40,10 @@ function isCsvEntry(name: string): boolean {
   return /\.csv$/iu.test(base) && !base.startsWith("._") && !name.startsWith("__MACOSX/");
 }
 
+function mebibytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
+
 class ZipReader {
   readonly entries: Entry[] = [];
   entryCount = 0;
@@ -40,7 +53,7 @@ class ZipReader {
 
   get overLimit(): string | null {
     if (this.entryCount > this.limits.maxEntries) return `more than ${this.limits.maxEntries} files in the zip`;
-    if (this.inflated > this.limits.maxBytes) return `the zip unpacks to more than ${Math.floor(this.limits.maxBytes / 1024 / 1024)} MiB`;
+    if (this.inflated > this.limits.maxBytes) return `the zip unpacks to more than ${mebibytes(this.limits.maxBytes)}`;
     return null;
   }
 
@@ -78,28 +91,35 @@ function unpack(content: Uint8Array, limits: ZipLimits): { entries: Entry[] } | 
   return { entries: reader.entries };
 }
 
+/** An entry's text; its packed chunks are let go at once, so the zip's bytes and its text are not all held together. */
 function entryText(entry: Entry): string | null {
-  return decodeText(Buffer.concat(entry.chunks));
+  const text = decodeText(Buffer.concat(entry.chunks));
+  entry.chunks = [];
+  return text;
 }
 
-export function parseZip(content: Uint8Array, context: ParseContext, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ParsedFile {
+export function parseZip(content: Uint8Array, context: ParseContext, limits: ZipLimits = zipLimits(context)): ParsedFile {
   const unpacked = unpack(content, limits);
   if ("problem" in unpacked) return { format: "zip", links: [], problems: [{ line: 1, text: unpacked.problem }] };
   if (unpacked.entries.length === 0) return { format: "zip", links: [], problems: [{ line: 1, text: "no CSV file in this zip" }] };
+  const maxLinks = context.maxLinks ?? DEFAULT_MAX_LINKS;
   const links: PortableLink[] = [];
   const problems = new ProblemList();
   const formats = new Set<string>();
+  let cut = false;
   for (const entry of unpacked.entries) {
+    if (cut) break;
     const text = entry.error === null ? entryText(entry) : null;
     if (text === null) {
       problems.add(1, `${entry.name}: ${entry.error ?? "not a text file"}`);
       continue;
     }
-    const parsed = parseCsvFile(text, context);
+    const parsed = parseCsvFile(text, { ...context, maxLinks: maxLinks - links.length });
+    cut = parsed.cutAt !== undefined;
     formats.add(parsed.format);
     // One push per item: spreading a part's 10,000 links as arguments could overflow the stack.
     for (const link of parsed.links) links.push(link);
     for (const problem of parsed.problems) problems.add(problem.line, `${entry.name}: ${problem.text}`);
   }
-  return { format: `${[...formats].join(", ") || "CSV"} (zip)`, links, problems: problems.list() };
+  return { format: `${[...formats].join(", ") || "CSV"} (zip)`, links, problems: problems.list(), ...(cut ? { cutAt: maxLinks } : {}) };
 }

@@ -22,6 +22,8 @@ describe("configuration", () => {
       DEFAULT_TIMEZONE: "UTC",
       LOG_LEVEL: "info",
       TAG_QUESTION_TIMEOUT_MINUTES: 60,
+      IMPORT_MAX_BYTES: 20 * 1024 * 1024,
+      IMPORT_MAX_LINKS: 1_000_000,
     });
     expect(config.ALLOWED_USER_IDS).toBeUndefined();
   });
@@ -37,6 +39,11 @@ describe("configuration", () => {
     expect(problems.join("\n")).toMatch(/bot token/);
     expect(problems.join("\n")).toContain('"Mars/Olympus" is not an IANA time zone');
     expect(problems.join("\n")).toContain("ALLOWED_USER_IDS");
+  });
+
+  it("takes the import's link cap as a positive whole number", () => {
+    expect(parseConfig({ BOT_TOKEN: token, IMPORT_MAX_LINKS: "5000" }).IMPORT_MAX_LINKS).toBe(5000);
+    expect(problemsOf({ BOT_TOKEN: token, IMPORT_MAX_LINKS: "0" })).toHaveLength(1);
   });
 
   it("reads the allow-list as numbers and treats empty values as unset", () => {

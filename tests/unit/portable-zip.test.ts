@@ -55,9 +55,15 @@ describe("hostile zips", () => {
     });
   });
 
-  it("stops at the default cap of 100 MiB on upload", () => {
-    const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(101 * 1024 * 1024).fill(44) }, { level: 1 }));
-    expect(parseImportFile("pocket.zip", bomb, context).problems).toEqual([{ line: 1, text: "the zip unpacks to more than 100 MiB; nothing was imported" }]);
+  it("stops at the default cap of 20 MiB, the largest plain file an upload may be", () => {
+    const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(21 * 1024 * 1024).fill(44) }, { level: 1 }));
+    expect(parseImportFile("pocket.zip", bomb, context).problems).toEqual([{ line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" }]);
+  });
+
+  it("stops at the cap the context gives", () => {
+    const zip = zipSync({ "part.csv": strToU8(`${header}${"t,https://example.org/,1600000000,,unread\n".repeat(100)}`) });
+    expect(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 1000 }).problems).toEqual([{ line: 1, text: "the zip unpacks to more than 1000 bytes; nothing was imported" }]);
+    expect(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 10_000 }).links).toHaveLength(100);
   });
 
   it("refuses more than 100 files", () => {

@@ -2,14 +2,17 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { exportCommand } from "./export.js";
 import { confirmImport, previewDocument } from "./import.js";
+import { OneAtATime } from "./one-at-a-time.js";
 import { IMPORT_CALLBACK } from "./preview-message.js";
 
 /** Bring your log in (send a file) and take it out (/export): the data stays the user's. */
 export function importExportFeature() {
   const feature = new Composer<BotContext>();
+  // One import is read or written at a time, across all users of this bot.
+  const line = new OneAtATime();
   feature.command("export", exportCommand);
   feature.command("import", (ctx) => ctx.reply(ctx.t("import-how"), { parse_mode: "HTML" }));
-  feature.on("message:document", previewDocument);
-  feature.callbackQuery(IMPORT_CALLBACK, confirmImport);
+  feature.on("message:document", (ctx, next) => previewDocument(ctx, next, line));
+  feature.callbackQuery(IMPORT_CALLBACK, (ctx) => confirmImport(ctx, line));
   return feature;
 }

@@ -31,6 +31,7 @@ export function previewMessage(t: TranslateFunction, fileName: string, preview: 
     ...(preview.tags.length > 0 ? [t("import-tags", { tags: tagList(preview.tags) })] : []),
     ...dates,
     ...(preview.invalid.length > 0 ? [t("import-invalid", { count: preview.invalid.length })] : []),
+    ...(preview.cutAt !== null ? [t("import-cut", { max: preview.cutAt })] : []),
     ...problemLines(t, preview),
   ];
   const keyboard = new InlineKeyboard().text(t("import-button-go"), importCallback.confirm(pendingId)).text(t("import-button-cancel"), importCallback.cancel(pendingId));
