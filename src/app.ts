@@ -5,6 +5,7 @@ import { openDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createDigestScheduler, type DigestScheduler } from "./features/digest/scheduler.js";
 import { createPageTitleWorker, type PageTitleWorker } from "./features/page-titles/worker.js";
+import { hostsOnlyResolver } from "./fetch/hosts-resolver.js";
 import { createQuestionExpiry } from "./questions/expiry.js";
 import type { Logger } from "./logger.js";
 import { checkHealth } from "./server/health.js";
@@ -63,7 +64,7 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
     i18n,
     logger,
     clock,
-    fetchOptions: { allowPrivateAddresses: config.FETCH_ALLOW_PRIVATE },
+    fetchOptions: { allowPrivateAddresses: config.FETCH_ALLOW_PRIVATE, ...(config.FETCH_HOSTS_ONLY ? { resolve: hostsOnlyResolver() } : {}) },
     redraws: questions.redraws,
     questionTimeoutMs: questions.timeoutMs,
   });

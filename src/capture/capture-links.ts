@@ -19,12 +19,29 @@ export interface CaptureResult {
 /** What capture needs of an extraction; the words are optional, since stores and tests save bare links too. */
 export type CaptureInput = Pick<Extraction, "links" | "source"> & { comment?: string | null };
 
+// An address as it stands in text, with or without its scheme.
+const ADDRESS = /https?:\/\/\S+|(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?/giu;
+const WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * The note each link gets from its message's words: the whole text for one link or for prose, but a list of
+ * "address Title" lines gives each link its own words only, not the whole list on every link.
+ */
+function notesOf(extraction: CaptureInput): (link: CaptureInput["links"][number]) => string | null {
+  const comment = extraction.comment ?? null;
+  if (comment === null || extraction.links.length < 2) return () => comment;
+  const titles = extraction.links.flatMap((link) => (link.title ? [link.title] : []));
+  const leftover = titles.reduce((rest, title) => rest.split(title).join(" "), comment).replace(ADDRESS, " ");
+  return WORDS.test(leftover) ? () => comment : (link) => link.title;
+}
+
 function toCandidates(extraction: CaptureInput): LinkCandidate[] {
   const byKey = new Map<string, LinkCandidate>();
+  const noteFor = notesOf(extraction);
   for (const found of extraction.links) {
     const normalized = normalizeUrl(found.url);
     if (!normalized || byKey.has(normalized.key)) continue;
-    byKey.set(normalized.key, { url: normalized.display, urlKey: normalized.key, title: found.title, source: extraction.source });
+    byKey.set(normalized.key, { url: normalized.display, urlKey: normalized.key, title: found.title, source: extraction.source, note: noteFor(found) });
   }
   return [...byKey.values()];
 }
@@ -34,8 +51,8 @@ function toCandidates(extraction: CaptureInput): LinkCandidate[] {
  * saved, known ones reported with their tags.
  */
 export async function captureLinks(db: DB, userId: number, extraction: CaptureInput, now: number, message?: MessageRef): Promise<CaptureResult> {
-  const comment = message && extraction.comment ? { text: extraction.comment, source: extraction.source, ...message } : undefined;
-  const outcomes = await saveLinks(db, userId, toCandidates(extraction), now, comment);
+  const candidates = toCandidates(extraction).map((candidate) => (message ? candidate : { ...candidate, note: null }));
+  const outcomes = await saveLinks(db, userId, candidates, now, message && { source: extraction.source, ...message });
   const known = outcomes.filter((o) => !o.isNew).map((o) => o.link);
   const tags = await tagsOfLinks(db, known.map((link) => link.id));
   return {

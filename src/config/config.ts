@@ -45,6 +45,8 @@ const configSchema = z.object({
   IMPORT_MAX_LINKS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_000_000)),
   // Test-only: lets the page fetcher reach 127.0.0.1 and private networks, which it must never do in production.
   FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
+  // Test-only: the page fetcher resolves names from /etc/hosts alone, so tests that save example.org ask no DNS.
+  FETCH_HOSTS_ONLY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
   // Updates one user may send in ten seconds before the rest are dropped (an album is one update per photo).
   RATE_LIMIT_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   // Webhook mode when set: Telegram posts updates to this public HTTPS URL, served on PORT.

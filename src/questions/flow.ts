@@ -126,7 +126,13 @@ export async function offerSavedLinks(port: QuestionPort, saved: SavedMessage): 
     expiresAt: status === "open" && saved.newIds.length > 0 ? now + port.timeoutMs : null,
   });
   if (status === "open" && asksAbout(question)) question = await withOptions(port, question);
-  await sendQuestion(port, question, waiting ? saved.messageId : undefined);
+  try {
+    await sendQuestion(port, question, waiting ? saved.messageId : undefined);
+  } catch (error) {
+    // A question nobody can see must not collect the next links; they are saved and asked about anew.
+    await updateTagQuestion(port.db, question.id, { status: "closed", expiresAt: null });
+    throw error;
+  }
 }
 
 async function joinQuestion(port: QuestionPort, question: TagQuestion, saved: SavedMessage): Promise<void> {

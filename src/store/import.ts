@@ -110,6 +110,8 @@ function addedLink(userId: number, id: number, link: KeyedLink): IndexedLink {
     url: link.url,
     title: link.title,
     fetched_title: null,
+    source: null,
+    site_name: null,
     tags: tags.length > 0 ? tags.join(" ") : null,
     notes: notes.length > 0 ? notes.map((note) => note.text).join("\n") : null,
   };

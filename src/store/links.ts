@@ -7,11 +7,12 @@ export interface LinkCandidate {
   urlKey: string;
   title: string | null;
   source: string | null;
+  /** The message's words kept as a note on this link, if any. */
+  note?: string | null;
 }
 
-/** The words a message carried beside its links, kept as a note on each of them. */
-export interface CapturedComment {
-  text: string;
+/** The message the links and their notes came from. */
+export interface CapturedFrom {
   /** Where a forwarded post came from. */
   source: string | null;
   chatId: number;
@@ -27,7 +28,7 @@ export interface SaveOutcome {
  * Saves every candidate not yet known to this user, with the message's words as a note on each link (new or
  * known), in one transaction; known links come back otherwise untouched.
  */
-export async function saveLinks(db: DB, userId: number, candidates: LinkCandidate[], now: number, comment?: CapturedComment): Promise<SaveOutcome[]> {
+export async function saveLinks(db: DB, userId: number, candidates: LinkCandidate[], now: number, from?: CapturedFrom): Promise<SaveOutcome[]> {
   if (candidates.length === 0) return [];
   return await db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -53,30 +54,31 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
     const newKeys = new Set(inserted.map((link) => link.url_key));
     const knownKeys = candidates.map((candidate) => candidate.urlKey).filter((key) => !newKeys.has(key));
     const known = knownKeys.length === 0 ? [] : await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "in", knownKeys).execute();
-    const noted = comment ? await addCapturedNote(trx, userId, [...inserted, ...known].map((link) => link.id), comment, now) : new Set<number>();
+    const byKeyNow = new Map<string, Link>([...inserted, ...known].map((link) => [link.url_key, link]));
+    const notes = new Map(candidates.flatMap((candidate) => (candidate.note ? [[byKeyNow.get(candidate.urlKey)!.id, candidate.note] as const] : [])));
+    const noted = from ? await addCapturedNotes(trx, userId, notes, from, now) : new Set<number>();
     // New links have no tags yet, and no notes but the one just written.
-    await indexLinksAsGiven(trx, inserted.map((link) => ({ ...link, tags: null, notes: noted.has(link.id) ? comment!.text : null })));
+    await indexLinksAsGiven(trx, inserted.map((link) => ({ ...link, tags: null, notes: noted.has(link.id) ? notes.get(link.id)! : null })));
     await reindexLinks(trx, known.filter((link) => noted.has(link.id)).map((link) => link.id));
-    const byKey = new Map<string, Link>([...inserted, ...known].map((link) => [link.url_key, link]));
-    return candidates.map((candidate) => ({ link: byKey.get(candidate.urlKey)!, isNew: newKeys.has(candidate.urlKey) }));
+    return candidates.map((candidate) => ({ link: byKeyNow.get(candidate.urlKey)!, isNew: newKeys.has(candidate.urlKey) }));
   });
 }
 
 /**
- * The message's words become a note on each of its links; a link that already has a note from this message (an
- * update handled twice) is left alone. Returns the links that got one.
+ * The message's words become notes on its links; a link that already has a note from this message (an update
+ * handled twice) is left alone. Returns the links that got one.
  */
-async function addCapturedNote(trx: DB, userId: number, linkIds: readonly number[], comment: CapturedComment, now: number): Promise<Set<number>> {
-  if (linkIds.length === 0) return new Set();
+async function addCapturedNotes(trx: DB, userId: number, notes: ReadonlyMap<number, string>, from: CapturedFrom, now: number): Promise<Set<number>> {
+  if (notes.size === 0) return new Set();
   const already = await trx
     .selectFrom("notes")
     .select("link_id")
-    .where("chat_id", "=", comment.chatId)
-    .where("message_id", "=", comment.messageId)
+    .where("chat_id", "=", from.chatId)
+    .where("message_id", "=", from.messageId)
     .where("user_id", "=", userId)
     .execute();
   const skip = new Set(already.map((row) => row.link_id));
-  const fresh = [...new Set(linkIds)].filter((id) => !skip.has(id));
+  const fresh = [...notes.keys()].filter((id) => !skip.has(id));
   if (fresh.length === 0) return new Set();
   await trx
     .insertInto("notes")
@@ -84,13 +86,13 @@ async function addCapturedNote(trx: DB, userId: number, linkIds: readonly number
       fresh.map((linkId) => ({
         user_id: userId,
         link_id: linkId,
-        text: comment.text,
+        text: notes.get(linkId)!,
         created_at: now,
         updated_at: now,
-        chat_id: comment.chatId,
-        message_id: comment.messageId,
+        chat_id: from.chatId,
+        message_id: from.messageId,
         captured: 1,
-        source: comment.source,
+        source: from.source,
       })),
     )
     .execute();

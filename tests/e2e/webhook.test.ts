@@ -91,7 +91,7 @@ describe("webhook mode and health", () => {
     expect((await post(updateFrom(9502, "https://example.org/forged"))).status).toBe(401);
     expect((await post(updateFrom(9501, "https://example.org/by-webhook"), SECRET)).status).toBe(200);
     const question = await nextMessage(harness.emulator, 9501, since, TAG_QUESTION);
-    expect(question.text).toContain("example.org/by-webhook");
+    expect(question.text).toContain("example.org › by-webhook");
     expect(harness.emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === 9502)).toEqual([]);
   });
 

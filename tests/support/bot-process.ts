@@ -37,6 +37,8 @@ export async function startBot(emulator: Emulator, databasePath: string, env: Re
       LOG_LEVEL: "warn",
       // A test is a user far faster than any person; the rate-limit test sets its own limit.
       RATE_LIMIT_UPDATES: "10000",
+      // Links saved in tests (example.org, go.dev…) must not make the page fetcher ask DNS.
+      FETCH_HOSTS_ONLY: "true",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

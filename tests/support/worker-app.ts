@@ -10,7 +10,7 @@ export interface WorkerApp {
 /** Starts tests/support/app-worker.ts in a worker thread (through app-worker.mjs, which loads TypeScript). */
 export async function startWorkerApp(env: Record<string, string>, startAt: number): Promise<WorkerApp> {
   const worker = new Worker(new URL("./app-worker.mjs", import.meta.url), {
-    workerData: { env: { ...env, START_AT: String(startAt) } },
+    workerData: { env: { FETCH_HOSTS_ONLY: "true", ...env, START_AT: String(startAt) } },
   });
   const failed = once(worker, "error").then(([error]) => {
     throw error;

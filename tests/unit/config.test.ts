@@ -24,6 +24,8 @@ describe("configuration", () => {
       TAG_QUESTION_TIMEOUT_MINUTES: 60,
       IMPORT_MAX_BYTES: 20 * 1024 * 1024,
       IMPORT_MAX_LINKS: 1_000_000,
+      FETCH_ALLOW_PRIVATE: false,
+      FETCH_HOSTS_ONLY: false,
     });
     expect(config.ALLOWED_USER_IDS).toBeUndefined();
   });

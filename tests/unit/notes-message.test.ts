@@ -40,8 +40,8 @@ describe("the note confirmation", () => {
     const { text, keyboard } = noteConfirmation(t, "note-moved", 999_999_999_999_999, choices[1]!, choices);
     const parsed = parseTelegramHtml(text);
     expect(parsed.ok && parsed.text).toBe(
-      "📝 Note moved to https://example.org/22?a=1&b=2.\n\nYour reply was about 3 links:\n" +
-        "1. <T1>\n2. https://example.org/22?a=1&b=2\n3. <T333333333333333>\nTap a number to move the note there.",
+      "📝 Note moved to example.org › 22.\n\nYour reply was about 3 links:\n" +
+        "1. <T1>\n2. example.org › 22\n3. <T333333333333333>\nTap a number to move the note there.",
     );
     const buttons = keyboard!.inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(["Move to 1", "✅ 2", "Move to 3"]);

@@ -31,7 +31,7 @@ async function onQuestionButton(ctx: CallbackQueryContext<BotContext>, deps: Que
   const press = parseQuestionButton(ctx.callbackQuery.data);
   const question = press && (await findTagQuestion(ctx.db, ctx.user.id, press.questionId));
   const shownIn = ctx.callbackQuery.message?.message_id;
-  if (!press || !question || shownIn === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-expired") }));
+  if (!press || !question || shownIn === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("tag-question-expired") }));
   const port = portOf(ctx, deps);
   await ctx.answerCallbackQuery();
   const handled = await runAction(port, question, press.action, press.index, shownIn);
