@@ -210,11 +210,15 @@ export async function tagOneByOne(port: QuestionPort, question: TagQuestion): Pr
   await askNextQueued(port, question.chatId);
 }
 
-/** 🏷 Tag on a saved or closed question: it opens again in the message the button was on. */
-export async function reopenQuestion(port: QuestionPort, question: TagQuestion, messageId: number): Promise<void> {
+/**
+ * 🏷 Tag on a saved or closed question: it opens again in its own message when that is the one pressed, else (links
+ * that waited in line behind a closed question, or the /cancel reply's button) in a new message at the bottom.
+ */
+export async function reopenQuestion(port: QuestionPort, question: TagQuestion, pressedIn: number): Promise<void> {
   const mode = question.messageCount > 1 ? "together" : question.mode;
-  const opened = await change(port, question, { status: "open", mode, messageId, touchedAt: port.clock(), expiresAt: port.clock() + port.timeoutMs });
-  await redrawQuestion(port, await withOptions(port, opened));
+  const opened = await change(port, question, { status: "open", mode, touchedAt: port.clock(), expiresAt: port.clock() + port.timeoutMs });
+  if (question.messageId === pressedIn) return await redrawQuestion(port, await withOptions(port, opened));
+  await askQuestion(port, opened);
 }
 
 /**

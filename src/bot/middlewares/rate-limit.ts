@@ -29,14 +29,18 @@ export class SlidingWindowLimiter {
     this.sweptAt = now();
   }
 
-  /** Counts one update of `user`. Exempt updates always pass but still count; a drop is to be told once per window. */
+  /**
+   * Counts one update of `user`; a drop is to be told once per window. Exempt updates (the user's data) pass and
+   * are not counted: forwarding forty posts must not leave the user unable to press the button that tags them.
+   */
   take(user: number, exempt = false): Verdict {
+    if (exempt) return { pass: true };
     const now = this.now();
     this.sweep(now);
     const window = this.users.get(user) ?? { times: [], toldAt: undefined };
     this.users.set(user, window);
     while (window.times.length > 0 && window.times[0]! <= now - this.windowMs) window.times.shift();
-    if (exempt || window.times.length < this.limit) {
+    if (window.times.length < this.limit) {
       window.times.push(now);
       if (window.times.length > this.limit) window.times.shift();
       return { pass: true };
@@ -65,7 +69,7 @@ export class SlidingWindowLimiter {
 export interface RateLimitOptions {
   /** Updates one user may send in ten seconds. */
   perWindow: number;
-  /** Updates that always pass (they still count against the window). */
+  /** Updates that always pass, uncounted. */
   exempt?: (ctx: BotContext) => boolean;
   windowMs?: number;
   now?: () => number;
