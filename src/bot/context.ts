@@ -1,3 +1,4 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Config } from "../config/config.js";
@@ -16,4 +17,7 @@ export interface AppFlavor {
   user: User;
 }
 
-export type BotContext = Context & AppFlavor & I18nFlavor;
+/** Context inside conversations: a fresh object per replay, so only what plugins put on it is there. */
+export type ConversationContext = Context & I18nFlavor;
+
+export type BotContext = ConversationFlavor<Context & AppFlavor & I18nFlavor>;

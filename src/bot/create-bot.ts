@@ -18,14 +18,17 @@ import { tagsFeature } from "../features/tags/index.js";
 import { todayFeature } from "../features/today/index.js";
 import { unreadFeature } from "../features/unread/index.js";
 import { startFeature } from "../features/start.js";
-import { taggingFeature } from "../features/tagging/index.js";
+import { cancelFeature, taggingFeature } from "../features/tagging/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
 import { hasLinks } from "../links/has-links.js";
 import type { Logger } from "../logger.js";
+import { conversations } from "@grammyjs/conversations";
+import { titlePrompt } from "../features/page-titles/title-prompt.js";
 import { AlbumHints } from "../questions/album-hints.js";
+import { conversationStateStorage } from "../store/conversation-state.js";
 import { Redraws } from "../questions/redraws.js";
 import { createRetryingFetch } from "../telegram/retrying-fetch.js";
-import type { BotContext } from "./context.js";
+import type { BotContext, ConversationContext } from "./context.js";
 import { createI18n } from "./i18n.js";
 import { allowedUsers } from "./middlewares/allowed-users.js";
 import { currentUser } from "./middlewares/current-user.js";
@@ -43,6 +46,11 @@ export interface BotDeps {
   fetch?: typeof fetch;
 }
 
+/**
+ * Bump whenever the code of a shipped conversation changes, so stored state is not replayed against new code
+ * (4: the tag question left the plugin for its own table; only the title prompt is a conversation now).
+ */
+const CONVERSATION_STATE_VERSION = 4;
 const ALBUM_HINT_DELAY_MS = 1500;
 // Telegram refuses more than about one edit a second of a chat's message.
 const REDRAW_GAP_MS = 1000;
@@ -88,6 +96,21 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
 
   const privateChats = protectedBot.chatType("private");
   privateChats.use(allowedUsers, currentUser);
+  privateChats.use(
+    conversations<BotContext, ConversationContext>({
+      storage: {
+        type: "key",
+        version: CONVERSATION_STATE_VERSION,
+        prefix: "chat:",
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+        adapter: conversationStateStorage(db),
+      },
+      plugins: [i18n],
+    }),
+  );
+  privateChats.use(cancelFeature(questions));
+  // Before everything that reads text: while it waits, the title prompt takes the next message.
+  privateChats.use(titlePrompt(db));
   // Before the notes: a reply to an open question answers it.
   privateChats.use(taggingFeature(questions));
   privateChats.use(startFeature);

@@ -29,7 +29,7 @@ export function classifyAnswer(text: string, { repliesToQuestion = false } = {})
   const tags = parseTags(trimmed);
   const punctuated = SENTENCE_PUNCTUATION.test(trimmed);
   const sentence = punctuated || tokens.length > MAX_TAG_TOKENS || charCount(trimmed) > MAX_TAG_ANSWER_CHARS;
-  if (tags.length === 0) return sentence || /[\p{L}\p{N}]/u.test(trimmed) ? { kind: "note" } : { kind: "none" };
+  if (tags.length === 0) return /[\p{L}\p{N}]/u.test(trimmed) ? { kind: "note" } : { kind: "none" };
   if (tokens.every((token) => token.startsWith("#")) && !punctuated) return { kind: "tags", tags };
   if (sentence) return { kind: "note" };
   const tagLike =

@@ -68,6 +68,29 @@ describe("page titles, end to end", () => {
     expect(sql("select title, title_source from links where id = ?", link!.id)).toEqual([{ title: "Preemptive Scheduling in the BEAM & You", title_source: "page" }]);
   });
 
+  it("asks for a title on /title N alone and takes the next message as it; a command instead ends the prompt", async () => {
+    const [link] = sql<{ id: number }>("select id from links where url like '%copy=2%'");
+    const asked = await command(`/title ${link!.id}`, /Send me the new title/);
+    expect(asked.text).toContain("Preemptive Scheduling in the BEAM & You");
+    let since = harness.emulator.mark();
+    user().sendText("  Scheduling,\n  explained  ");
+    expect((await nextMessage(harness.emulator, 7001, since, /Title set/)).text).toBe("Title set: Scheduling, explained");
+    expect(sql("select title, title_source from links where id = ?", link!.id)).toEqual([{ title: "Scheduling, explained", title_source: "user" }]);
+
+    await command(`/title ${link!.id}`, /Send me the new title/);
+    since = harness.emulator.mark();
+    user().command("/unread");
+    await nextMessage(harness.emulator, 7001, since, /Unread/);
+    expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Scheduling, explained" }]);
+
+    await command(`/title ${link!.id}`, /Send me the new title/);
+    expect((await command("/cancel")).text).toBe("Cancelled. Your links stay saved.");
+    since = harness.emulator.mark();
+    user().sendText("not a title");
+    await nextMessage(harness.emulator, 7001, since);
+    expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Scheduling, explained" }]);
+  });
+
   it("drops the words a link came with when they only repeat its page's title", async () => {
     let since = harness.emulator.mark();
     user().sendText(`Reductions & Schedulers, Explained – Essays ${site.origin}/essay?shared=1`);

@@ -2,16 +2,17 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { clearUserTitle, requestRefetch, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
-
-const MAX_TITLE = 300;
+import { TITLE_PROMPT, titleOf } from "./title-prompt.js";
 
 /** /title 12 My own title (never overwritten by a fetched one), /title 12 - (back to the page's), and /refetch 12 (try the page again). */
 export function pageTitlesFeature() {
   const feature = new Composer<BotContext>();
 
   feature.command("title", async (ctx) => {
+    const asked = /^\s*(\d{1,15})\s*$/u.exec(ctx.match);
+    if (asked) return await ctx.conversation.enter(TITLE_PROMPT, Number(asked[1]));
     const match = /^\s*(\d{1,15})\s+([\s\S]+)$/u.exec(ctx.match);
-    const title = match?.[2]?.replace(/\s+/gu, " ").trim().slice(0, MAX_TITLE);
+    const title = match?.[2] && titleOf(match[2]);
     if (!match || !title) return await ctx.reply(ctx.t("title-usage"), { parse_mode: "HTML" });
     if (title === "-") {
       const cleared = await clearUserTitle(ctx.db, ctx.user.id, Number(match[1]));

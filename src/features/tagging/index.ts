@@ -91,9 +91,11 @@ async function offerLateOrPass(ctx: Filter<BotContext, "message">, port: Questio
 /** /cancel: open questions close as "Saved · no tags"; links waiting in line are counted and offered with one button. */
 async function onCancel(ctx: BotContext, deps: QuestionDeps): Promise<void> {
   const port = portOf(ctx, deps);
+  const prompting = Object.keys(ctx.conversation.active()).length > 0;
+  await ctx.conversation.exitAll();
   const open = await openQuestions(ctx.db, ctx.chat!.id);
   const merged = open.length > 0 ? await closeQuestions(port, open) : undefined;
-  if (open.length === 0) return void (await ctx.reply(ctx.t("cancel-nothing")));
+  if (open.length === 0) return void (await ctx.reply(ctx.t(prompting ? "cancel-done" : "cancel-nothing")));
   const untagged = merged ? questionLinkIds(merged).length : 0;
   if (untagged === 0) return void (await ctx.reply(ctx.t("cancel-done")));
   const keyboard = new InlineKeyboard().text(ctx.t("tag-button-more", { count: untagged }), questionButton(merged!.id, "tag"));
@@ -111,9 +113,15 @@ async function onRetag(ctx: CallbackQueryContext<BotContext>, deps: QuestionDeps
   await askQuestion(portOf(ctx, deps), question);
 }
 
-export function taggingFeature(deps: QuestionDeps) {
+/** /cancel, installed before the conversations so that it also ends a prompt that waits for the next message. */
+export function cancelFeature(deps: QuestionDeps) {
   const feature = new Composer<BotContext>();
   feature.command("cancel", (ctx) => onCancel(ctx, deps));
+  return feature;
+}
+
+export function taggingFeature(deps: QuestionDeps) {
+  const feature = new Composer<BotContext>();
   feature.callbackQuery(QUESTION_CALLBACK, (ctx) => onQuestionButton(ctx, deps));
   feature.callbackQuery(UNDO_NOTE_CALLBACK, async (ctx) => {
     const undone = await undoNote(portOf(ctx, deps), ctx.user.id, ctx.chat!.id, Number(ctx.match[1]), ctx.callbackQuery.message!.message_id);
