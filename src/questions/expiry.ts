@@ -5,6 +5,7 @@ import type { DB } from "../db/connection.js";
 import type { Logger } from "../logger.js";
 import { expiredQuestions, type TagQuestion } from "../store/tag-questions.js";
 import { findUser } from "../store/users.js";
+import { periodicJob, type PeriodicJob } from "../jobs/periodic.js";
 import { closeQuestions, type QuestionPort } from "./flow.js";
 import type { Redraws } from "./redraws.js";
 
@@ -18,11 +19,7 @@ export interface QuestionExpiryDeps {
   redraws: Redraws;
 }
 
-export interface QuestionExpiry {
-  tick(): Promise<void>;
-  start(intervalMs: number): void;
-  stop(): Promise<void>;
-}
+export type QuestionExpiry = PeriodicJob;
 
 const BATCH = 50;
 
@@ -31,9 +28,6 @@ const BATCH = 50;
  * "Saved · no tags" with a 🏷 Tag button, and links queued behind it get one button of their own.
  */
 export function createQuestionExpiry(deps: QuestionExpiryDeps): QuestionExpiry {
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
   async function portFor(userId: number): Promise<QuestionPort> {
     const user = await findUser(deps.db, userId);
     const t = translatorFor(deps.i18n, user?.language_code ?? null);
@@ -53,16 +47,5 @@ export function createQuestionExpiry(deps: QuestionExpiryDeps): QuestionExpiry {
     }
   }
 
-  const tick = () => (running ??= runDue().finally(() => (running = undefined)));
-  return {
-    tick,
-    start(intervalMs) {
-      timer = setInterval(() => void tick().catch((error: unknown) => deps.logger.error({ err: error }, "tag question expiry failed")), intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+  return periodicJob(runDue, (error) => deps.logger.error({ err: error }, "tag question expiry failed"));
 }

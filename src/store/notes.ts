@@ -33,13 +33,7 @@ export interface NoteScope {
 }
 
 async function noteOfMessage(db: DB, userId: number, ref: MessageRef): Promise<Note | undefined> {
-  return await db
-    .selectFrom("notes")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .where("chat_id", "=", ref.chatId)
-    .where("message_id", "=", ref.messageId)
-    .executeTakeFirst();
+  return (await notesOfMessage(db, userId, ref))[0];
 }
 
 async function ownsLink(db: DB, userId: number, linkId: number): Promise<boolean> {

@@ -94,18 +94,25 @@ export async function findTagQuestion(db: DB, userId: number, id: number): Promi
  * not touched and that grew within `since`. A burst of forwards thereby becomes one save.
  */
 export async function joinableQuestion(db: DB, chatId: number, since: number): Promise<TagQuestion | undefined> {
+  const question = await latestTouched(db, chatId, since, ["open", "queued"]);
+  const untouched = question && question.mode === null && question.selected.length === 0 && question.pendingText === null && !question.retag;
+  // A question whose message could not be sent is not one the user sees; with status open it must have one.
+  return untouched && (question.status === "queued" || question.messageId !== null) ? question : undefined;
+}
+
+/** The chat's question touched last since `since` whose status is one of `statuses`. */
+async function latestTouched(db: DB, chatId: number, since: number, statuses: readonly TagQuestion["status"][]): Promise<TagQuestion | undefined> {
   const row = await db
     .selectFrom("tag_questions")
     .selectAll()
     .where("chat_id", "=", chatId)
+    .where("status", "in", statuses)
     .where("touched_at", ">=", since)
     .orderBy("touched_at", "desc")
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
-  const question = row && toQuestion(row);
-  const untouched = question && question.mode === null && question.selected.length === 0 && question.pendingText === null && !question.retag;
-  return untouched && (question.status === "open" || question.status === "queued") ? question : undefined;
+  return row && toQuestion(row);
 }
 
 /** The chat's open questions that ask about links, most recently shown or used first. */
@@ -128,17 +135,7 @@ export async function currentQuestion(db: DB, chatId: number): Promise<TagQuesti
 
 /** The question answered or closed last in this chat, after `since`: late tags are offered for it. */
 export async function lastSettledQuestion(db: DB, chatId: number, since: number): Promise<TagQuestion | undefined> {
-  const row = await db
-    .selectFrom("tag_questions")
-    .selectAll()
-    .where("chat_id", "=", chatId)
-    .where("status", "in", ["done", "closed"])
-    .where("touched_at", ">=", since)
-    .orderBy("touched_at", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  const question = row && toQuestion(row);
+  const question = await latestTouched(db, chatId, since, ["done", "closed"]);
   return question && questionLinkIds(question).length > 0 ? question : undefined;
 }
 

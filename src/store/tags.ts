@@ -47,6 +47,16 @@ export async function tagIdsCreatingMissing(db: DB, userId: number, names: reado
   return new Map(rows.map((row) => [row.name, row.id]));
 }
 
+/** Gives every link every one of the tags; pairs that exist already stay as they were. */
+async function tagLinks(trx: DB, linkIds: readonly number[], tagIds: readonly number[], now: number): Promise<void> {
+  if (tagIds.length === 0) return;
+  await trx
+    .insertInto("link_tags")
+    .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
 /** Makes `names` exactly the tags of each link (ids must already be verified as the user's), in one transaction. */
 export async function replaceLinkTags(db: DB, userId: number, linkIds: readonly number[], names: readonly string[], now: number): Promise<void> {
   if (linkIds.length === 0) return;
@@ -55,13 +65,7 @@ export async function replaceLinkTags(db: DB, userId: number, linkIds: readonly 
     let removal = trx.deleteFrom("link_tags").where("link_id", "in", linkIds);
     if (tagIds.length > 0) removal = removal.where("tag_id", "not in", tagIds);
     await removal.execute();
-    if (tagIds.length > 0) {
-      await trx
-        .insertInto("link_tags")
-        .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await tagLinks(trx, linkIds, tagIds, now);
     await reindexLinks(trx, linkIds);
   });
 }
@@ -138,12 +142,7 @@ export function hasEveryTag(userId: number, tags: readonly string[], linkId: "li
 export async function addLinkTags(db: DB, userId: number, linkIds: readonly number[], names: readonly string[], now: number): Promise<void> {
   if (linkIds.length === 0 || names.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const tagIds = [...(await tagIdsCreatingMissing(trx, userId, names)).values()];
-    await trx
-      .insertInto("link_tags")
-      .values(linkIds.flatMap((linkId) => tagIds.map((tagId) => ({ link_id: linkId, tag_id: tagId, tagged_at: now }))))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await tagLinks(trx, linkIds, [...(await tagIdsCreatingMissing(trx, userId, names)).values()], now);
     await reindexLinks(trx, linkIds);
   });
 }

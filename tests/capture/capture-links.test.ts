@@ -1,16 +1,10 @@
 import type { Message, MessageEntity } from "@grammyjs/types";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { captureLinks } from "../../src/capture/capture-links.js";
-import type { DB } from "../../src/db/connection.js";
 import { extractLinks } from "../../src/links/extract.js";
-import { addUser, createTestDatabase } from "../support/test-db.js";
+import { freshDatabaseEach } from "../support/test-db.js";
 
-let db: DB;
-beforeEach(async () => {
-  db = await createTestDatabase();
-  await addUser(db, 1);
-});
-afterEach(async () => db.destroy());
+const database = freshDatabaseEach(1);
 
 /** A text message with a `url` entity for every address in it, as Telegram sends one. */
 function message(text: string, id = 1, extra: Partial<Message> = {}): Message {
@@ -19,16 +13,16 @@ function message(text: string, id = 1, extra: Partial<Message> = {}): Message {
 }
 
 async function save(text: string, id = 1, extra: Partial<Message> = {}) {
-  return await captureLinks(db, 1, extractLinks(message(text, id, extra)), 1000, { chatId: 1, messageId: id });
+  return await captureLinks(database(), 1, extractLinks(message(text, id, extra)), 1000, { chatId: 1, messageId: id });
 }
 
-const notes = () => db.selectFrom("notes").innerJoin("links", "links.id", "notes.link_id").select(["links.url", "notes.text", "notes.captured", "notes.source"]).orderBy("notes.id").execute();
+const notes = () => database().selectFrom("notes").innerJoin("links", "links.id", "notes.link_id").select(["links.url", "notes.text", "notes.captured", "notes.source"]).orderBy("notes.id").execute();
 
 describe("the words a link is sent with", () => {
   it("keeps them as a captured note, and the link's provisional title", async () => {
     await save("这个讲得好 https://example.org/good");
     expect(await notes()).toEqual([{ url: "https://example.org/good", text: "这个讲得好", captured: 1, source: null }]);
-    expect(await db.selectFrom("links").select(["title", "title_source"]).execute()).toEqual([{ title: "这个讲得好", title_source: "message" }]);
+    expect(await database().selectFrom("links").select(["title", "title_source"]).execute()).toEqual([{ title: "这个讲得好", title_source: "message" }]);
   });
 
   it("gives each link of an 'address Title' list its own words, not the whole list", async () => {

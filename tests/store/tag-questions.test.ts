@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DB } from "../../src/db/connection.js";
+import { describe, expect, it } from "vitest";
 import {
   createTagQuestion,
   currentQuestion,
@@ -10,52 +9,49 @@ import {
   lastSettledQuestion,
   updateTagQuestion,
 } from "../../src/store/tag-questions.js";
-import { addUser, createTestDatabase } from "../support/test-db.js";
+import { freshDatabaseEach } from "../support/test-db.js";
 
-let db: DB;
-beforeEach(async () => {
-  db = await createTestDatabase();
-  await addUser(db, 1);
-  await addUser(db, 2);
-});
-afterEach(async () => db.destroy());
+const database = freshDatabaseEach(1, 2);
 
 const ask = (overrides: Partial<Parameters<typeof createTagQuestion>[1]> = {}) =>
-  createTagQuestion(db, { userId: 1, chatId: 1, status: "open", groups: [[10]], knownIds: [], mediaGroupId: null, now: 1000, expiresAt: 61_000, ...overrides });
+  createTagQuestion(database(), { userId: 1, chatId: 1, status: "open", groups: [[10]], knownIds: [], mediaGroupId: null, now: 1000, expiresAt: 61_000, ...overrides });
 
 describe("tag questions as rows", () => {
   it("reads back its JSON columns as they were written, and only for its own user", async () => {
     const question = await ask({ groups: [[1, 2], [3]], knownIds: [9], selected: ["a"] });
-    expect(await findTagQuestion(db, 1, question.id)).toMatchObject({ groups: [[1, 2], [3]], knownIds: [9], selected: ["a"], retag: false, messageCount: 1 });
-    expect(await findTagQuestion(db, 2, question.id)).toBeUndefined();
+    expect(await findTagQuestion(database(), 1, question.id)).toMatchObject({ groups: [[1, 2], [3]], knownIds: [9], selected: ["a"], retag: false, messageCount: 1 });
+    expect(await findTagQuestion(database(), 2, question.id)).toBeUndefined();
   });
 
   it("lets a message join the latest untouched question of the burst, and no other", async () => {
     const question = await ask();
-    expect((await joinableQuestion(db, 1, 500))?.id).toBe(question.id);
-    expect(await joinableQuestion(db, 1, 1001)).toBeUndefined();
-    expect(await joinableQuestion(db, 2, 0)).toBeUndefined();
-    await updateTagQuestion(db, question.id, { selected: ["rust"] });
-    expect(await joinableQuestion(db, 1, 500)).toBeUndefined();
+    // Not before its message is sent: a question the user never saw collects nothing.
+    expect(await joinableQuestion(database(), 1, 500)).toBeUndefined();
+    await updateTagQuestion(database(), question.id, { messageId: 100 });
+    expect((await joinableQuestion(database(), 1, 500))?.id).toBe(question.id);
+    expect(await joinableQuestion(database(), 1, 1001)).toBeUndefined();
+    expect(await joinableQuestion(database(), 2, 0)).toBeUndefined();
+    await updateTagQuestion(database(), question.id, { selected: ["rust"] });
+    expect(await joinableQuestion(database(), 1, 500)).toBeUndefined();
   });
 
   it("sends typed answers to the open question shown last, never one without a message or without links", async () => {
     const older = await ask();
     const newer = await ask({ now: 2000 });
     await ask({ now: 3000, groups: [], knownIds: [5] });
-    expect(await currentQuestion(db, 1)).toBeUndefined();
-    await updateTagQuestion(db, older.id, { messageId: 100 });
-    await updateTagQuestion(db, newer.id, { messageId: 101 });
-    expect((await currentQuestion(db, 1))?.id).toBe(newer.id);
+    expect(await currentQuestion(database(), 1)).toBeUndefined();
+    await updateTagQuestion(database(), older.id, { messageId: 100 });
+    await updateTagQuestion(database(), newer.id, { messageId: 101 });
+    expect((await currentQuestion(database(), 1))?.id).toBe(newer.id);
   });
 
   it("finds questions whose time is up, and the last settled one for late tags", async () => {
     const question = await ask();
-    expect(await expiredQuestions(db, 60_999, 10)).toEqual([]);
-    expect((await expiredQuestions(db, 61_000, 10)).map((q) => q.id)).toEqual([question.id]);
-    await updateTagQuestion(db, question.id, { status: "done", touchedAt: 5000 });
-    expect((await lastSettledQuestion(db, 1, 4000))?.id).toBe(question.id);
-    expect(await lastSettledQuestion(db, 1, 6000)).toBeUndefined();
+    expect(await expiredQuestions(database(), 60_999, 10)).toEqual([]);
+    expect((await expiredQuestions(database(), 61_000, 10)).map((q) => q.id)).toEqual([question.id]);
+    await updateTagQuestion(database(), question.id, { status: "done", touchedAt: 5000 });
+    expect((await lastSettledQuestion(database(), 1, 4000))?.id).toBe(question.id);
+    expect(await lastSettledQuestion(database(), 1, 6000)).toBeUndefined();
   });
 
   it("keeps an album's parts in one group and gives every other message its own", () => {

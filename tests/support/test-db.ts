@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from "vitest";
 import { openDatabase, type DB } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { upsertUser } from "../../src/store/users.js";
@@ -11,4 +12,15 @@ export async function createTestDatabase(): Promise<DB> {
 
 export async function addUser(db: DB, id: number, timeZone = "UTC"): Promise<void> {
   await upsertUser(db, { id, first_name: `user${id}` }, timeZone, 0);
+}
+
+/** A fresh database with these users for each test of the file; read it through the returned function. */
+export function freshDatabaseEach(...userIds: number[]): () => DB {
+  let db: DB | undefined;
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    for (const id of userIds) await addUser(db, id);
+  });
+  afterEach(async () => db?.destroy());
+  return () => db!;
 }

@@ -5,6 +5,7 @@ import type { DB } from "../../db/connection.js";
 import { createPacer } from "../../digest/pacer.js";
 import { dueAtOn } from "../../digest/schedule.js";
 import type { Logger } from "../../logger.js";
+import { periodicJob, type PeriodicJob } from "../../jobs/periodic.js";
 import { claimDigest, dueDigestUsers, finishDigest, scheduleDigestRetry, setDigestNextAt, updateDigestSettings, type DigestUser } from "../../store/digest.js";
 import { rememberLinkMessage } from "../../store/links.js";
 import { addDays, localDate } from "../../time/local-date.js";
@@ -22,11 +23,8 @@ export interface DigestSchedulerDeps {
   retryBaseMs: number;
 }
 
-export interface DigestScheduler {
-  /** Sends every digest due now; concurrent calls share one run. */
-  tick(): Promise<void>;
-  start(intervalMs: number): void;
-  stop(): Promise<void>;
+/** `tick` sends every digest due now. */
+export interface DigestScheduler extends PeriodicJob {
   /** When the last run finished (epoch ms of the real clock), for health checks. */
   lastRunAt(): number | undefined;
 }
@@ -39,8 +37,6 @@ const AFTER_UNEXPECTED_ERROR_MS = 15 * 60_000;
 export function createDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler {
   const { db, clock, logger } = deps;
   const pace = createPacer(deps.sendsPerSecond);
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let lastRunAt: number | undefined;
 
   async function send(user: DigestUser, today: string, attempts: number): Promise<void> {
@@ -108,18 +104,6 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     lastRunAt = Date.now();
   }
 
-  const tick = () => (running ??= runDue().finally(() => (running = undefined)));
-  return {
-    tick,
-    start(intervalMs) {
-      const run = () => void tick().catch((error: unknown) => logger.error({ err: error }, "digest run failed"));
-      timer = setInterval(run, intervalMs);
-      run();
-    },
-    async stop() {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
-    },
-    lastRunAt: () => lastRunAt,
-  };
+  const job = periodicJob(runDue, (error) => logger.error({ err: error }, "digest run failed"));
+  return { ...job, start: (intervalMs) => job.start(intervalMs, { runNow: true }), lastRunAt: () => lastRunAt };
 }

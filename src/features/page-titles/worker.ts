@@ -6,6 +6,7 @@ import { fetchPageInfo } from "../../fetch/fetch-page.js";
 import type { FetchOptions } from "../../fetch/options.js";
 import { isFailure } from "../../fetch/types.js";
 import type { Logger } from "../../logger.js";
+import { periodicJob, type PeriodicJob } from "../../jobs/periodic.js";
 import { claimFetch, dueFetches, recordFetchedPage, recordFetchFailure, type DueFetch } from "../../store/page-info.js";
 import { redrawQuestion } from "../../questions/flow.js";
 import type { Redraws } from "../../questions/redraws.js";
@@ -26,15 +27,11 @@ export interface PageTitleWorkerDeps {
   questionTimeoutMs: number;
 }
 
-export interface PageTitleWorker {
-  /**
-   * Fetches the due live saves, and starts background fetches (imports) without waiting for them; concurrent
-   * calls share one run.
-   */
-  tick(): Promise<void>;
-  start(intervalMs: number): void;
-  stop(): Promise<void>;
-}
+/**
+ * `tick` fetches the due live saves, and starts background fetches (imports) without waiting for them; `stop`
+ * waits for those too.
+ */
+export type PageTitleWorker = PeriodicJob;
 
 const BATCH = 20;
 // How far down the queue a tick looks for background links on hosts it is not fetching from yet.
@@ -50,8 +47,6 @@ const LEASE_MS = 5 * 60_000;
 
 export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorker {
   const { db, clock, logger } = deps;
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
   // Hosts a background fetch is talking to, with that fetch; a tick starts another only on a host not in here.
   const background = new Map<string, Promise<void>>();
 
@@ -89,15 +84,11 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
     await Promise.all(plan.live.map(fetchLogged));
   }
 
-  const tick = () => (running ??= runDue().finally(() => (running = undefined)));
+  const job = periodicJob(runDue, (error) => logger.error({ err: error }, "page fetch run failed"));
   return {
-    tick,
-    start(intervalMs) {
-      timer = setInterval(() => void tick().catch((error: unknown) => logger.error({ err: error }, "page fetch run failed")), intervalMs);
-    },
+    ...job,
     async stop() {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
+      await job.stop();
       await Promise.all(background.values());
     },
   };
