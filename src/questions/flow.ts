@@ -114,7 +114,8 @@ export async function offerSavedLinks(port: QuestionPort, saved: SavedMessage): 
   const joinable = await joinableQuestion(port.db, saved.chatId, now - BURST_MS);
   if (joinable) return await joinQuestion(port, joinable, saved);
   const waiting = saved.newIds.length > 0 && (await currentQuestion(port.db, saved.chatId)) !== undefined;
-  const status = waiting ? "queued" : "open";
+  // Links sent again ask nothing: their reply is settled at once, yet a burst may still join it.
+  const status = waiting ? "queued" : saved.newIds.length > 0 ? "open" : "done";
   let question = await createTagQuestion(port.db, {
     userId: saved.userId,
     chatId: saved.chatId,
@@ -138,12 +139,13 @@ export async function offerSavedLinks(port: QuestionPort, saved: SavedMessage): 
 async function joinQuestion(port: QuestionPort, question: TagQuestion, saved: SavedMessage): Promise<void> {
   const now = port.clock();
   const sameAlbum = saved.mediaGroupId !== null && saved.mediaGroupId === question.mediaGroupId;
+  const asksNow = question.status !== "queued" && saved.newIds.length > 0;
   let joined = await change(port, question, {
     groups: joinedGroups(question, saved.newIds, saved.mediaGroupId),
     knownIds: unique([...question.knownIds, ...saved.knownIds]),
     messageCount: question.messageCount + (sameAlbum ? 0 : 1),
     touchedAt: now,
-    ...(question.status === "open" && saved.newIds.length > 0 ? { expiresAt: now + port.timeoutMs } : {}),
+    ...(asksNow ? { status: "open" as const, expiresAt: now + port.timeoutMs } : {}),
   });
   if (joined.status === "open" && asksAbout(joined)) joined = await withOptions(port, joined);
   if (joined.messageId !== null) await rememberLinkMessage(port.db, joined.chatId, joined.messageId, [...saved.newIds, ...saved.knownIds]);

@@ -43,7 +43,6 @@ function knownLine(t: Translate, content: QuestionContent): string {
 }
 
 function openView(t: Translate, question: TagQuestion, content: QuestionContent): QuestionView {
-  if (content.links.length === 0 && !question.retag) return knownLinksReply(t, content.known, content.timeZone);
   if (question.retag) return { text: t("tag-question-retag", { links: linkLines(content.links) }), keyboard: tagKeyboard(question, t) };
   if (question.messageCount > 1 && question.mode === null) {
     const text = t("tag-burst", { count: content.links.length, messages: question.messageCount, links: linkLines(content.links) }) + knownLine(t, content);
@@ -73,6 +72,8 @@ function settledView(t: Translate, question: TagQuestion, content: QuestionConte
 
 /** The text and buttons of a question's message, whatever state it is in. */
 export function renderQuestion(t: Translate, question: TagQuestion, content: QuestionContent): QuestionView {
+  // Links sent again, and nothing new: when each was saved, with Re-tag buttons.
+  if (content.links.length === 0 && !question.retag && question.status !== "queued") return knownLinksReply(t, content.known, content.timeZone);
   switch (question.status) {
     case "queued":
       return { text: t("tag-queued", { count: content.links.length }) };

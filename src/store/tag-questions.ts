@@ -26,7 +26,7 @@ export interface TagQuestion {
 export interface NewTagQuestion {
   userId: number;
   chatId: number;
-  status: "queued" | "open";
+  status: "queued" | "open" | "done";
   groups: number[][];
   knownIds: number[];
   mediaGroupId: string | null;
@@ -94,10 +94,12 @@ export async function findTagQuestion(db: DB, userId: number, id: number): Promi
  * not touched and that grew within `since`. A burst of forwards thereby becomes one save.
  */
 export async function joinableQuestion(db: DB, chatId: number, since: number): Promise<TagQuestion | undefined> {
-  const question = await latestTouched(db, chatId, since, ["open", "queued"]);
-  const untouched = question && question.mode === null && question.selected.length === 0 && question.pendingText === null && !question.retag;
-  // A question whose message could not be sent is not one the user sees; with status open it must have one.
-  return untouched && (question.status === "queued" || question.messageId !== null) ? question : undefined;
+  const question = await latestTouched(db, chatId, since, ["open", "queued", "done"]);
+  if (!question || question.mode !== null || question.selected.length > 0 || question.pendingText !== null || question.retag) return undefined;
+  // A settled question is joined only when it asked nothing (links sent again); a question whose message could
+  // not be sent is one the user never saw.
+  if (question.status === "done") return questionLinkIds(question).length === 0 && question.messageId !== null ? question : undefined;
+  return question.status === "queued" || question.messageId !== null ? question : undefined;
 }
 
 /** The chat's question touched last since `since` whose status is one of `statuses`. */

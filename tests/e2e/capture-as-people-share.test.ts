@@ -119,6 +119,21 @@ describe("capture as people really share, end to end", () => {
     expect(sentTo(user.id, since).length).toBeLessThanOrEqual(3);
   });
 
+  it("answers a burst of links saved before with one 'already saved' reply", async () => {
+    const user = newUser();
+    const question = await ask(user, "https://example.org/seen/1 https://example.org/seen/2 https://example.org/seen/3");
+    let since = harness.emulator.mark();
+    user.press(question, button(question, "Skip").callback_data);
+    await nextEdit(harness.emulator, question, since, /no tags/);
+
+    since = harness.emulator.mark();
+    for (const n of [1, 2, 3]) user.forward(`https://example.org/seen/${n}?utm_source=channel`, forwardOrigin.channel(CHANNEL, 300 + n));
+    const reply = await nextMessage(harness.emulator, user.id, since, /Already saved/);
+    const whole = await nextEdit(harness.emulator, reply, since, /(Already saved[\s\S]*){3}/);
+    expect(buttonsOf(whole).map((b) => b.text)).toEqual(["Re-tag 1", "Re-tag 2", "Re-tag 3"]);
+    expect(sentTo(user.id, since)).toHaveLength(1);
+  });
+
   it("asks about a burst one message at a time on One by one", async () => {
     const user = newUser();
     const since = harness.emulator.mark();
