@@ -3,7 +3,7 @@ import type { BotContext } from "../../bot/context.js";
 import { isCommand } from "../../bot/commands.js";
 import { hasLinks } from "../../links/has-links.js";
 import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
-import { LEGACY_TAG_CALLBACK, parseQuestionButton, QUESTION_CALLBACK, questionButton, UNDO_NOTE_CALLBACK } from "../../questions/callback-data.js";
+import { LEGACY_TAG_CALLBACK, parseQuestionButton, QUESTION_CALLBACK, questionButton, UNDO_NOTE_CALLBACK, type QuestionAction } from "../../questions/callback-data.js";
 import {
   askQuestion,
   closeQuestions,
@@ -38,7 +38,7 @@ async function onQuestionButton(ctx: CallbackQueryContext<BotContext>, deps: Que
   if (!handled) await ctx.api.sendMessage(ctx.chat!.id, ctx.t("button-expired"));
 }
 
-async function runAction(port: QuestionPort, question: TagQuestion, action: string, index: number, shownIn: number): Promise<boolean> {
+async function runAction(port: QuestionPort, question: TagQuestion, action: QuestionAction, index: number, shownIn: number): Promise<boolean> {
   switch (action) {
     case "toggle":
       return await toggleTag(port, question, index);
@@ -55,7 +55,8 @@ async function runAction(port: QuestionPort, question: TagQuestion, action: stri
     case "asTags":
     case "asNote":
       return await resolveTagsOrNote(port, question, action === "asTags", shownIn);
-    default:
+    case "lateYes":
+    case "lateNo":
       return await resolveLateTags(port, question, action === "lateYes", shownIn);
   }
 }
