@@ -1,5 +1,6 @@
 // The benchmark figures in the order the suite prints them; `npm run bench` and its test both run this list.
 import { digestFanout } from "./digest-fanout.js";
+import { hostileInput } from "./hostile-input.js";
 import { importSpeed } from "./import-speed.js";
 import { processFootprint } from "./process-footprint.js";
 import { updateThroughput } from "./update-throughput.js";
@@ -17,6 +18,7 @@ export const FIGURES: readonly BenchFigure[] = [
   { name: "import", run: importSpeed },
   { name: "process", run: processFootprint },
   { name: "digest", run: digestFanout },
+  { name: "hostile", run: hostileInput },
 ];
 
 export async function runFigures(scale: Scale, only?: string, starting?: (name: string) => void): Promise<Figure[]> {

@@ -14,7 +14,7 @@ describe("the benchmark suite", () => {
       if (figure.baseline !== undefined) expect(figure.ratio, figure.figure).toBeCloseTo(figure.value / figure.baseline, 6);
     }
     const table = formatTable(figures);
-    for (const prefix of ["updates:", "recall", "import:", "start-up:", "memory:", "digest fan-out:"]) {
+    for (const prefix of ["updates:", "recall", "import:", "start-up:", "memory:", "digest fan-out:", "hostile:"]) {
       expect(figures.some((f) => f.figure.startsWith(prefix)), prefix).toBe(true);
     }
     expect(table.split("\n")).toHaveLength(figures.length + 2);
