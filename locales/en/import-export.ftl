@@ -48,3 +48,40 @@ export-caption =
         [one] Your linklog: 1 link.
        *[other] Your linklog: {$count} links.
     }
+
+# Lines of an imported file that could not be read, as the preview and `npm run import` show them. Plain text:
+# the code escapes them. Counts and sizes are written without grouping, as the file's own numbers are.
+problem-more = … and { NUMBER($count, useGrouping: 0) } more problems from here on
+problem-in-entry = {$entry}: {$problem}
+problem-not-understood = {$text}
+problem-no-links = no links found in this file
+problem-empty-file = the file is empty
+problem-not-text = this does not look like a text file
+problem-not-zip = this is not a zip file
+problem-csv-unclosed-quote = a quoted cell is never closed
+problem-csv-after-quote = text after the closing quote of a cell
+problem-csv-unknown-header = unrecognised CSV header: {$row}
+problem-csv-no-url = no URL in this row: {$row}
+problem-csv-empty = no header row: this CSV file is empty
+problem-html-no-address = a link without an address: {$title}
+problem-html-no-address-untitled = a link without an address: (no title)
+problem-json-too-deep = not a linklog export: it nests deeper than {$max} levels
+problem-json-invalid = this is not valid JSON
+problem-json-not-linklog = not a linklog export: it needs "format": "linklog", a "version" and a list of "links"
+problem-json-newer = written by a newer linklog (format version { NUMBER($version, useGrouping: 0) }); update this bot first
+problem-json-field =
+    {$field}: { $issue ->
+        [invalid_type] expected { $expected } here
+        [too_small] it must not be empty
+        [invalid_format] expected an ISO 8601 date and time with its offset, as linklog writes
+       *[other] not what linklog writes here
+    }
+problem-json-record = not a link record
+problem-zip-too-many-files = more than { NUMBER($max, useGrouping: 0) } files in the zip; nothing was imported
+problem-zip-too-large-mib = the zip unpacks to more than { NUMBER($mib, useGrouping: 0) } MiB; nothing was imported
+problem-zip-too-large-bytes = the zip unpacks to more than { NUMBER($bytes, useGrouping: 0) } bytes; nothing was imported
+problem-zip-damaged = this zip is damaged or cut short
+problem-zip-no-csv = no CSV file in this zip
+problem-zip-entry-method = packed with a method linklog cannot unpack ({$method})
+problem-zip-entry-damaged = damaged: it does not unpack
+problem-zip-entry-not-text = not a text file

@@ -3,16 +3,16 @@ import "dotenv/config";
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { EXPORT_FORMATS, isExportFormat } from "../portable/export-formats.js";
+import { EXPORT_NAMES, exportFormat } from "../portable/formats.js";
 import { writeExport } from "../store/export.js";
 import { findUser } from "../store/users.js";
 import { fail, openCliDatabase } from "./database.js";
 
 const { values } = parseArgs({ options: { user: { type: "string" }, format: { type: "string", default: "md" }, out: { type: "string" } } });
 const userId = Number(values.user);
-const format = values.format!;
-if (!Number.isSafeInteger(userId) || userId <= 0 || !isExportFormat(format)) {
-  fail(`usage: npm run export -- --user <telegram user id> --format ${Object.keys(EXPORT_FORMATS).join("|")} [--out file]`);
+const format = exportFormat(values.format!);
+if (!Number.isSafeInteger(userId) || userId <= 0 || !format) {
+  fail(`usage: npm run export -- --user <telegram user id> --format ${EXPORT_NAMES.join("|")} [--out file]`);
 }
 
 const { db } = await openCliDatabase();
@@ -24,7 +24,7 @@ try {
     out.end();
     await finished(out);
   }
-  console.error(`exported ${count} links as ${format}`);
+  console.error(`exported ${count} links as ${format.name}`);
 } finally {
   await db.destroy();
 }

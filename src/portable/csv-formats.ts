@@ -4,7 +4,7 @@ import { isoTime, notesOf, tagSet, titleOf, unixTime } from "./fields.js";
 import { isLinklogCsvHeader, LINKLOG_CSV_FORMAT, linklogCsvLink } from "./linklog-csv.js";
 import { LinkList } from "./link-cap.js";
 import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
-import { ProblemList } from "./problems.js";
+import { problem, ProblemList } from "./problems.js";
 
 /** A CSV dialect, known by its header; cells are looked up by column name, so column order does not matter. */
 interface CsvFormat {
@@ -92,14 +92,14 @@ export function parseCsvFile(text: string, context: ParseContext): ParsedFile {
     }
     if (!reading) {
       reading = formatOf(record.cells);
-      if (!reading) return { format: "CSV", links: [], problems: [{ line: record.line, text: `unrecognised CSV header: ${shownRow(record.cells, 120)}` }] };
+      if (!reading) return { format: "CSV", links: [], problems: [problem(record.line, "problem-csv-unknown-header", { row: shownRow(record.cells, 120) })] };
       continue;
     }
     const { columns } = reading;
     const link = reading.format.link((column) => record.cells[columns.get(column) ?? -1] ?? "", context);
-    if (link.url === "") problems.add(record.line, `no URL in this row: ${shownRow(record.cells, 60)}`);
+    if (link.url === "") problems.add(record.line, "problem-csv-no-url", { row: shownRow(record.cells, 60) });
     else links.add(link);
   }
-  if (!reading) problems.add(1, "no header row: this CSV file is empty");
+  if (!reading) problems.add(1, "problem-csv-empty");
   return { format: reading?.format.name ?? "CSV", links: links.links, problems: problems.list(), ...links.cut };
 }

@@ -12,7 +12,7 @@ export interface CsvRecord {
 
 export interface CsvBreak {
   line: number;
-  problem: string;
+  problem: "problem-csv-unclosed-quote" | "problem-csv-after-quote";
 }
 
 const CELL_END = /[,\r\n]/gu;
@@ -76,7 +76,7 @@ function readRecord(cursor: Cursor): CsvRecord | CsvBreak {
     if (cursor.text[cursor.at] === '"') {
       const value = quotedCell(cursor);
       // Nothing closes the quote: the rest of the file would be one cell, so read on from the next line instead.
-      if (value === null) return skipLine(cursor), { line, problem: "a quoted cell is never closed" };
+      if (value === null) return skipLine(cursor), { line, problem: "problem-csv-unclosed-quote" };
       cells.push(value);
     } else cells.push(plainCell(cursor));
     const after = cursor.text[cursor.at];
@@ -85,7 +85,7 @@ function readRecord(cursor: Cursor): CsvRecord | CsvBreak {
       continue;
     }
     if (after !== undefined && after !== "\r" && after !== "\n") {
-      return skipLine(cursor), { line, problem: "text after the closing quote of a cell" };
+      return skipLine(cursor), { line, problem: "problem-csv-after-quote" };
     }
     skipLine(cursor);
     return { line, cells };

@@ -1,6 +1,7 @@
 import { tagSet, titleOf, unixTime } from "./fields.js";
 import { htmlText } from "./html-text.js";
 import type { ParseProblem, PortableLink } from "./model.js";
+import { problem } from "./problems.js";
 
 /** An `<a>` whose title text is still being read. */
 export interface OpenAnchor {
@@ -21,7 +22,7 @@ export interface AnchorMeaning {
 export function anchorLink(anchor: OpenAnchor, meaning: AnchorMeaning): PortableLink | ParseProblem {
   const title = htmlText(anchor.titleParts);
   const url = anchor.attributes.get("href")?.trim() ?? "";
-  if (url === "") return { line: anchor.line, text: `a link without an address: ${title || "(no title)"}` };
+  if (url === "") return title === "" ? problem(anchor.line, "problem-html-no-address-untitled") : problem(anchor.line, "problem-html-no-address", { title });
   const ownTags = (anchor.attributes.get("tags") ?? "").split(",");
   return {
     url,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { isoString, tagSet } from "./fields.js";
 import { LinkList } from "./link-cap.js";
-import type { LinkLimit, ParsedFile, PortableLink } from "./model.js";
-import { ProblemList } from "./problems.js";
+import type { LinkLimit, ParsedFile, PortableLink, ProblemArgs, ProblemKey } from "./model.js";
+import { problem, ProblemList } from "./problems.js";
 
 /**
  * linklog's own export, the one format that keeps everything: each note with its date, read time, exact
@@ -34,8 +34,8 @@ export function isLinklogJson(text: string): boolean {
   return /^\s*\{/u.test(text) && /"format"\s*:\s*"linklog"/u.test(text.slice(0, 1024));
 }
 
-function problemFile(text: string, line = 1): ParsedFile {
-  return { format: LINKLOG_JSON_FORMAT, links: [], problems: [{ line, text }] };
+function problemFile(key: ProblemKey, args: ProblemArgs = {}, line = 1): ParsedFile {
+  return { format: LINKLOG_JSON_FORMAT, links: [], problems: [problem(line, key, args)] };
 }
 
 /** The line of a JSON syntax error, where the engine's message gives the position. */
@@ -65,17 +65,20 @@ function nestsTooDeep(text: string): boolean {
 }
 
 function parseJson(text: string): { value: unknown } | { problem: ParsedFile } {
-  if (nestsTooDeep(text)) return { problem: problemFile(`not a linklog export: it nests deeper than ${MAX_NESTING} levels`) };
+  if (nestsTooDeep(text)) return { problem: problemFile("problem-json-too-deep", { max: MAX_NESTING }) };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { problem: problemFile("this is not valid JSON", syntaxErrorLine(text, error)) };
+    return { problem: problemFile("problem-json-invalid", {}, syntaxErrorLine(text, error)) };
   }
 }
 
-function issueText(error: z.ZodError): string {
+/** The first thing wrong with a record: the field it is in and the kind of issue, which the words choose from. */
+function issueOf(error: z.ZodError): [ProblemKey, ProblemArgs] {
   const issue = error.issues[0];
-  return issue ? `${issue.path.join(".") || "record"}: ${issue.message}` : "not a link record";
+  if (!issue) return ["problem-json-record", {}];
+  const expected = "expected" in issue && typeof issue.expected === "string" ? issue.expected : "";
+  return ["problem-json-field", { field: issue.path.join(".") || "record", issue: issue.code, expected }];
 }
 
 function toLink(record: z.infer<typeof linkRecord>): PortableLink {
@@ -94,15 +97,15 @@ export function parseLinklogJson(text: string, limit: LinkLimit = {}): ParsedFil
   const json = parseJson(text);
   if ("problem" in json) return json.problem;
   const file = fileRecord.safeParse(json.value);
-  if (!file.success) return problemFile('not a linklog export: it needs "format": "linklog", a "version" and a list of "links"');
-  if (file.data.version > LINKLOG_JSON_VERSION) return problemFile(`written by a newer linklog (format version ${file.data.version}); update this bot first`);
+  if (!file.success) return problemFile("problem-json-not-linklog");
+  if (file.data.version > LINKLOG_JSON_VERSION) return problemFile("problem-json-newer", { version: file.data.version });
   const links = new LinkList(limit.maxLinks);
   const problems = new ProblemList();
   for (const [index, value] of file.data.links.entries()) {
     if (links.full) break;
     const record = linkRecord.safeParse(value);
     if (record.success) links.add(toLink(record.data));
-    else problems.add(index + 1, issueText(record.error));
+    else problems.add(index + 1, ...issueOf(record.error));
   }
   return { format: LINKLOG_JSON_FORMAT, links: links.links, problems: problems.list(), ...links.cut };
 }

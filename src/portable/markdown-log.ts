@@ -112,7 +112,7 @@ class LogReader {
   private readText(line: string, number: number): void {
     const atColumnZero = !/^\s/u.test(line);
     if (this.open) this.open.noteLines.push(line);
-    else this.problems.add(number, line);
+    else this.problems.add(number, "problem-not-understood", { text: line });
     if (atColumnZero) this.titleCandidate = { text: line.trim(), inNote: this.open !== null };
   }
 
@@ -127,7 +127,7 @@ class LogReader {
     this.closeLink();
     const day = parseLocalDate(date);
     if (day) this.dayStart = this.midnight(date, day);
-    else this.problems.add(number, line);
+    else this.problems.add(number, "problem-not-understood", { text: line });
   }
 
   private midnight(date: string, day: NonNullable<ReturnType<typeof parseLocalDate>>): number {

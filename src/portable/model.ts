@@ -23,10 +23,49 @@ export interface PortableNote {
   createdAt: number | null;
 }
 
-/** A line (or record) of the file that was not understood, for the preview. */
+/**
+ * Every kind of problem a reader reports, each a message of locales/…/import-export.ftl: the readers say what
+ * went wrong as data, and the bot (in the user's language) or the CLI (in English) puts it in words.
+ */
+export const PROBLEM_KEYS = [
+  "problem-more",
+  "problem-not-understood",
+  "problem-no-links",
+  "problem-empty-file",
+  "problem-not-text",
+  "problem-not-zip",
+  "problem-csv-unclosed-quote",
+  "problem-csv-after-quote",
+  "problem-csv-unknown-header",
+  "problem-csv-no-url",
+  "problem-csv-empty",
+  "problem-html-no-address",
+  "problem-html-no-address-untitled",
+  "problem-json-too-deep",
+  "problem-json-invalid",
+  "problem-json-not-linklog",
+  "problem-json-newer",
+  "problem-json-field",
+  "problem-json-record",
+  "problem-zip-too-many-files",
+  "problem-zip-too-large-mib",
+  "problem-zip-too-large-bytes",
+  "problem-zip-damaged",
+  "problem-zip-no-csv",
+  "problem-zip-entry-method",
+  "problem-zip-entry-damaged",
+  "problem-zip-entry-not-text",
+] as const;
+export type ProblemKey = (typeof PROBLEM_KEYS)[number];
+export type ProblemArgs = Record<string, string | number>;
+
+/** A line (or record) of the file that was not understood, for the preview: a message key and what it quotes. */
 export interface ParseProblem {
   line: number;
-  text: string;
+  key: ProblemKey;
+  args: ProblemArgs;
+  /** The file inside a zip the problem is in; the words say so before the problem's own. */
+  entry?: string;
 }
 
 export interface ParsedFile {

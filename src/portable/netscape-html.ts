@@ -100,7 +100,7 @@ class BookmarkReader {
     if (!this.anchor) return;
     const result = anchorLink(this.anchor, { dateAttribute: "add_date", placeTags: this.folderTags(), read: readMark(this.anchor.attributes) });
     this.anchor = null;
-    if (isProblem(result)) return this.problems.add(result.line, result.text);
+    if (isProblem(result)) return this.problems.addMade(result);
     this.links.add(result);
     this.described = result;
   }

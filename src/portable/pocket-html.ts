@@ -27,7 +27,7 @@ export function parsePocketHtml(html: string, limit: LinkLimit = {}): ParsedFile
     if (!anchor) return;
     const result = anchorLink(anchor, { dateAttribute: "time_added", placeTags: [], read });
     anchor = null;
-    if (isProblem(result)) problems.add(result.line, result.text);
+    if (isProblem(result)) problems.addMade(result);
     else links.add(result);
   };
   for (const token of htmlTokens(html)) {

@@ -1,8 +1,8 @@
 import { Unzip, UnzipInflate, type UnzipFile } from "fflate";
 import { parseCsvFile } from "./csv-formats.js";
 import { DEFAULT_MAX_LINKS } from "./link-cap.js";
-import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
-import { ProblemList } from "./problems.js";
+import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./model.js";
+import { inEntry, problem, ProblemList } from "./problems.js";
 import { decodeText } from "./text-bytes.js";
 
 /**
@@ -31,7 +31,7 @@ const SLICE = 16 * 1024;
 interface Entry {
   name: string;
   chunks: Uint8Array[];
-  error: string | null;
+  error: ParseProblem | null;
 }
 
 /** Entries that are CSV files; macOS adds "._name.csv" resource forks under __MACOSX, which are not. */
@@ -40,8 +40,9 @@ function isCsvEntry(name: string): boolean {
   return /\.csv$/iu.test(base) && !base.startsWith("._") && !name.startsWith("__MACOSX/");
 }
 
-function mebibytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+/** The cap in whole MiB when it is one or more, else in bytes. */
+function unpackedCapProblem(bytes: number): ParseProblem {
+  return bytes >= 1024 * 1024 ? problem(1, "problem-zip-too-large-mib", { mib: Math.floor(bytes / 1024 / 1024) }) : problem(1, "problem-zip-too-large-bytes", { bytes });
 }
 
 class ZipReader {
@@ -51,9 +52,9 @@ class ZipReader {
 
   constructor(private readonly limits: ZipLimits) {}
 
-  get overLimit(): string | null {
-    if (this.entryCount > this.limits.maxEntries) return `more than ${this.limits.maxEntries} files in the zip`;
-    if (this.inflated > this.limits.maxBytes) return `the zip unpacks to more than ${mebibytes(this.limits.maxBytes)}`;
+  get overLimit(): ParseProblem | null {
+    if (this.entryCount > this.limits.maxEntries) return problem(1, "problem-zip-too-many-files", { max: this.limits.maxEntries });
+    if (this.inflated > this.limits.maxBytes) return unpackedCapProblem(this.limits.maxBytes);
     return null;
   }
 
@@ -63,11 +64,11 @@ class ZipReader {
     const entry: Entry = { name: file.name, chunks: [], error: null };
     this.entries.push(entry);
     if (file.compression !== 0 && file.compression !== 8) {
-      entry.error = `packed with a method linklog cannot unpack (${file.compression})`;
+      entry.error = problem(1, "problem-zip-entry-method", { method: file.compression });
       return;
     }
     file.ondata = (error, data) => {
-      if (error) entry.error = "damaged: it does not unpack";
+      if (error) entry.error = problem(1, "problem-zip-entry-damaged");
       else if (!this.overLimit) {
         this.inflated += data.length;
         entry.chunks.push(data);
@@ -77,17 +78,17 @@ class ZipReader {
   }
 }
 
-function unpack(content: Uint8Array, limits: ZipLimits): { entries: Entry[] } | { problem: string } {
+function unpack(content: Uint8Array, limits: ZipLimits): { entries: Entry[] } | { problem: ParseProblem } {
   const reader = new ZipReader(limits);
   const unzip = new Unzip((file) => reader.onFile(file));
   unzip.register(UnzipInflate);
   try {
     for (let at = 0; at < content.length && !reader.overLimit; at += SLICE) unzip.push(content.subarray(at, at + SLICE), at + SLICE >= content.length);
   } catch {
-    return { problem: "this zip is damaged or cut short" };
+    return { problem: problem(1, "problem-zip-damaged") };
   }
   const over = reader.overLimit;
-  if (over) return { problem: `${over}; nothing was imported` };
+  if (over) return { problem: over };
   return { entries: reader.entries };
 }
 
@@ -100,8 +101,8 @@ function entryText(entry: Entry): string | null {
 
 export function parseZip(content: Uint8Array, context: ParseContext, limits: ZipLimits = zipLimits(context)): ParsedFile {
   const unpacked = unpack(content, limits);
-  if ("problem" in unpacked) return { format: "zip", links: [], problems: [{ line: 1, text: unpacked.problem }] };
-  if (unpacked.entries.length === 0) return { format: "zip", links: [], problems: [{ line: 1, text: "no CSV file in this zip" }] };
+  if ("problem" in unpacked) return { format: "zip", links: [], problems: [unpacked.problem] };
+  if (unpacked.entries.length === 0) return { format: "zip", links: [], problems: [problem(1, "problem-zip-no-csv")] };
   const maxLinks = context.maxLinks ?? DEFAULT_MAX_LINKS;
   const links: PortableLink[] = [];
   const problems = new ProblemList();
@@ -111,7 +112,7 @@ export function parseZip(content: Uint8Array, context: ParseContext, limits: Zip
     if (cut) break;
     const text = entry.error === null ? entryText(entry) : null;
     if (text === null) {
-      problems.add(1, `${entry.name}: ${entry.error ?? "not a text file"}`);
+      problems.addMade(inEntry(entry.error ?? problem(1, "problem-zip-entry-not-text"), entry.name));
       continue;
     }
     const parsed = parseCsvFile(text, { ...context, maxLinks: maxLinks - links.length });
@@ -119,7 +120,7 @@ export function parseZip(content: Uint8Array, context: ParseContext, limits: Zip
     formats.add(parsed.format);
     // One push per item: spreading a part's 10,000 links as arguments could overflow the stack.
     for (const link of parsed.links) links.push(link);
-    for (const problem of parsed.problems) problems.add(problem.line, `${entry.name}: ${problem.text}`);
+    for (const found of parsed.problems) problems.addMade(inEntry(found, entry.name));
   }
   return { format: `${[...formats].join(", ") || "CSV"} (zip)`, links, problems: problems.list(), ...(cut ? { cutAt: maxLinks } : {}) };
 }

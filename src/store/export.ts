@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { DB } from "../db/connection.js";
-import { EXPORT_FORMATS, type ExportFormatName } from "../portable/export-formats.js";
+import type { ExportFormat } from "../portable/formats.js";
 import type { PortableLink } from "../portable/model.js";
 import { tagsOfLinks } from "./tags.js";
 
@@ -42,8 +42,8 @@ export async function* linksForExport(db: DB, userId: number): AsyncGenerator<Po
 }
 
 /** Writes the user's whole log to `out` in the chosen format, a batch of links at a time; returns how many. */
-export async function writeExport(db: DB, userId: number, format: ExportFormatName, context: { timeZone: string; now: number }, out: Writable): Promise<number> {
-  const writer = EXPORT_FORMATS[format].create(context);
+export async function writeExport(db: DB, userId: number, format: ExportFormat, context: { timeZone: string; now: number }, out: Writable): Promise<number> {
+  const writer = format.create(context);
   const write = async (chunk: string) => {
     // Respect back-pressure, so a slow disk or pipe never lets the export pile up in memory.
     if (chunk !== "" && !out.write(chunk)) await once(out, "drain");

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readDatabase, tempDatabasePath } from "../support/bot-process.js";
@@ -11,10 +11,10 @@ const fixture = new URL("../fixtures/study-log.md", import.meta.url).pathname;
 describe("command-line import and export", () => {
   const database = tempDatabasePath();
   afterAll(() => database.cleanup());
-  const run = (script: string, args: string[]) =>
+  const run = (script: string, args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ["--import", "tsx", `src/cli/${script}.ts`, ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_URL: database.path, DEFAULT_TIMEZONE: "UTC" },
+      env: { PATH: process.env.PATH, DATABASE_URL: database.path, DEFAULT_TIMEZONE: "UTC", ...env },
       encoding: "utf8",
     });
 
@@ -26,6 +26,18 @@ describe("command-line import and export", () => {
     const second = run("import", ["--user", "42", fixture]);
     expect(second.stdout).toContain("0 new, 0 updated, 0 notes added.");
     expect(second.stdout).not.toContain("queued");
+  });
+
+  it("says the lines it could not read in the bot's English words, and keeps to the bot's caps", () => {
+    const file = join(database.path, "..", "problems.md");
+    writeFileSync(file, "https://example.org/cli-problems A title\n- 2026-02-30\n");
+    const result = run("import", ["--user", "43", file]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain("line 2: - 2026-02-30");
+    expect(result.stdout).toContain("markdown log: 1 links");
+    const capped = run("import", ["--user", "43", file], { IMPORT_MAX_BYTES: "10" });
+    expect(capped.status).toBe(2);
+    expect(capped.stderr).toContain("is larger than IMPORT_MAX_BYTES (10 bytes)");
   });
 
   it("exports the user's log to a file in the log format", () => {

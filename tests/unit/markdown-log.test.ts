@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { markdownDay, markdownHeader, markdownLink, parseMarkdownLog } from "../../src/portable/markdown-log.js";
 import type { PortableLink } from "../../src/portable/model.js";
+import { MAX_PROBLEMS } from "../../src/portable/problems.js";
 import { localDate, localDayRange } from "../../src/time/local-date.js";
+import { inEnglish } from "../support/problems-in-english.js";
 
 const context = { timeZone: "Asia/Shanghai", now: Date.UTC(2026, 10, 25) };
 const fixture = readFileSync(new URL("../fixtures/study-log.md", import.meta.url), "utf8");
@@ -65,11 +67,30 @@ describe("the study log fixture", () => {
 describe("markdown log edge cases", () => {
   it("reports plain lines that belong to no link with their line numbers", () => {
     const parsed = parseMarkdownLog("# Posts\nstray words\n\nhttps://example.org/a\n- 2026-02-30\n", context);
-    expect(parsed.problems).toEqual([
+    expect(inEnglish(parsed.problems)).toEqual([
       { line: 2, text: "stray words" },
       { line: 5, text: "- 2026-02-30" },
     ]);
     expect(parsed.links.map((link) => link.url)).toEqual(["https://example.org/a"]);
+  });
+
+  it("keeps at most the problem cap of 200,000 lines it cannot read, and says how many more there are", () => {
+    const text = `https://example.org/ kept\n\n${Array.from({ length: 200_000 }, (_, i) => `- 2026-02-${30 + (i % 2)}`).join("\n")}`;
+    const parsed = parseMarkdownLog(text, context);
+    expect(parsed.links).toHaveLength(1);
+    expect(parsed.problems).toHaveLength(MAX_PROBLEMS + 1);
+    expect(inEnglish(parsed.problems.slice(0, 2))).toEqual([
+      { line: 3, text: "- 2026-02-30" },
+      { line: 4, text: "- 2026-02-31" },
+    ]);
+    expect(inEnglish(parsed.problems).at(-1)).toEqual({ line: MAX_PROBLEMS + 3, text: `… and ${200_000 - MAX_PROBLEMS} more problems from here on` });
+  });
+
+  it("counts stray lines past the cap even when a link later claims the last one as its title", () => {
+    const strays = Array.from({ length: MAX_PROBLEMS + 10 }, (_, i) => `stray ${i}`).join("\n");
+    const parsed = parseMarkdownLog(`${strays}\nhttps://example.org/`, context);
+    expect(parsed.links.map((link) => link.title)).toEqual([`stray ${MAX_PROBLEMS + 9}`]);
+    expect(inEnglish(parsed.problems).at(-1)).toEqual({ line: MAX_PROBLEMS + 1, text: "… and 9 more problems from here on" });
   });
 
   it("reads '- ' list links and ✅ after the dash", () => {

@@ -4,6 +4,7 @@ import { csvLine, csvRecords, neutralizeFormula, restoreFormula } from "../../sr
 import { parseCsvFile } from "../../src/portable/csv-formats.js";
 import { csvHeader, csvRow } from "../../src/portable/linklog-csv.js";
 import { localDayRange } from "../../src/time/local-date.js";
+import { fileInEnglish, inEnglish } from "../support/problems-in-english.js";
 
 const context = { timeZone: "Europe/Berlin", now: Date.UTC(2026, 10, 25) };
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
@@ -27,14 +28,14 @@ describe("RFC 4180 records", () => {
   it("reports a quote that never closes and reads on from the next line", () => {
     expect([...csvRecords('a,b\n"broken,c\nd,e\n')]).toEqual([
       { line: 1, cells: ["a", "b"] },
-      { line: 2, problem: "a quoted cell is never closed" },
+      { line: 2, problem: "problem-csv-unclosed-quote" },
       { line: 3, cells: ["d", "e"] },
     ]);
   });
 
   it("reports text after a closing quote and skips that line only", () => {
     expect([...csvRecords('"a"b,c\nd\n')]).toEqual([
-      { line: 1, problem: "text after the closing quote of a cell" },
+      { line: 1, problem: "problem-csv-after-quote" },
       { line: 2, cells: ["d"] },
     ]);
   });
@@ -42,7 +43,7 @@ describe("RFC 4180 records", () => {
   it("reads 4 MiB that an unclosed quote opens, and says where", () => {
     const text = `title,url,time_added,tags,status\n"${"x,".repeat(2 * 1024 * 1024)}`;
     const parsed = parseCsvFile(text, context);
-    expect(parsed.problems).toEqual([{ line: 2, text: "a quoted cell is never closed" }]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 2, text: "a quoted cell is never closed" }]);
   });
 });
 
@@ -78,7 +79,7 @@ describe("Pocket's CSV export", () => {
   });
 
   it("reports the row without an address on its physical line", () => {
-    expect(parsed.problems).toEqual([{ line: 7, text: "no URL in this row: No address,,1600000300,,unread" }]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 7, text: "no URL in this row: No address,,1600000300,,unread" }]);
   });
 
   it("reads the export with a cursor column, a BOM and CRLF line ends, leaving Pocket's cells as they are", () => {
@@ -120,17 +121,17 @@ describe("Raindrop's CSV export", () => {
   });
 
   it("reports the row without an address on its line, counting the line break inside the first record", () => {
-    expect(parsed.problems).toEqual([{ line: 5, text: expect.stringMatching(/^no URL in this row: 103,No address here/) }]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 5, text: expect.stringMatching(/^no URL in this row: 103,No address here/) }]);
   });
 });
 
 describe("CSV that linklog does not know", () => {
   it("gives no links and names the header it did not recognise", () => {
-    expect(parseCsvFile("name,email\nAda,ada@example.org\n", context)).toEqual({ format: "CSV", links: [], problems: [{ line: 1, text: "unrecognised CSV header: name,email" }] });
+    expect(fileInEnglish(parseCsvFile("name,email\nAda,ada@example.org\n", context))).toEqual({ format: "CSV", links: [], problems: [{ line: 1, text: "unrecognised CSV header: name,email" }] });
   });
 
   it("says so when there is no header at all", () => {
-    expect(parseCsvFile("\n\n", context).problems).toEqual([{ line: 1, text: "no header row: this CSV file is empty" }]);
+    expect(inEnglish(parseCsvFile("\n\n", context).problems)).toEqual([{ line: 1, text: "no header row: this CSV file is empty" }]);
   });
 });
 

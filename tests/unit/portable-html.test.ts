@@ -4,6 +4,7 @@ import { MAX_IMPORTED_TAGS } from "../../src/portable/fields.js";
 import { MAX_PROBLEMS } from "../../src/portable/problems.js";
 import { htmlHead, htmlItem, htmlTail, parseNetscapeHtml } from "../../src/portable/netscape-html.js";
 import { isPocketHtml, parsePocketHtml } from "../../src/portable/pocket-html.js";
+import { inEnglish } from "../support/problems-in-english.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const seconds = (unix: number) => unix * 1000;
@@ -68,7 +69,7 @@ describe("a Pinboard export", () => {
   });
 
   it("reports a bookmark without an address on its line", () => {
-    expect(parsed.problems).toEqual([{ line: 9, text: "a link without an address: A bookmark whose address was lost" }]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 9, text: "a link without an address: A bookmark whose address was lost" }]);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { jsonHead, jsonItem, jsonTail, parseLinklogJson } from "../../src/portable/linklog-json.js";
 import { MAX_PROBLEMS } from "../../src/portable/problems.js";
+import { fileInEnglish, inEnglish } from "../support/problems-in-english.js";
 
 const fixture = readFileSync(new URL("../fixtures/linklog.json", import.meta.url), "utf8");
 
@@ -30,7 +31,7 @@ describe("linklog's JSON export", () => {
 
   it("reports a bad record by its place in the list, naming the field, and keeps the good ones", () => {
     expect(parsed.links).toHaveLength(2);
-    expect(parsed.problems.map((problem) => [problem.line, problem.text.split(":")[0]])).toEqual([
+    expect(inEnglish(parsed.problems).map((problem) => [problem.line, problem.text.split(":")[0]])).toEqual([
       [3, "saved_at"],
       [4, "url"],
     ]);
@@ -48,14 +49,14 @@ describe("JSON that is not linklog's", () => {
     ["another program's JSON", '{"bookmarks": []}', 1, 'not a linklog export: it needs "format": "linklog", a "version" and a list of "links"'],
     ["a newer version", '{"format": "linklog", "version": 2, "links": []}', 1, "written by a newer linklog (format version 2); update this bot first"],
   ])("%s gives no links and one clear problem", (_, text, line, problem) => {
-    expect(parseLinklogJson(text)).toEqual({ format: "linklog JSON", links: [], problems: [{ line, text: problem }] });
+    expect(fileInEnglish(parseLinklogJson(text))).toEqual({ format: "linklog JSON", links: [], problems: [{ line, text: problem }] });
   });
 
   it("keeps the first problems of a file full of bad records and counts the rest", () => {
     const text = JSON.stringify({ format: "linklog", version: 1, links: Array.from({ length: MAX_PROBLEMS + 500 }, () => ({ url: 1 })) });
     const { problems } = parseLinklogJson(text);
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
-    expect(problems.at(-1)).toEqual({ line: MAX_PROBLEMS + 1, text: "… and 500 more problems from here on" });
+    expect(inEnglish(problems).at(-1)).toEqual({ line: MAX_PROBLEMS + 1, text: "… and 500 more problems from here on" });
   });
 });
 

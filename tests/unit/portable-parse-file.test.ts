@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseImportFile } from "../../src/portable/parse-file.js";
+import { fileInEnglish, inEnglish } from "../support/problems-in-english.js";
 
 const context = { timeZone: "UTC", now: Date.UTC(2026, 10, 25) };
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
@@ -50,14 +51,14 @@ describe("files that are not what they claim", () => {
     ["invalid UTF-8", "links.txt", new Uint8Array([0x68, 0x69, 0xc3, 0x28]), "this does not look like a text file"],
     ["a text file called .zip", "pocket.zip", bytes("title,url\n"), "this is not a zip file"],
   ])("%s gives no links and says why", (_, name, content, problem) => {
-    expect(parseImportFile(name, content, context)).toEqual({ format: "unknown", links: [], problems: [{ line: 1, text: problem }] });
+    expect(fileInEnglish(parseImportFile(name, content, context))).toEqual({ format: "unknown", links: [], problems: [{ line: 1, text: problem }] });
   });
 
   it("says when an HTML file holds no links at all", () => {
-    expect(parseImportFile("page.html", bytes("<html><body><p>Hello</p></body></html>"), context).problems).toEqual([{ line: 1, text: "no links found in this file" }]);
+    expect(inEnglish(parseImportFile("page.html", bytes("<html><body><p>Hello</p></body></html>"), context).problems)).toEqual([{ line: 1, text: "no links found in this file" }]);
   });
 
   it("names the header of a CSV file it does not know", () => {
-    expect(parseImportFile("contacts.csv", bytes("name,email\nAda,ada@example.org\n"), context).problems).toEqual([{ line: 1, text: "unrecognised CSV header: name,email" }]);
+    expect(inEnglish(parseImportFile("contacts.csv", bytes("name,email\nAda,ada@example.org\n"), context).problems)).toEqual([{ line: 1, text: "unrecognised CSV header: name,email" }]);
   });
 });

@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseImportFile } from "../../src/portable/parse-file.js";
 import { parseZip } from "../../src/portable/zip.js";
+import { fileInEnglish, inEnglish } from "../support/problems-in-english.js";
 
 const context = { timeZone: "UTC", now: Date.UTC(2026, 10, 25) };
 const header = "title,url,time_added,tags,status\n";
@@ -37,7 +38,7 @@ describe("Pocket's zip of CSV parts", () => {
   });
 
   it("names the part a problem comes from, with its line there", () => {
-    expect(parsed.problems).toEqual([{ line: 3, text: "part_000001.csv: no URL in this row: No address,,1600000003,,unread" }]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 3, text: "part_000001.csv: no URL in this row: No address,,1600000003,,unread" }]);
   });
 
   it("is found by its content whatever the file is called", () => {
@@ -48,7 +49,7 @@ describe("Pocket's zip of CSV parts", () => {
 describe("hostile zips", () => {
   it("stops a bomb that declares 10 bytes at the cap, counting what really inflates", () => {
     const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(4 * 1024 * 1024).fill(44) }));
-    expect(parseZip(bomb, context, { maxBytes: 1024 * 1024, maxEntries: 100 })).toEqual({
+    expect(fileInEnglish(parseZip(bomb, context, { maxBytes: 1024 * 1024, maxEntries: 100 }))).toEqual({
       format: "zip",
       links: [],
       problems: [{ line: 1, text: "the zip unpacks to more than 1 MiB; nothing was imported" }],
@@ -57,32 +58,32 @@ describe("hostile zips", () => {
 
   it("stops at the default cap of 20 MiB, the largest plain file an upload may be", () => {
     const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(21 * 1024 * 1024).fill(44) }, { level: 1 }));
-    expect(parseImportFile("pocket.zip", bomb, context).problems).toEqual([{ line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" }]);
+    expect(inEnglish(parseImportFile("pocket.zip", bomb, context).problems)).toEqual([{ line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" }]);
   });
 
   it("stops at the cap the context gives", () => {
     const zip = zipSync({ "part.csv": strToU8(`${header}${"t,https://example.org/,1600000000,,unread\n".repeat(100)}`) });
-    expect(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 1000 }).problems).toEqual([{ line: 1, text: "the zip unpacks to more than 1000 bytes; nothing was imported" }]);
+    expect(inEnglish(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 1000 }).problems)).toEqual([{ line: 1, text: "the zip unpacks to more than 1000 bytes; nothing was imported" }]);
     expect(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 10_000 }).links).toHaveLength(100);
   });
 
   it("refuses more than 100 files", () => {
     const files: Zippable = {};
     for (let i = 0; i <= 100; i++) files[`part_${i}.csv`] = strToU8(header);
-    expect(parseImportFile("pocket.zip", zipSync(files), context).problems).toEqual([{ line: 1, text: "more than 100 files in the zip; nothing was imported" }]);
+    expect(inEnglish(parseImportFile("pocket.zip", zipSync(files), context).problems)).toEqual([{ line: 1, text: "more than 100 files in the zip; nothing was imported" }]);
   });
 
   it("says a cut-short zip is damaged", () => {
     const zip = pocketZip();
-    expect(parseZip(zip.subarray(0, 60), context).problems).toEqual([{ line: 1, text: "this zip is damaged or cut short" }]);
+    expect(inEnglish(parseZip(zip.subarray(0, 60), context).problems)).toEqual([{ line: 1, text: "this zip is damaged or cut short" }]);
   });
 
   it("says when there is no CSV inside", () => {
-    expect(parseZip(zipSync({ "notes.txt": strToU8("hello") }), context).problems).toEqual([{ line: 1, text: "no CSV file in this zip" }]);
+    expect(inEnglish(parseZip(zipSync({ "notes.txt": strToU8("hello") }), context).problems)).toEqual([{ line: 1, text: "no CSV file in this zip" }]);
   });
 
   it("reports a CSV part that is not text by name", () => {
     const parsed = parseZip(zipSync({ "part.csv": new Uint8Array([0xff, 0xfe, 0, 1]) }), context);
-    expect(parsed.problems).toEqual([{ line: 1, text: "part.csv: not a text file" }]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 1, text: "part.csv: not a text file" }]);
   });
 });

@@ -5,16 +5,17 @@ import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { InputFile, type CommandContext } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { EXPORT_FORMATS, isExportFormat } from "../../portable/export-formats.js";
+import { EXPORT_NAMES, exportFormat } from "../../portable/formats.js";
 import { writeExport } from "../../store/export.js";
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 
 /** /export [md|html|csv|json]: the whole log as a document, written to a temporary file first, never held in memory. */
 export async function exportCommand(ctx: CommandContext<BotContext>): Promise<void> {
-  const format = ctx.match.trim().toLowerCase() || "md";
-  if (!isExportFormat(format)) {
-    await ctx.reply(ctx.t("export-usage", { word: escapeHtml(truncate(format, 30)), formats: Object.keys(EXPORT_FORMATS).join(", ") }), { parse_mode: "HTML" });
+  const word = ctx.match.trim().toLowerCase() || "md";
+  const format = exportFormat(word);
+  if (!format) {
+    await ctx.reply(ctx.t("export-usage", { word: escapeHtml(truncate(word, 30)), formats: EXPORT_NAMES.join(", ") }), { parse_mode: "HTML" });
     return;
   }
   const directory = await mkdtemp(join(tmpdir(), "linklog-export-"));
@@ -24,7 +25,7 @@ export async function exportCommand(ctx: CommandContext<BotContext>): Promise<vo
     const count = await writeExport(ctx.db, ctx.user.id, format, { timeZone: ctx.user.time_zone, now: ctx.clock() }, out);
     out.end();
     await finished(out);
-    const name = `linklog-${localDate(ctx.clock(), ctx.user.time_zone)}.${EXPORT_FORMATS[format].extension}`;
+    const name = `linklog-${localDate(ctx.clock(), ctx.user.time_zone)}.${format.extension}`;
     await ctx.replyWithDocument(new InputFile(path, name), { caption: ctx.t("export-caption", { count }) });
   } finally {
     await rm(directory, { recursive: true, force: true });

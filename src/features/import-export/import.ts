@@ -1,24 +1,34 @@
 import type { CallbackQueryContext, Filter, NextFunction } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { mergeDuplicates } from "../../portable/merge.js";
-import { parseImportFile } from "../../portable/parse-file.js";
-import { previewOf } from "../../portable/preview.js";
-import { importLinks, savedKeys } from "../../store/import.js";
+import { isImportableName } from "../../portable/formats.js";
 import { addPendingImport, takePendingImport } from "../../store/pending-imports.js";
 import { downloadFile, FileTooLargeError } from "../../telegram/download.js";
 import type { OneAtATime } from "./one-at-a-time.js";
+import { previewImport, readImport, writeImport, type ImportSource } from "./pipeline.js";
 import { nothingFoundMessage, previewMessage } from "./preview-message.js";
 
-export const IMPORTABLE = /\.(md|markdown|txt|html?|csv|zip|json)$/i;
 // Often enough to show a large import moving, rarely enough to stay far from Telegram's edit limits.
 const PROGRESS_EVERY_MS = 1500;
 
-async function readImport(ctx: BotContext, fileId: string, fileName: string) {
-  const { TELEGRAM_API_ROOT, BOT_TOKEN, IMPORT_MAX_BYTES, IMPORT_MAX_LINKS } = ctx.config;
-  const bytes = await downloadFile(ctx.api, TELEGRAM_API_ROOT, BOT_TOKEN, fileId, IMPORT_MAX_BYTES);
-  const context = { timeZone: ctx.user.time_zone, now: ctx.clock(), maxLinks: IMPORT_MAX_LINKS, maxUnpackedBytes: IMPORT_MAX_BYTES };
-  const parsed = parseImportFile(fileName, bytes, context);
-  return { parsed, merged: mergeDuplicates(parsed.links) };
+/** A file the user sent, downloaded through the Bot API; a larger file is refused while it streams. */
+function telegramFile(ctx: BotContext, fileId: string, fileName: string): ImportSource {
+  const { TELEGRAM_API_ROOT, BOT_TOKEN } = ctx.config;
+  return {
+    fileName,
+    async load(maxBytes) {
+      try {
+        return await downloadFile(ctx.api, TELEGRAM_API_ROOT, BOT_TOKEN, fileId, maxBytes);
+      } catch (error) {
+        if (error instanceof FileTooLargeError) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+function readUpload(ctx: BotContext, fileId: string, fileName: string) {
+  const caps = { maxBytes: ctx.config.IMPORT_MAX_BYTES, maxLinks: ctx.config.IMPORT_MAX_LINKS };
+  return readImport(telegramFile(ctx, fileId, fileName), { timeZone: ctx.user.time_zone, now: ctx.clock() }, caps);
 }
 
 async function tooLarge(ctx: BotContext): Promise<void> {
@@ -27,21 +37,14 @@ async function tooLarge(ctx: BotContext): Promise<void> {
 
 /** The file read and compared with what the user has: null when it is too large to download. */
 async function readPreview(ctx: BotContext, fileId: string, fileName: string) {
-  let read: Awaited<ReturnType<typeof readImport>>;
-  try {
-    read = await readImport(ctx, fileId, fileName);
-  } catch (error) {
-    if (error instanceof FileTooLargeError) return null;
-    throw error;
-  }
-  const saved = await savedKeys(ctx.db, ctx.user.id, read.merged.links.map((link) => link.urlKey));
-  return previewOf(read.parsed, read.merged, saved);
+  const read = await readUpload(ctx, fileId, fileName);
+  return read && (await previewImport(ctx.db, ctx.user.id, read));
 }
 
 /** A document with a log or bookmark file: preview what it holds, with Import and Cancel buttons. */
 export async function previewDocument(ctx: Filter<BotContext, "message:document">, next: NextFunction, line: OneAtATime): Promise<void> {
   const { file_id, file_name = "", file_size } = ctx.message.document;
-  if (!IMPORTABLE.test(file_name)) return await next();
+  if (!isImportableName(file_name)) return await next();
   if (file_size !== undefined && file_size > ctx.config.IMPORT_MAX_BYTES) return await tooLarge(ctx);
   const preview = await line.run(
     () => readPreview(ctx, file_id, file_name),
@@ -66,11 +69,13 @@ async function tellFailure(ctx: BotContext, error: unknown): Promise<void> {
 
 /** The file read again and written in one transaction, with progress shown on the preview. */
 async function runImport(ctx: CallbackQueryContext<BotContext>, fileId: string, fileName: string) {
-  const { merged } = await readImport(ctx, fileId, fileName);
-  const total = merged.links.length;
+  const read = await readUpload(ctx, fileId, fileName);
+  // It was read for the preview: a file that no longer fits is a failure like any other.
+  if (!read) throw new FileTooLargeError(`${fileName} is larger than IMPORT_MAX_BYTES`);
+  const total = read.links.length;
   await ctx.editMessageText(ctx.t("import-progress", { done: 0, total }));
   let lastShown = Date.now();
-  const result = await importLinks(ctx.db, ctx.user.id, merged.links, ctx.clock(), (done) => {
+  const result = await writeImport(ctx.db, ctx.user.id, read, ctx.clock(), (done) => {
     if (Date.now() - lastShown < PROGRESS_EVERY_MS || done === total) return;
     lastShown = Date.now();
     // Not awaited: the import holds the database, and Telegram must never hold the import.

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { TranslateFunction } from "@grammyjs/i18n";
 import type { ImportPreview } from "../../portable/preview.js";
+import { problemWords } from "../../portable/problem-words.js";
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { tagList } from "../../views/links.js";
@@ -19,7 +20,7 @@ function problemLines(t: TranslateFunction, preview: ImportPreview): string[] {
   if (problems.length === 0) return [];
   return [
     t("import-problems", { count: problems.length }),
-    ...problems.slice(0, PROBLEMS_SHOWN).map((p) => t("import-problem", { line: p.line, text: escapeHtml(truncate(p.text, 80)) })),
+    ...problems.slice(0, PROBLEMS_SHOWN).map((p) => t("import-problem", { line: p.line, text: escapeHtml(truncate(problemWords(t, p), 80)) })),
   ];
 }
 
