@@ -80,6 +80,7 @@ problem-json-record = not a link record
 problem-zip-too-many-files = more than { NUMBER($max, useGrouping: 0) } files in the zip; nothing was imported
 problem-zip-too-large-mib = the zip unpacks to more than { NUMBER($mib, useGrouping: 0) } MiB; nothing was imported
 problem-zip-too-large-bytes = the zip unpacks to more than { NUMBER($bytes, useGrouping: 0) } bytes; nothing was imported
+problem-zip-packed-too-tightly = the zip unpacks to over { NUMBER($ratio, useGrouping: 0) } times its size; nothing was imported
 problem-zip-damaged = this zip is damaged or cut short
 problem-zip-no-csv = no CSV file in this zip
 problem-zip-entry-method = packed with a method linklog cannot unpack ({$method})

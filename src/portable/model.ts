@@ -50,6 +50,7 @@ export const PROBLEM_KEYS = [
   "problem-zip-too-many-files",
   "problem-zip-too-large-mib",
   "problem-zip-too-large-bytes",
+  "problem-zip-packed-too-tightly",
   "problem-zip-damaged",
   "problem-zip-no-csv",
   "problem-zip-entry-method",

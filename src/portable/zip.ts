@@ -45,16 +45,27 @@ function unpackedCapProblem(bytes: number): ParseProblem {
   return bytes >= 1024 * 1024 ? problem(1, "problem-zip-too-large-mib", { mib: Math.floor(bytes / 1024 / 1024) }) : problem(1, "problem-zip-too-large-bytes", { bytes });
 }
 
+/**
+ * Exports of links are text with unique addresses and titles and pack a few times smaller; a zip bomb packs a
+ * thousand times. Refusing past this ratio, once a little has unpacked, stops a bomb within a MiB of inflating
+ * instead of at the cap, which would hold the bot as long as unpacking a whole legitimate 20 MiB file.
+ */
+const MAX_PACKING_RATIO = 100;
+const RATIO_CHECKED_AFTER = 1024 * 1024;
+
 class ZipReader {
   readonly entries: Entry[] = [];
   entryCount = 0;
   inflated = 0;
+  /** Packed bytes handed to the unzipper so far. */
+  fed = 0;
 
   constructor(private readonly limits: ZipLimits) {}
 
   get overLimit(): ParseProblem | null {
     if (this.entryCount > this.limits.maxEntries) return problem(1, "problem-zip-too-many-files", { max: this.limits.maxEntries });
     if (this.inflated > this.limits.maxBytes) return unpackedCapProblem(this.limits.maxBytes);
+    if (this.inflated > RATIO_CHECKED_AFTER && this.inflated > MAX_PACKING_RATIO * this.fed) return problem(1, "problem-zip-packed-too-tightly", { ratio: MAX_PACKING_RATIO });
     return null;
   }
 
@@ -83,7 +94,10 @@ function unpack(content: Uint8Array, limits: ZipLimits): { entries: Entry[] } | 
   const unzip = new Unzip((file) => reader.onFile(file));
   unzip.register(UnzipInflate);
   try {
-    for (let at = 0; at < content.length && !reader.overLimit; at += SLICE) unzip.push(content.subarray(at, at + SLICE), at + SLICE >= content.length);
+    for (let at = 0; at < content.length && !reader.overLimit; at += SLICE) {
+      reader.fed = Math.min(at + SLICE, content.length);
+      unzip.push(content.subarray(at, at + SLICE), at + SLICE >= content.length);
+    }
   } catch {
     return { problem: problem(1, "problem-zip-damaged") };
   }

@@ -16,6 +16,17 @@ const pocketZip = () =>
     "part_000001.csv": strToU8(`${header}Third,https://example.org/3,1600000002,b|c,unread\nNo address,,1600000003,,unread\n`),
   });
 
+/** Text that packs only a few times smaller, like a real export, however large. */
+function textThatPacksLoosely(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let seed = 1;
+  for (let i = 0; i < length; i++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    bytes[i] = i % 64 === 63 ? 10 : 97 + (seed >>> 24) % 26;
+  }
+  return bytes;
+}
+
 /** Rewrites the sizes a one-file zip declares, as a zip bomb does, leaving the packed data as it is. */
 function declareSmall(zip: Uint8Array): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -57,8 +68,18 @@ describe("hostile zips", () => {
   });
 
   it("stops at the default cap of 20 MiB, the largest plain file an upload may be", () => {
-    const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(21 * 1024 * 1024).fill(44) }, { level: 1 }));
-    expect(inEnglish(parseImportFile("pocket.zip", bomb, context).problems)).toEqual([{ line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" }]);
+    const big = declareSmall(zipSync({ "part.csv": textThatPacksLoosely(21 * 1024 * 1024) }, { level: 1 }));
+    expect(inEnglish(parseImportFile("pocket.zip", big, context).problems)).toEqual([{ line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" }]);
+  });
+
+  it("refuses a zip bomb by how tightly it packs, long before the cap", () => {
+    const bomb = declareSmall(zipSync({ "part.csv": new Uint8Array(21 * 1024 * 1024).fill(44) }));
+    expect(inEnglish(parseImportFile("pocket.zip", bomb, context).problems)).toEqual([
+      { line: 1, text: "the zip unpacks to over 100 times its size; nothing was imported" },
+    ]);
+    // A real export packs a few times smaller, and is read whole.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Post ${i},https://example.org/${i}/${(i * 7919).toString(36)},${1600000000 + i},tag${i % 50},unread\n`).join("");
+    expect(parseImportFile("pocket.zip", zipSync({ "part.csv": strToU8(`${header}${rows}`) }), context).links).toHaveLength(20_000);
   });
 
   it("stops at the cap the context gives", () => {
