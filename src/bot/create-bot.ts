@@ -28,6 +28,7 @@ import { AlbumHints } from "../questions/album-hints.js";
 import { conversationStateStorage } from "../store/conversation-state.js";
 import { Redraws } from "../questions/redraws.js";
 import { createRetryingFetch } from "../telegram/retrying-fetch.js";
+import { replyDefaults, replyDefaultsInConversations } from "../telegram/reply-defaults.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { createI18n } from "./i18n.js";
 import { allowedUsers } from "./middlewares/allowed-users.js";
@@ -70,6 +71,9 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
   // Network and 5xx failures were already retried (a bounded number of times) by the fetch layer; retrying
   // them again here would hold a chat for up to an hour per call.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 300, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+  // HTML, previews off: for handlers, and for the digest scheduler, page-title worker and question expiry, which
+  // are given this same `bot.api`. Conversations build their own Api and get the defaults through `plugins` below.
+  bot.api.config.use(replyDefaults);
 
   const i18n = createI18n();
   const albums = new AlbumHints(ALBUM_HINT_DELAY_MS);
@@ -105,7 +109,7 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
         getStorageKey: (ctx) => ctx.chatId?.toString(),
         adapter: conversationStateStorage(db),
       },
-      plugins: [i18n],
+      plugins: [replyDefaultsInConversations, i18n],
     }),
   );
   privateChats.use(cancelFeature(questions));

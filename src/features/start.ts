@@ -8,9 +8,9 @@ export const startFeature = new Composer<BotContext>();
 startFeature.command("start", async (ctx) => {
   const { time_zone, digest_minute } = ctx.user;
   const text = ctx.t("start", { name: escapeHtml(ctx.from?.first_name ?? ""), zone: escapeHtml(time_zone), time: formatDigestTime(digest_minute) });
-  await ctx.reply(text, { parse_mode: "HTML" });
+  await ctx.reply(text);
 });
 
 startFeature.command("help", async (ctx) => {
-  await ctx.reply(ctx.t("help"), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("help"));
 });

@@ -7,7 +7,7 @@ import { parseTags } from "../tags/parse-tags.js";
 import { displayTitle, tagList } from "../views/links.js";
 import { escapeHtml } from "../views/html.js";
 import { questionButton, undoNoteButton } from "./callback-data.js";
-import { HTML_NO_PREVIEW, redrawQuestion, settleWithTags, type QuestionPort } from "./flow.js";
+import { redrawQuestion, settleWithTags, type QuestionPort } from "./flow.js";
 
 /** The user's message a pending question about their words refers to. */
 interface PendingWords {
@@ -38,17 +38,17 @@ export async function noteOnQuestion(port: QuestionPort, question: TagQuestion, 
   const reply = port.t("note-on-question", { links: await linksName(port, question) });
   const keyboard = new InlineKeyboard().text(port.t("note-undo"), undoNoteButton(messageId));
   if (editMessageId !== undefined) {
-    await port.api.editMessageText(question.chatId, editMessageId, reply, { ...HTML_NO_PREVIEW, reply_markup: keyboard });
+    await port.api.editMessageText(question.chatId, editMessageId, reply, { reply_markup: keyboard });
     return;
   }
-  await port.api.sendMessage(question.chatId, reply, { ...HTML_NO_PREVIEW, reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+  await port.api.sendMessage(question.chatId, reply, { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
 }
 
 /** Undo under "note added": the message's notes go. */
 export async function undoNote(port: QuestionPort, userId: number, chatId: number, messageId: number, shownIn: number): Promise<boolean> {
   const removed = await deleteNotesOfMessage(port.db, userId, { chatId, messageId });
   if (removed.length === 0) return false;
-  await port.api.editMessageText(chatId, shownIn, port.t("note-undone"), HTML_NO_PREVIEW);
+  await port.api.editMessageText(chatId, shownIn, port.t("note-undone"));
   return true;
 }
 
@@ -59,7 +59,7 @@ export async function askTagsOrNote(port: QuestionPort, question: TagQuestion, m
     .text(port.t("answer-as-tags", { tags: tags.map((tag) => `#${tag}`).join(" ") }), questionButton(question.id, "asTags"))
     .row()
     .text(port.t("answer-as-note"), questionButton(question.id, "asNote"));
-  await port.api.sendMessage(question.chatId, port.t("answer-tags-or-note"), { ...HTML_NO_PREVIEW, reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+  await port.api.sendMessage(question.chatId, port.t("answer-tags-or-note"), { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
 }
 
 /** The user's choice on the tags-or-note question; `shownIn` is the message that asked. */
@@ -71,7 +71,7 @@ export async function resolveTagsOrNote(port: QuestionPort, question: TagQuestio
     return true;
   }
   const tags = parseTags(pending.text);
-  await port.api.editMessageText(question.chatId, shownIn, port.t("answer-taken-as-tags", { tags: tagList(tags) }), HTML_NO_PREVIEW);
+  await port.api.editMessageText(question.chatId, shownIn, port.t("answer-taken-as-tags", { tags: tagList(tags) }));
   await settleWithTags(port, question, [...new Set([...question.selected, ...tags])]);
   return true;
 }
@@ -81,7 +81,7 @@ export async function offerLateTags(port: QuestionPort, question: TagQuestion, m
   await updateTagQuestion(port.db, question.id, { pendingText: encodePending({ text, messageId }) });
   const keyboard = new InlineKeyboard().text(port.t("late-tags-yes"), questionButton(question.id, "lateYes")).text(port.t("late-tags-no"), questionButton(question.id, "lateNo"));
   const offer = port.t("late-tags", { links: await linksName(port, question), tags: tagList(tags) });
-  await port.api.sendMessage(question.chatId, offer, { ...HTML_NO_PREVIEW, reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+  await port.api.sendMessage(question.chatId, offer, { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
 }
 
 /** Yes or No on late tags; Yes adds them to the question's links and redraws its confirmation. */
@@ -90,14 +90,14 @@ export async function resolveLateTags(port: QuestionPort, question: TagQuestion,
   if (!pending) return false;
   await updateTagQuestion(port.db, question.id, { pendingText: null });
   if (!accept) {
-    await port.api.editMessageText(question.chatId, shownIn, port.t("late-tags-declined"), HTML_NO_PREVIEW);
+    await port.api.editMessageText(question.chatId, shownIn, port.t("late-tags-declined"));
     return true;
   }
   const tags = parseTags(pending.text);
   await addLinkTags(port.db, question.userId, questionLinkIds(question), tags, port.clock());
   const settled = question.status === "closed" ? { ...question, status: "done" as const } : question;
   if (settled !== question) await updateTagQuestion(port.db, question.id, { status: "done" });
-  await port.api.editMessageText(question.chatId, shownIn, port.t("late-tags-done", { links: await linksName(port, question), tags: tagList(tags) }), HTML_NO_PREVIEW);
+  await port.api.editMessageText(question.chatId, shownIn, port.t("late-tags-done", { links: await linksName(port, question), tags: tagList(tags) }));
   await redrawQuestion(port, { ...settled, pendingText: null });
   return true;
 }

@@ -1,3 +1,5 @@
+import { callbackData, int, optional, text } from "../telegram/callback-data.js";
+
 /**
  * Buttons of a tag question name the question's row, not a conversation's memory, so they keep working after a
  * restart, a time-out or /cancel. Every id is checked against the pressing user before use.
@@ -25,23 +27,26 @@ export interface QuestionPress {
 
 const BY_CODE = new Map<string, QuestionAction>(Object.entries(ACTIONS).map(([action, code]) => [code, action as QuestionAction]));
 
-export const QUESTION_CALLBACK = /^q:(\d{1,12}):([a-z]{1,2})(?::(\d{1,3}))?$/;
+// `q:<question>:<code>[:<tag index>]`. Any one or two letters match, so a press with a code this version does not know
+// still reaches the question's handler and is told the question expired.
+const questionData = callbackData("q", { questionId: int(12), code: text("[a-z]{1,2}", "xt"), index: optional(int(3)) });
+export const QUESTION_CALLBACK = questionData.pattern;
 
 export function questionButton(questionId: number, action: QuestionAction, index?: number): string {
-  return `q:${questionId}:${ACTIONS[action]}${index === undefined ? "" : `:${index}`}`;
+  return questionData.pack({ questionId, code: ACTIONS[action], index });
 }
 
 export function parseQuestionButton(data: string): QuestionPress | null {
-  const match = QUESTION_CALLBACK.exec(data);
-  const action = match && BY_CODE.get(match[2]!);
-  if (!match || !action) return null;
-  if ((action === "toggle") !== (match[3] !== undefined)) return null;
-  return { questionId: Number(match[1]), action, index: Number(match[3] ?? 0) };
+  const press = questionData.unpack(data);
+  const action = press && BY_CODE.get(press.code);
+  if (!press || !action) return null;
+  if ((action === "toggle") !== (press.index !== undefined)) return null;
+  return { questionId: press.questionId, action, index: press.index ?? 0 };
 }
 
 /** Under "note added": takes back the notes the user's message became. */
-export const UNDO_NOTE_CALLBACK = /^nu:(\d{1,12})$/;
-export const undoNoteButton = (messageId: number) => `nu:${messageId}`;
+export const undoNoteData = callbackData("nu", { messageId: int(12) });
+export const undoNoteButton = (messageId: number) => undoNoteData.pack({ messageId });
 
 /** Buttons of tag questions asked before they were stored as rows: answered with a word, nothing else. */
-export const LEGACY_TAG_CALLBACK = /^tag:/;
+export const legacyTagData = callbackData("tag", { rest: text("[\\s\\S]*", "") });

@@ -42,7 +42,6 @@ export interface SavedMessage {
 // Telegram delivers a multi-forward within a second or two; a message this soon after the last joins its save.
 export const BURST_MS = 3000;
 const SUGGESTION_COUNT = 8;
-export const HTML_NO_PREVIEW = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
 
 const unique = <T>(items: Iterable<T>) => [...new Set(items)];
 
@@ -85,7 +84,7 @@ export async function redrawQuestion(port: QuestionPort, question: TagQuestion, 
   port.redraws.cancel(question.id);
   const view = renderQuestion(port.t, question, await loadContent(port, question, alsoUntagged));
   await port.api
-    .editMessageText(question.chatId, question.messageId, view.text, { ...HTML_NO_PREVIEW, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) })
+    .editMessageText(question.chatId, question.messageId, view.text, view.keyboard ? { reply_markup: view.keyboard } : {})
     .catch((error: unknown) => {
       if (!isNotModified(error)) throw error;
     });
@@ -95,7 +94,6 @@ export async function redrawQuestion(port: QuestionPort, question: TagQuestion, 
 async function sendQuestion(port: QuestionPort, question: TagQuestion, replyTo?: number): Promise<TagQuestion> {
   const view = renderQuestion(port.t, question, await loadContent(port, question));
   const sent = await port.api.sendMessage(question.chatId, view.text, {
-    ...HTML_NO_PREVIEW,
     ...(view.keyboard ? { reply_markup: view.keyboard } : {}),
     ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
   });

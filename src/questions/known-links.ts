@@ -1,11 +1,14 @@
 import { InlineKeyboard } from "grammy";
+import { callbackData, int } from "../telegram/callback-data.js";
 import type { Translate } from "../views/translate.js";
 import type { TaggedLink } from "../capture/capture-links.js";
 import { localDate } from "../time/local-date.js";
 import { linkLine, MAX_LISTED_LINKS, tagList } from "../views/links.js";
 
-export const RETAG_CALLBACK = /^retag:(\d+)$/;
-export const retagCallback = (linkId: number) => `retag:${linkId}`;
+// Unbounded digits, as the first Re-tag buttons were matched: an id too large to be a link is answered "not found".
+export const retagData = callbackData("retag", { linkId: int() });
+export const RETAG_CALLBACK = retagData.pattern;
+export const retagCallback = (linkId: number) => retagData.pack({ linkId });
 
 /** "Already saved on …" for links the user sent again, with a Re-tag button per link. */
 export function knownLinksReply(t: Translate, known: readonly Pick<TaggedLink, "id" | "url" | "title" | "saved_at" | "tags">[], timeZone: string) {

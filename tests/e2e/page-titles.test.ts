@@ -70,11 +70,18 @@ describe("page titles, end to end", () => {
 
   it("asks for a title on /title N alone and takes the next message as it; a command instead ends the prompt", async () => {
     const [link] = sql<{ id: number }>("select id from links where url like '%copy=2%'");
+    let since = harness.emulator.mark();
     const asked = await command(`/title ${link!.id}`, /Send me the new title/);
     expect(asked.text).toContain("Preemptive Scheduling in the BEAM & You");
-    let since = harness.emulator.mark();
+    // The prompt is sent from inside a conversation, whose Api is not bot.api: HTML comes from the reply defaults
+    // installed through the plugin's `plugins` option. It shows Telegram's preview, as it did before the defaults.
+    const sentAsHtml = (pattern: RegExp) => harness.emulator.callsOf("sendMessage", since).find((call) => pattern.test(String(call.payload.text)))?.payload;
+    expect(sentAsHtml(/Send me the new title/)).toMatchObject({ parse_mode: "HTML" });
+    expect(sentAsHtml(/Send me the new title/)).not.toHaveProperty("link_preview_options");
+    since = harness.emulator.mark();
     user().sendText("  Scheduling,\n  explained  ");
     expect((await nextMessage(harness.emulator, 7001, since, /Title set/)).text).toBe("Title set: Scheduling, explained");
+    expect(sentAsHtml(/Title set/)).toMatchObject({ parse_mode: "HTML" });
     expect(sql("select title, title_source from links where id = ?", link!.id)).toEqual([{ title: "Scheduling, explained", title_source: "user" }]);
 
     await command(`/title ${link!.id}`, /Send me the new title/);

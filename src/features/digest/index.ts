@@ -5,18 +5,20 @@ import { snoozeLink, updateDigestSettings, type DigestSettings } from "../../sto
 import { setRead } from "../../store/reading.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { buildDigest } from "./build.js";
-import { DIGEST_ITEM_CALLBACK, digestKeyboard, withoutLink } from "./keyboard.js";
+import { digestItemData, digestKeyboard, withoutLink } from "./keyboard.js";
+import { callbackData, oneOf } from "../../telegram/callback-data.js";
 import { nextDigestAt } from "./reschedule.js";
+import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 const SNOOZE_MS = 7 * 86_400_000;
 const MAX_SIZE = 10;
-const SETTINGS_CALLBACK = /^dgs:(on|off|now)$/;
+const settingsData = callbackData("dgs", { choice: oneOf("on", "off", "now") });
 
 function settingsKeyboard(ctx: BotContext): InlineKeyboard {
   const enabled = ctx.user.digest_enabled === 1;
   return new InlineKeyboard()
-    .text(ctx.t(enabled ? "digest-button-off" : "digest-button-on"), enabled ? "dgs:off" : "dgs:on")
-    .text(ctx.t("digest-button-now"), "dgs:now");
+    .text(ctx.t(enabled ? "digest-button-off" : "digest-button-on"), settingsData.pack({ choice: enabled ? "off" : "on" }))
+    .text(ctx.t("digest-button-now"), settingsData.pack({ choice: "now" }));
 }
 
 function settingsText(ctx: BotContext): string {
@@ -40,7 +42,7 @@ async function change(ctx: BotContext, changes: Partial<DigestSettings>): Promis
 async function sendPreview(ctx: BotContext): Promise<void> {
   const digest = await buildDigest(ctx.db, ctx.user, ctx.clock(), ctx.t, true);
   const ids = digest?.upNext.map((link) => link.id) ?? [];
-  await ctx.reply(digest?.text ?? ctx.t("digest-empty"), { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: digestKeyboard(ids) });
+  await ctx.reply(digest?.text ?? ctx.t("digest-empty"), { reply_markup: digestKeyboard(ids) });
 }
 
 /** Parses `/digest …` into a settings change, a preview request, or null for words it does not know. */
@@ -64,22 +66,23 @@ export function digestFeature() {
 
   feature.command("digest", async (ctx) => {
     const parsed = parseDigestCommand(ctx.match);
-    if (parsed === null) return await ctx.reply(ctx.t("digest-usage", { word: escapeHtml(truncate(ctx.match.trim(), 40)) }), { parse_mode: "HTML" });
+    if (parsed === null) return await ctx.reply(ctx.t("digest-usage", { word: escapeHtml(truncate(ctx.match.trim(), 40)) }), TELEGRAM_PREVIEW);
     if (parsed === "now") return await sendPreview(ctx);
     if (parsed !== "show") await change(ctx, parsed);
-    await ctx.reply(settingsText(ctx), { parse_mode: "HTML", reply_markup: settingsKeyboard(ctx) });
+    await ctx.reply(settingsText(ctx), { reply_markup: settingsKeyboard(ctx) });
   });
 
-  feature.callbackQuery(SETTINGS_CALLBACK, async (ctx) => {
+  feature.callbackQuery(settingsData.pattern, async (ctx) => {
+    const { choice } = settingsData.unpack(ctx.callbackQuery.data)!;
     await ctx.answerCallbackQuery();
-    if (ctx.match[1] === "now") return await sendPreview(ctx);
-    await change(ctx, { digest_enabled: ctx.match[1] === "on" ? 1 : 0 });
-    await ctx.editMessageText(settingsText(ctx), { parse_mode: "HTML", reply_markup: settingsKeyboard(ctx) });
+    if (choice === "now") return await sendPreview(ctx);
+    await change(ctx, { digest_enabled: choice === "on" ? 1 : 0 });
+    await ctx.editMessageText(settingsText(ctx), { reply_markup: settingsKeyboard(ctx) });
   });
 
-  feature.callbackQuery(DIGEST_ITEM_CALLBACK, async (ctx) => {
-    const linkId = Number(ctx.match[2]);
-    const snooze = ctx.match[1] === "z";
+  feature.callbackQuery(digestItemData.pattern, async (ctx) => {
+    const { action, linkId } = digestItemData.unpack(ctx.callbackQuery.data)!;
+    const snooze = action === "z";
     const done = snooze
       ? await snoozeLink(ctx.db, ctx.user.id, linkId, ctx.clock() + SNOOZE_MS)
       : await setRead(ctx.db, ctx.user.id, linkId, true, ctx.clock());

@@ -1,11 +1,13 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "@grammyjs/types";
+import { callbackData, int, oneOf } from "../../telegram/callback-data.js";
 
+// ✅ (r) and 💤 (z) under a digest item.
+export const digestItemData = callbackData("dg", { action: oneOf("r", "z"), linkId: int(15) });
 export const digestCallback = {
-  read: (linkId: number) => `dg:r:${linkId}`,
-  snooze: (linkId: number) => `dg:z:${linkId}`,
+  read: (linkId: number) => digestItemData.pack({ action: "r", linkId }),
+  snooze: (linkId: number) => digestItemData.pack({ action: "z", linkId }),
 } as const;
-export const DIGEST_ITEM_CALLBACK = /^dg:([rz]):(\d{1,15})$/;
 
 /** ✅ n and 💤 n for each proposed link. */
 export function digestKeyboard(linkIds: readonly number[]): InlineKeyboard {

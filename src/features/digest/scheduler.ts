@@ -45,11 +45,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     await pace();
     try {
       const ids = digest.upNext.map((link) => link.id);
-      const message = await deps.api.sendMessage(user.id, digest.text, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-        reply_markup: digestKeyboard(ids),
-      });
+      const message = await deps.api.sendMessage(user.id, digest.text, { reply_markup: digestKeyboard(ids) });
       await finishDigest(db, user.id, today, { status: "sent", shownLinkIds: ids }, clock());
       await rememberLinkMessage(db, message.chat.id, message.message_id, ids);
     } catch (error) {

@@ -5,15 +5,17 @@ import { localDate } from "../../time/local-date.js";
 import { escapeHtml, htmlLink, shortUrl, truncate } from "../../views/html.js";
 import { tagList } from "../../views/links.js";
 import { retagCallback } from "../../questions/known-links.js";
+import { callbackData, int, oneOf } from "../../telegram/callback-data.js";
 
+// r read, u unread, d asks to delete, D deletes, k keeps (answers the question "delete?" with no).
+export const cardData = callbackData("lk", { action: oneOf("r", "u", "d", "D", "k"), linkId: int(15) });
 export const cardCallback = {
-  read: (id: number) => `lk:r:${id}`,
-  unread: (id: number) => `lk:u:${id}`,
-  askDelete: (id: number) => `lk:d:${id}`,
-  confirmDelete: (id: number) => `lk:D:${id}`,
-  keep: (id: number) => `lk:k:${id}`,
+  read: (linkId: number) => cardData.pack({ action: "r", linkId }),
+  unread: (linkId: number) => cardData.pack({ action: "u", linkId }),
+  askDelete: (linkId: number) => cardData.pack({ action: "d", linkId }),
+  confirmDelete: (linkId: number) => cardData.pack({ action: "D", linkId }),
+  keep: (linkId: number) => cardData.pack({ action: "k", linkId }),
 } as const;
-export const CARD_CALLBACK = /^lk:([rudDk]):(\d{1,15})$/;
 
 // The card's fixed parts take well under 1,000 characters; notes share what is left of 4096.
 const NOTES_BUDGET = 2800;

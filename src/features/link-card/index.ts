@@ -3,9 +3,7 @@ import type { BotContext } from "../../bot/context.js";
 import { deleteLink, linkDetails } from "../../store/link-details.js";
 import { rememberLinkMessage } from "../../store/links.js";
 import { setRead } from "../../store/reading.js";
-import { CARD_CALLBACK, deleteConfirmation, renderCard } from "./card.js";
-
-const noPreview = { is_disabled: true } as const;
+import { cardData, deleteConfirmation, renderCard } from "./card.js";
 
 /** A link's own card: /link 12 or a tap on /link_12 in any list; read, re-tag and delete from there. */
 export function linkCardFeature() {
@@ -15,21 +13,20 @@ export function linkCardFeature() {
     const link = await linkDetails(ctx.db, ctx.user.id, linkId);
     if (!link) return await ctx.reply(ctx.t("link-not-found"));
     const card = renderCard(ctx.t, link, ctx.user.time_zone);
-    const sent = await ctx.reply(card.text, { parse_mode: "HTML", reply_markup: card.keyboard, link_preview_options: noPreview });
+    const sent = await ctx.reply(card.text, { reply_markup: card.keyboard });
     await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, [link.id]);
   }
 
   feature.command("link", async (ctx) => {
     const id = /^\s*(\d{1,15})\s*$/.exec(ctx.match)?.[1];
-    if (!id) return await ctx.reply(ctx.t("link-usage"), { parse_mode: "HTML" });
+    if (!id) return await ctx.reply(ctx.t("link-usage"));
     await sendCard(ctx, Number(id));
   });
   // Telegram makes "/link_12" in a message tappable; the id rides in the command's name.
   feature.hears(/^\/link_(\d{1,15})(?:@\w+)?$/, async (ctx) => await sendCard(ctx, Number(ctx.match[1])));
 
-  feature.callbackQuery(CARD_CALLBACK, async (ctx) => {
-    const [, action, rawId] = ctx.match;
-    const linkId = Number(rawId);
+  feature.callbackQuery(cardData.pattern, async (ctx) => {
+    const { action, linkId } = cardData.unpack(ctx.callbackQuery.data)!;
     if (action === "D") {
       if (!(await deleteLink(ctx.db, ctx.user.id, linkId))) return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
       await ctx.answerCallbackQuery();
@@ -41,7 +38,7 @@ export function linkCardFeature() {
     await ctx.answerCallbackQuery(action === "r" || action === "u" ? { text: ctx.t(action === "r" ? "marked-read" : "marked-unread") } : {});
     if (action === "d") return await ctx.editMessageReplyMarkup({ reply_markup: deleteConfirmation(ctx.t, linkId) });
     const card = renderCard(ctx.t, link, ctx.user.time_zone);
-    await ctx.editMessageText(card.text, { parse_mode: "HTML", reply_markup: card.keyboard, link_preview_options: noPreview });
+    await ctx.editMessageText(card.text, { reply_markup: card.keyboard });
   });
   return feature;
 }

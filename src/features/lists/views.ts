@@ -21,7 +21,6 @@ export interface ViewKind<P = any> {
 }
 
 const ITEMS_PER_ROW = 5;
-const noPreview = { is_disabled: true } as const;
 
 /** ✅ (or ↩️ for read links) per item, then ◀ ▶ when there are other pages. */
 export function listKeyboard(links: readonly ListedLink[], firstNumber: number, viewId: number, page: Page): InlineKeyboard {
@@ -57,7 +56,7 @@ export class ViewRegistry {
   async send<P>(ctx: BotContext, kind: ViewKind<P>, params: P): Promise<void> {
     const viewId = await createView(ctx.db, ctx.user.id, kind.kind, params, ctx.clock());
     const page = await kind.render(ctx, params, viewId, 0);
-    const sent = await ctx.reply(page.text, { parse_mode: "HTML", reply_markup: page.keyboard, link_preview_options: noPreview });
+    const sent = await ctx.reply(page.text, { reply_markup: page.keyboard });
     await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, page.linkIds);
   }
 
@@ -75,7 +74,7 @@ export class ViewRegistry {
 /** Edits the pressed message; an identical page (a double tap) is not an error. */
 export async function editInPlace(ctx: BotContext, page: RenderedPage): Promise<void> {
   try {
-    await ctx.editMessageText(page.text, { parse_mode: "HTML", reply_markup: page.keyboard, link_preview_options: noPreview });
+    await ctx.editMessageText(page.text, { reply_markup: page.keyboard });
   } catch (error) {
     if (!String(error).includes("message is not modified")) throw error;
   }

@@ -6,9 +6,7 @@ import type { Link } from "../../db/schema.js";
 import { noteTextOf } from "../../notes/note-text.js";
 import { findUserLinks, rememberLinkMessage } from "../../store/links.js";
 import { addNote, latestLink, linksOfMessage, moveNote, updateNoteText } from "../../store/notes.js";
-import { choicesOf, MAX_CHOICES, noteConfirmation } from "./confirmation.js";
-
-const noPreview = { is_disabled: true } as const;
+import { choicesOf, MAX_CHOICES, moveData, noteConfirmation } from "./confirmation.js";
 
 /** Stores the note on the first of `choices`, then confirms in reply; the confirmation names the link, so replies to it add notes too. */
 async function attachAndConfirm(ctx: BotContext, message: Message, choices: readonly Link[], text: string): Promise<void> {
@@ -22,12 +20,7 @@ async function attachAndConfirm(ctx: BotContext, message: Message, choices: read
   // An update handled twice finds its note again, possibly moved meanwhile.
   const current = choices.find((link) => link.id === note.link_id) ?? first;
   const confirmation = noteConfirmation(ctx.t, "note-added", note.id, current, choices);
-  const sent = await ctx.reply(confirmation.text, {
-    parse_mode: "HTML",
-    reply_markup: confirmation.keyboard,
-    reply_parameters: { message_id: message.message_id },
-    link_preview_options: noPreview,
-  });
+  const sent = await ctx.reply(confirmation.text, { reply_markup: confirmation.keyboard, reply_parameters: { message_id: message.message_id } });
   await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, [note.link_id]);
 }
 
@@ -45,7 +38,7 @@ export async function noteFromReply(ctx: Filter<BotContext, "message">, next: Ne
 export async function noteCommand(ctx: CommandContext<BotContext>): Promise<void> {
   const text = noteTextOf(ctx.msg);
   if (text === null) {
-    await ctx.reply(ctx.t("note-usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("note-usage"));
     return;
   }
   const link = await latestLink(ctx.db, ctx.user.id);
@@ -65,7 +58,7 @@ export async function noteFromEdit(ctx: Filter<BotContext, "edited_message">, ne
 
 /** A "move to N" button: moves the note, then redraws the confirmation around its new link. */
 export async function moveToChoice(ctx: CallbackQueryContext<BotContext>): Promise<void> {
-  const [noteId, linkId] = [Number(ctx.match[1]), Number(ctx.match[2])];
+  const { noteId, linkId } = moveData.unpack(ctx.callbackQuery.data)!;
   const shown = ctx.callbackQuery.message;
   const shownIn = shown && { chatId: shown.chat.id, messageId: shown.message_id };
   const outcome = await moveNote(ctx.db, ctx.user.id, noteId, linkId, ctx.clock(), shownIn);
@@ -80,6 +73,6 @@ export async function moveToChoice(ctx: CallbackQueryContext<BotContext>): Promi
   // moveNote has just found this link to be the user's, and this chat's updates are handled one at a time.
   const current = choices.find((link) => link.id === linkId)!;
   const confirmation = noteConfirmation(ctx.t, "note-moved", noteId, current, choices);
-  await ctx.editMessageText(confirmation.text, { parse_mode: "HTML", reply_markup: confirmation.keyboard, link_preview_options: noPreview });
+  await ctx.editMessageText(confirmation.text, { reply_markup: confirmation.keyboard });
   await ctx.answerCallbackQuery({ text: ctx.t("note-move-done") });
 }

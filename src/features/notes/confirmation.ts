@@ -2,10 +2,12 @@ import type { InlineKeyboardMarkup } from "@grammyjs/types";
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../notes/entries.js";
 import { htmlLink, truncate, shortUrl } from "../../views/html.js";
+import { callbackData, int } from "../../telegram/callback-data.js";
 
 // Only two ids travel (at most 35 bytes of Telegram's 64); both are checked against the pressing user.
-export const MOVE_CALLBACK = /^nmv:(\d{1,15}):(\d{1,15})$/;
-export const moveCallback = (noteId: number, linkId: number) => `nmv:${noteId}:${linkId}`;
+export const moveData = callbackData("nmv", { noteId: int(15), linkId: int(15) });
+export const MOVE_CALLBACK = moveData.pattern;
+export const moveCallback = (noteId: number, linkId: number) => moveData.pack({ noteId, linkId });
 
 /** A reply to a message about more links than this offers only its first ones, keeping the message short. */
 export const MAX_CHOICES = 10;
@@ -46,7 +48,7 @@ export function noteConfirmation(t: Translate, key: "note-added" | "note-moved",
 export function choicesOf(markup: InlineKeyboardMarkup | undefined): number[] {
   const data = (markup?.inline_keyboard ?? []).flat().map((button) => ("callback_data" in button ? button.callback_data : ""));
   return data.flatMap((value) => {
-    const match = MOVE_CALLBACK.exec(value);
-    return match ? [Number(match[2])] : [];
+    const move = moveData.unpack(value);
+    return move ? [move.linkId] : [];
   });
 }

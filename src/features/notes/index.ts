@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { ViewRegistry } from "../lists/views.js";
 import { moveToChoice, noteCommand, noteFromEdit, noteFromReply } from "./attach.js";
-import { MOVE_CALLBACK } from "./confirmation.js";
+import { moveData } from "./confirmation.js";
 import { notesCommand, notesView } from "./summary.js";
 
 /** Notes: a reply to a message about a link, /note for the latest link, edits of either, and the /notes summary. */
@@ -13,6 +13,6 @@ export function notesFeature(views: ViewRegistry) {
   feature.command("notes", notesCommand(views));
   feature.on("message", noteFromReply);
   feature.on("edited_message", noteFromEdit);
-  feature.callbackQuery(MOVE_CALLBACK, moveToChoice);
+  feature.callbackQuery(moveData.pattern, moveToChoice);
   return feature;
 }

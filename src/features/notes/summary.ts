@@ -8,6 +8,7 @@ import { allNotes, countNotes, notesPage, type NoteScope } from "../../store/not
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { addPageButtons, type RenderedPage, type ViewKind, type ViewRegistry } from "../lists/views.js";
+import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 const MAX_WORD_SHOWN = 40;
 
@@ -31,7 +32,7 @@ async function sendNotesFile(ctx: BotContext, filter: NotesFilter, totals: Notes
   const notes = await allNotes(ctx.db, ctx.user.id, scopeOf(filter));
   const markdown = notesMarkdown(ctx.t, { filter, totals, notes, timeZone: ctx.user.time_zone });
   const name = `linklog-notes-${localDate(ctx.clock(), ctx.user.time_zone)}.md`;
-  await ctx.replyWithDocument(new InputFile(Buffer.from(markdown, "utf8"), name), { caption: notesHeading(ctx.t, filter, totals), parse_mode: "HTML" });
+  await ctx.replyWithDocument(new InputFile(Buffer.from(markdown, "utf8"), name), { caption: notesHeading(ctx.t, filter, totals) });
 }
 
 /** `/notes [#tag…] [week|month|all|YYYY-MM] [file]`: the notes of a period as pages, or as one markdown file. */
@@ -40,12 +41,12 @@ export function notesCommand(views: ViewRegistry) {
     const parsed = parseNotesArgs(ctx.match, ctx.clock(), ctx.user.time_zone);
     if (!parsed.ok) {
       const problem = ctx.t(`notes-${parsed.problem}`, { word: escapeHtml(truncate(parsed.word, MAX_WORD_SHOWN)), max: MAX_FILTER_TAGS });
-      await ctx.reply(`${problem}\n\n${ctx.t("notes-usage")}`, { parse_mode: "HTML" });
+      await ctx.reply(`${problem}\n\n${ctx.t("notes-usage")}`, TELEGRAM_PREVIEW);
       return;
     }
     const { asFile, ...filter } = parsed.value;
     const totals = await countNotes(ctx.db, ctx.user.id, scopeOf(filter));
-    if (totals.notes === 0) await ctx.reply(renderNoNotes(ctx.t, filter), { parse_mode: "HTML" });
+    if (totals.notes === 0) await ctx.reply(renderNoNotes(ctx.t, filter), TELEGRAM_PREVIEW);
     else if (asFile) await sendNotesFile(ctx, filter, totals);
     else await views.send(ctx, notesView, filter);
   };

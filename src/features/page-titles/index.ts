@@ -3,6 +3,7 @@ import type { BotContext } from "../../bot/context.js";
 import { clearUserTitle, requestRefetch, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
 import { TITLE_PROMPT, titleOf } from "./title-prompt.js";
+import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /title 12 My own title (never overwritten by a fetched one), /title 12 - (back to the page's), and /refetch 12 (try the page again). */
 export function pageTitlesFeature() {
@@ -13,18 +14,18 @@ export function pageTitlesFeature() {
     if (asked) return await ctx.conversation.enter(TITLE_PROMPT, Number(asked[1]));
     const match = /^\s*(\d{1,15})\s+([\s\S]+)$/u.exec(ctx.match);
     const title = match?.[2] && titleOf(match[2]);
-    if (!match || !title) return await ctx.reply(ctx.t("title-usage"), { parse_mode: "HTML" });
+    if (!match || !title) return await ctx.reply(ctx.t("title-usage"));
     if (title === "-") {
       const cleared = await clearUserTitle(ctx.db, ctx.user.id, Number(match[1]));
       return await ctx.reply(cleared ? ctx.t("title-cleared") : ctx.t("link-not-found"));
     }
     const done = await setUserTitle(ctx.db, ctx.user.id, Number(match[1]), title);
-    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"), { parse_mode: "HTML" });
+    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"), TELEGRAM_PREVIEW);
   });
 
   feature.command("refetch", async (ctx) => {
     const id = /^\s*(\d{1,15})\s*$/u.exec(ctx.match)?.[1];
-    if (!id) return await ctx.reply(ctx.t("refetch-usage"), { parse_mode: "HTML" });
+    if (!id) return await ctx.reply(ctx.t("refetch-usage"));
     const queued = await requestRefetch(ctx.db, ctx.user.id, Number(id), ctx.clock());
     await ctx.reply(queued ? ctx.t("refetch-queued") : ctx.t("link-not-found"));
   });

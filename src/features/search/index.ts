@@ -10,7 +10,7 @@ export function searchFeature(views: ViewRegistry) {
   const feature = new Composer<BotContext>();
   feature.command("search", async (ctx) => {
     const query = ctx.match.trim();
-    if (parseQuery(query) === null) return await ctx.reply(ctx.t("search-usage"), { parse_mode: "HTML" });
+    if (parseQuery(query) === null) return await ctx.reply(ctx.t("search-usage"));
     await views.send(ctx, searchView, { query });
   });
   return feature;

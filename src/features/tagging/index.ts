@@ -3,7 +3,7 @@ import type { BotContext } from "../../bot/context.js";
 import { isCommand } from "../../bot/commands.js";
 import { hasLinks } from "../../links/has-links.js";
 import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
-import { LEGACY_TAG_CALLBACK, parseQuestionButton, QUESTION_CALLBACK, questionButton, UNDO_NOTE_CALLBACK, type QuestionAction } from "../../questions/callback-data.js";
+import { legacyTagData, parseQuestionButton, QUESTION_CALLBACK, questionButton, undoNoteData, type QuestionAction } from "../../questions/callback-data.js";
 import {
   askQuestion,
   closeQuestions,
@@ -17,7 +17,7 @@ import {
   type QuestionDeps,
   type QuestionPort,
 } from "../../questions/flow.js";
-import { RETAG_CALLBACK } from "../../questions/known-links.js";
+import { retagData } from "../../questions/known-links.js";
 import { findUserLinks } from "../../store/links.js";
 import { tagsOfLinks } from "../../store/tags.js";
 import { createTagQuestion, currentQuestion, findTagQuestion, lastSettledQuestion, openQuestions, questionLinkIds, type TagQuestion } from "../../store/tag-questions.js";
@@ -100,12 +100,12 @@ async function onCancel(ctx: BotContext, deps: QuestionDeps): Promise<void> {
   const untagged = merged ? questionLinkIds(merged).length : 0;
   if (untagged === 0) return void (await ctx.reply(ctx.t("cancel-done")));
   const keyboard = new InlineKeyboard().text(ctx.t("tag-button-more", { count: untagged }), questionButton(merged!.id, "tag"));
-  await ctx.reply(ctx.t("cancel-done-queued", { count: untagged }), { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.reply(ctx.t("cancel-done-queued", { count: untagged }), { reply_markup: keyboard });
 }
 
 /** Re-tag on an "already saved" reply or a card: a question about that one link, its tags preselected. */
 async function onRetag(ctx: CallbackQueryContext<BotContext>, deps: QuestionDeps): Promise<void> {
-  const [link] = await findUserLinks(ctx.db, ctx.user.id, [Number(ctx.match[1])]);
+  const [link] = await findUserLinks(ctx.db, ctx.user.id, [retagData.unpack(ctx.callbackQuery.data)!.linkId]);
   if (!link) return void (await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") }));
   await ctx.answerCallbackQuery();
   const current = (await tagsOfLinks(ctx.db, [link.id])).get(link.id) ?? [];
@@ -124,13 +124,14 @@ export function cancelFeature(deps: QuestionDeps) {
 export function taggingFeature(deps: QuestionDeps) {
   const feature = new Composer<BotContext>();
   feature.callbackQuery(QUESTION_CALLBACK, (ctx) => onQuestionButton(ctx, deps));
-  feature.callbackQuery(UNDO_NOTE_CALLBACK, async (ctx) => {
-    const undone = await undoNote(portOf(ctx, deps), ctx.user.id, ctx.chat!.id, Number(ctx.match[1]), ctx.callbackQuery.message!.message_id);
+  feature.callbackQuery(undoNoteData.pattern, async (ctx) => {
+    const { messageId } = undoNoteData.unpack(ctx.callbackQuery.data)!;
+    const undone = await undoNote(portOf(ctx, deps), ctx.user.id, ctx.chat!.id, messageId, ctx.callbackQuery.message!.message_id);
     await ctx.answerCallbackQuery(undone ? {} : { text: ctx.t("note-not-found") });
   });
-  feature.callbackQuery(RETAG_CALLBACK, (ctx) => onRetag(ctx, deps));
+  feature.callbackQuery(retagData.pattern, (ctx) => onRetag(ctx, deps));
   // Buttons of questions asked before questions were stored as rows.
-  feature.callbackQuery(LEGACY_TAG_CALLBACK, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("tag-question-expired") }));
+  feature.callbackQuery(legacyTagData.pattern, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("tag-question-expired") }));
   feature.on("message", (ctx, next) => onTypedText(ctx, deps, next));
   return feature;
 }

@@ -2,14 +2,16 @@ import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { tagCounts } from "../../store/tags.js";
 import { escapeHtml, truncate } from "../../views/html.js";
+import { callbackData, int } from "../../telegram/callback-data.js";
 import { pageOf } from "../../views/pagination.js";
 import { addPageButtons, type RenderedPage, type ViewKind } from "../lists/views.js";
 
 const TAGS_PER_PAGE = 24;
 const BUTTONS_PER_ROW = 3;
 
-export const tagsCallback = (tagId: number) => `tg:${tagId}`;
-export const TAG_UNREAD_CALLBACK = /^tg:(\d{1,15})$/;
+// A tag's button in /tags: its unread links.
+export const tagUnreadData = callbackData("tg", { tagId: int(15) });
+export const tagsCallback = (tagId: number) => tagUnreadData.pack({ tagId });
 
 async function renderTags(ctx: BotContext, viewId: number, requested: number): Promise<RenderedPage> {
   // Counting every tag is one grouped query; a user has hundreds of tags at most.

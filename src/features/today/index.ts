@@ -4,6 +4,7 @@ import { resolveDay } from "../../recall/day-args.js";
 import { escapeHtml } from "../../views/html.js";
 import type { ViewRegistry } from "../lists/views.js";
 import { todayView } from "./view.js";
+import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /today, /today yesterday, /today 2026-11-20: a day's saves, reads and notes in the user's time zone. */
 export function todayFeature(views: ViewRegistry) {
@@ -12,7 +13,7 @@ export function todayFeature(views: ViewRegistry) {
 
   feature.command("today", async (ctx) => {
     const date = resolveDay(ctx.match, ctx.clock(), ctx.user.time_zone);
-    if (date === null) return await ctx.reply(ctx.t("today-usage", { word: escapeHtml(ctx.match.trim()) }), { parse_mode: "HTML" });
+    if (date === null) return await ctx.reply(ctx.t("today-usage", { word: escapeHtml(ctx.match.trim()) }), TELEGRAM_PREVIEW);
     await views.send(ctx, todayView, { date });
   });
   return feature;
