@@ -26,9 +26,6 @@ const CAPTION_METHODS = new Set([
 
 const NO_PREVIEW = { is_disabled: true } as const;
 
-/** For a message that shows whatever preview Telegram makes of its first link, as it did before these defaults. */
-export const TELEGRAM_PREVIEW = { link_preview_options: undefined };
-
 /** The payload with the defaults filled in where the caller said nothing; other methods' payloads unchanged. */
 export function withReplyDefaults(method: string, payload: Record<string, unknown>): Record<string, unknown> {
   if (TEXT_METHODS.has(method)) {

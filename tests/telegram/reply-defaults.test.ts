@@ -1,6 +1,6 @@
 import { Api } from "grammy";
 import { describe, expect, it } from "vitest";
-import { replyDefaults, TELEGRAM_PREVIEW, withReplyDefaults } from "../../src/telegram/reply-defaults.js";
+import { replyDefaults, withReplyDefaults } from "../../src/telegram/reply-defaults.js";
 
 const HTML_NO_PREVIEW = { parse_mode: "HTML", link_preview_options: { is_disabled: true } };
 
@@ -20,7 +20,7 @@ describe("reply defaults", () => {
     const preview = { url: "https://example.org/", prefer_small_media: true };
     expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", link_preview_options: preview })).toEqual({ chat_id: 1, text: "x", parse_mode: "HTML", link_preview_options: preview });
     expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", parse_mode: "MarkdownV2" })).toMatchObject({ parse_mode: "MarkdownV2" });
-    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", parse_mode: undefined, ...TELEGRAM_PREVIEW })).toEqual({ chat_id: 1, text: "x", parse_mode: undefined, link_preview_options: undefined });
+    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", parse_mode: undefined, link_preview_options: undefined })).toEqual({ chat_id: 1, text: "x", parse_mode: undefined, link_preview_options: undefined });
     expect(withReplyDefaults("sendDocument", { chat_id: 1, document: "f", caption: "c", parse_mode: "MarkdownV2" })).toMatchObject({ parse_mode: "MarkdownV2" });
   });
 
@@ -43,7 +43,7 @@ describe("reply defaults", () => {
     }
   });
 
-  it("reaches the wire through grammY, and TELEGRAM_PREVIEW sends no preview option at all, as before the defaults", async () => {
+  it("reaches the wire through grammY, and an explicit undefined sends no preview option at all", async () => {
     const bodies: Record<string, unknown>[] = [];
     const api = new Api("1:token", {
       apiRoot: "http://127.0.0.1:9",
@@ -54,7 +54,7 @@ describe("reply defaults", () => {
     });
     api.config.use(replyDefaults);
     await api.sendMessage(1, "<b>a</b>");
-    await api.sendMessage(1, "b", TELEGRAM_PREVIEW);
+    await api.sendMessage(1, "b", { link_preview_options: undefined });
     await api.answerCallbackQuery("q", { text: "c" });
     expect(bodies).toEqual([
       { chat_id: 1, text: "<b>a</b>", ...HTML_NO_PREVIEW },

@@ -6,7 +6,6 @@ import { extractLinks } from "../../links/extract.js";
 import type { AlbumHints } from "../../questions/album-hints.js";
 import { offerSavedLinks, portOf, type QuestionDeps } from "../../questions/flow.js";
 import { rememberLinkMessage } from "../../store/links.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /**
  * Saves the links of any message (text, caption, forward) with the words around them as a note, then hands them
@@ -20,9 +19,9 @@ export function captureFeature(deps: QuestionDeps & { albums: AlbumHints }) {
     if (isCommand(message)) return await next();
     const extraction = extractLinks(message);
     const album = message.media_group_id;
-    const hintNoLinks = () => ctx.reply(ctx.t("no-links"), { ...TELEGRAM_PREVIEW, reply_parameters: { message_id: message.message_id } });
+    const hintNoLinks = () => ctx.reply(ctx.t("no-links"), { reply_parameters: { message_id: message.message_id } });
     if (extraction.links.length === 0) {
-      if (album) return deps.albums.sawNoLinks(album, () => ctx.api.sendMessage(ctx.chat.id, ctx.t("no-links"), TELEGRAM_PREVIEW));
+      if (album) return deps.albums.sawNoLinks(album, () => ctx.api.sendMessage(ctx.chat.id, ctx.t("no-links")));
       return await hintNoLinks();
     }
     if (album) deps.albums.sawLinks(album);

@@ -8,7 +8,6 @@ import { buildDigest } from "./build.js";
 import { digestItemData, digestKeyboard, withoutLink } from "./keyboard.js";
 import { callbackData, oneOf } from "../../telegram/callback-data.js";
 import { nextDigestAt } from "./reschedule.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 const SNOOZE_MS = 7 * 86_400_000;
 const MAX_SIZE = 10;
@@ -66,7 +65,7 @@ export function digestFeature() {
 
   feature.command("digest", async (ctx) => {
     const parsed = parseDigestCommand(ctx.match);
-    if (parsed === null) return await ctx.reply(ctx.t("digest-usage", { word: escapeHtml(truncate(ctx.match.trim(), 40)) }), TELEGRAM_PREVIEW);
+    if (parsed === null) return await ctx.reply(ctx.t("digest-usage", { word: escapeHtml(truncate(ctx.match.trim(), 40)) }));
     if (parsed === "now") return await sendPreview(ctx);
     if (parsed !== "show") await change(ctx, parsed);
     await ctx.reply(settingsText(ctx), { reply_markup: settingsKeyboard(ctx) });

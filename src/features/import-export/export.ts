@@ -15,7 +15,7 @@ export async function exportCommand(ctx: CommandContext<BotContext>): Promise<vo
   const word = ctx.match.trim().toLowerCase() || "md";
   const format = exportFormat(word);
   if (!format) {
-    await ctx.reply(ctx.t("export-usage", { word: escapeHtml(truncate(word, 30)), formats: EXPORT_NAMES.join(", ") }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("export-usage", { word: escapeHtml(truncate(word, 30)), formats: EXPORT_NAMES.join(", ") }));
     return;
   }
   const directory = await mkdtemp(join(tmpdir(), "linklog-export-"));

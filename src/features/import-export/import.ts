@@ -46,15 +46,20 @@ export async function previewDocument(ctx: Filter<BotContext, "message:document"
   const { file_id, file_name = "", file_size } = ctx.message.document;
   if (!isImportableName(file_name)) return await next();
   if (file_size !== undefined && file_size > ctx.config.IMPORT_MAX_BYTES) return await tooLarge(ctx);
-  const preview = await line.run(
-    () => readPreview(ctx, file_id, file_name),
+  // The preview is sent before the next file is read, so files are answered in the order they are read.
+  await line.run(
+    () => previewAndAnswer(ctx, file_id, file_name),
     (ahead) => ctx.reply(ctx.t("import-waiting", { ahead })),
   );
+}
+
+async function previewAndAnswer(ctx: Filter<BotContext, "message:document">, fileId: string, fileName: string): Promise<void> {
+  const preview = await readPreview(ctx, fileId, fileName);
   if (preview === null) return await tooLarge(ctx);
-  if (preview.found === 0) return void (await ctx.reply(nothingFoundMessage(ctx.t, file_name, preview), { parse_mode: "HTML" }));
-  const pendingId = await addPendingImport(ctx.db, ctx.user.id, file_id, file_name, ctx.clock());
-  const message = previewMessage(ctx.t, file_name, preview, ctx.user.time_zone, pendingId);
-  await ctx.reply(message.text, { parse_mode: "HTML", reply_markup: message.keyboard });
+  if (preview.found === 0) return void (await ctx.reply(nothingFoundMessage(ctx.t, fileName, preview)));
+  const pendingId = await addPendingImport(ctx.db, ctx.user.id, fileId, fileName, ctx.clock());
+  const message = previewMessage(ctx.t, fileName, preview, ctx.user.time_zone, pendingId);
+  await ctx.reply(message.text, { reply_markup: message.keyboard });
 }
 
 /** The user hears about a failed import whatever failed; the preview may be gone, so a new message is the fallback. */

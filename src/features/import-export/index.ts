@@ -11,7 +11,7 @@ export function importExportFeature() {
   // One import is read or written at a time, across all users of this bot.
   const line = new OneAtATime();
   feature.command("export", exportCommand);
-  feature.command("import", (ctx) => ctx.reply(ctx.t("import-how"), { parse_mode: "HTML" }));
+  feature.command("import", (ctx) => ctx.reply(ctx.t("import-how")));
   feature.on("message:document", (ctx, next) => previewDocument(ctx, next, line));
   feature.callbackQuery(IMPORT_CALLBACK, (ctx) => confirmImport(ctx, line));
   return feature;

@@ -8,7 +8,6 @@ import { allNotes, countNotes, notesPage, type NoteScope } from "../../store/not
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { addPageButtons, type RenderedPage, type ViewKind, type ViewRegistry } from "../lists/views.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 const MAX_WORD_SHOWN = 40;
 
@@ -41,12 +40,12 @@ export function notesCommand(views: ViewRegistry) {
     const parsed = parseNotesArgs(ctx.match, ctx.clock(), ctx.user.time_zone);
     if (!parsed.ok) {
       const problem = ctx.t(`notes-${parsed.problem}`, { word: escapeHtml(truncate(parsed.word, MAX_WORD_SHOWN)), max: MAX_FILTER_TAGS });
-      await ctx.reply(`${problem}\n\n${ctx.t("notes-usage")}`, TELEGRAM_PREVIEW);
+      await ctx.reply(`${problem}\n\n${ctx.t("notes-usage")}`);
       return;
     }
     const { asFile, ...filter } = parsed.value;
     const totals = await countNotes(ctx.db, ctx.user.id, scopeOf(filter));
-    if (totals.notes === 0) await ctx.reply(renderNoNotes(ctx.t, filter), TELEGRAM_PREVIEW);
+    if (totals.notes === 0) await ctx.reply(renderNoNotes(ctx.t, filter));
     else if (asFile) await sendNotesFile(ctx, filter, totals);
     else await views.send(ctx, notesView, filter);
   };

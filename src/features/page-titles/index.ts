@@ -3,7 +3,6 @@ import type { BotContext } from "../../bot/context.js";
 import { clearUserTitle, requestRefetch, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
 import { TITLE_PROMPT, titleOf } from "./title-prompt.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /title 12 My own title (never overwritten by a fetched one), /title 12 - (back to the page's), and /refetch 12 (try the page again). */
 export function pageTitlesFeature() {
@@ -20,7 +19,7 @@ export function pageTitlesFeature() {
       return await ctx.reply(cleared ? ctx.t("title-cleared") : ctx.t("link-not-found"));
     }
     const done = await setUserTitle(ctx.db, ctx.user.id, Number(match[1]), title);
-    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"), TELEGRAM_PREVIEW);
+    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"));
   });
 
   feature.command("refetch", async (ctx) => {

@@ -6,7 +6,6 @@ import { findUserLinks } from "../../store/links.js";
 import { clearUserTitle, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
 import { displayTitle } from "../../views/links.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 export const TITLE_PROMPT = "titlePrompt";
 const MAX_TITLE = 300;
@@ -31,14 +30,14 @@ export function titlePrompt(db: DB) {
       return found && { url: found.url, title: found.title };
     });
     if (!link) return void (await ctx.reply(ctx.t("link-not-found")));
-    await ctx.reply(ctx.t("title-ask", { link: escapeHtml(displayTitle(link)) }), TELEGRAM_PREVIEW);
+    await ctx.reply(ctx.t("title-ask", { link: escapeHtml(displayTitle(link)) }));
     const answer = await conversation.wait({ maxMilliseconds: WAIT_MS });
     const text = answer.message?.text;
     if (text === undefined || isCommand(answer.message!) || titleOf(text) === "") return await conversation.halt({ next: true });
     const title = titleOf(text);
     const done = await conversation.external(() => (title === "-" ? clearUserTitle(db, userId, linkId) : setUserTitle(db, userId, linkId, title)));
     if (!done) return void (await answer.reply(ctx.t("link-not-found")));
-    await answer.reply(title === "-" ? ctx.t("title-cleared") : ctx.t("title-set", { title: escapeHtml(title) }), TELEGRAM_PREVIEW);
+    await answer.reply(title === "-" ? ctx.t("title-cleared") : ctx.t("title-set", { title: escapeHtml(title) }));
   }
   return createConversation(askForTitle, { id: TITLE_PROMPT });
 }

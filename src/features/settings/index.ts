@@ -5,7 +5,6 @@ import { setTimeZone } from "../../store/users.js";
 import { canonicalTimeZone } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { nextDigestAt } from "../digest/reschedule.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /timezone shows or sets the IANA zone that decides what "today" and each list's dates mean. */
 export function settingsFeature() {
@@ -15,7 +14,7 @@ export function settingsFeature() {
     const wanted = ctx.match.trim();
     if (wanted === "") return await ctx.reply(ctx.t("timezone-current", { zone: escapeHtml(ctx.user.time_zone) }));
     const zone = canonicalTimeZone(wanted);
-    if (!zone) return await ctx.reply(ctx.t("timezone-invalid", { zone: escapeHtml(truncate(wanted, 60)) }), TELEGRAM_PREVIEW);
+    if (!zone) return await ctx.reply(ctx.t("timezone-invalid", { zone: escapeHtml(truncate(wanted, 60)) }));
     await setTimeZone(ctx.db, ctx.user.id, zone);
     // The digest keeps its local time, which is another instant in the new zone.
     await setDigestNextAt(ctx.db, ctx.user.id, await nextDigestAt(ctx.db, { id: ctx.user.id, time_zone: zone }, ctx.user.digest_minute, ctx.clock()));

@@ -6,7 +6,6 @@ import { escapeHtml } from "../../views/html.js";
 import type { ViewRegistry } from "../lists/views.js";
 import { unreadView } from "../unread/views.js";
 import { tagsView, tagUnreadData } from "./view.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /tags lists tags with unread/total counts; a tag's button opens its unread list; /tags rename old new renames or merges. */
 export function tagsFeature(views: ViewRegistry) {
@@ -19,7 +18,7 @@ export function tagsFeature(views: ViewRegistry) {
     const [verb, from, to] = words.map((word, i) => (i === 0 ? word.toLowerCase() : normalizeTag(word)));
     if (verb !== "rename" || !from || !to || words.length !== 3) return await ctx.reply(ctx.t("tags-usage"));
     const outcome = await renameTag(ctx.db, ctx.user.id, from, to, ctx.clock());
-    await ctx.reply(ctx.t(`tags-rename-${outcome}`, { from: escapeHtml(from), to: escapeHtml(to) }), TELEGRAM_PREVIEW);
+    await ctx.reply(ctx.t(`tags-rename-${outcome}`, { from: escapeHtml(from), to: escapeHtml(to) }));
   });
 
   feature.callbackQuery(tagUnreadData.pattern, async (ctx) => {

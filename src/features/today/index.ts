@@ -4,7 +4,6 @@ import { resolveDay } from "../../recall/day-args.js";
 import { escapeHtml } from "../../views/html.js";
 import type { ViewRegistry } from "../lists/views.js";
 import { todayView } from "./view.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /today, /today yesterday, /today 2026-11-20: a day's saves, reads and notes in the user's time zone. */
 export function todayFeature(views: ViewRegistry) {
@@ -13,7 +12,7 @@ export function todayFeature(views: ViewRegistry) {
 
   feature.command("today", async (ctx) => {
     const date = resolveDay(ctx.match, ctx.clock(), ctx.user.time_zone);
-    if (date === null) return await ctx.reply(ctx.t("today-usage", { word: escapeHtml(ctx.match.trim()) }), TELEGRAM_PREVIEW);
+    if (date === null) return await ctx.reply(ctx.t("today-usage", { word: escapeHtml(ctx.match.trim()) }));
     await views.send(ctx, todayView, { date });
   });
   return feature;

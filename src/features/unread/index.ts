@@ -4,7 +4,6 @@ import { parseUnreadArgs } from "../../recall/list-args.js";
 import { escapeHtml } from "../../views/html.js";
 import type { ViewRegistry } from "../lists/views.js";
 import { queueView, unreadView } from "./views.js";
-import { TELEGRAM_PREVIEW } from "../../telegram/reply-defaults.js";
 
 /** /unread lists what is left to read, grouped by day; /read is the same queue in saved order, oldest first. */
 export function unreadFeature(views: ViewRegistry) {
@@ -13,7 +12,7 @@ export function unreadFeature(views: ViewRegistry) {
 
   feature.command("unread", async (ctx) => {
     const parsed = parseUnreadArgs(ctx.match);
-    if (!parsed.ok) return await ctx.reply(ctx.t("unread-usage", { word: escapeHtml(parsed.unknown) }), TELEGRAM_PREVIEW);
+    if (!parsed.ok) return await ctx.reply(ctx.t("unread-usage", { word: escapeHtml(parsed.unknown) }));
     await views.send(ctx, unreadView, parsed.value);
   });
 
