@@ -33,6 +33,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: PROCESS_FILES,
           maxWorkers: 2,
+          isolate: false,
         },
       },
       {
