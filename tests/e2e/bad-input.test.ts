@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { databaseFile } from "../support/bot-process.js";
 import { button, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 /** Input a hostile or careless user sends: every time a clear answer, no error, nothing half-stored. */
 describe("bad input, end to end", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   const { user, command } = chatSession(harness, { id: 9001, first_name: "Mallory" });
   const { all: sql } = databaseFile(() => harness.databasePath);
 

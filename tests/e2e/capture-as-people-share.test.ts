@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { databaseFile, readDatabase } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 import { forwardOrigin } from "../support/emulator/users.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 const CHANNEL: Chat.ChannelChat = { id: -100777, type: "channel", title: "SQLite Weekly", username: "sqliteweekly" };
 
 /** Issue 12 as its user lives it: comments beside links, bursts of forwards, questions left open, late tags. */
 describe("capture as people really share, end to end", () => {
   // The production flood limit: a burst of forwards must get through it whole.
-  const harness = botHarness({ RATE_LIMIT_UPDATES: "30" });
+  const harness = appHarness({ RATE_LIMIT_UPDATES: "30" });
   const { all: sql } = databaseFile(() => harness.databasePath);
   let nextUserId = 12_000;
   const newUser = () => harness.emulator.user({ id: ++nextUserId, first_name: "Lin" });

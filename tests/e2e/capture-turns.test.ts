@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 import { readDatabase } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 
 /** How capture behaves around an open tag question, albums, captions and messages without links. */
 describe("capture turns, end to end", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   let nextUserId = 3000;
   const newUser = () => harness.emulator.user({ id: ++nextUserId });
 

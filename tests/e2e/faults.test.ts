@@ -1,11 +1,11 @@
 import type { Message } from "@grammyjs/types";
 import { describe, expect, it } from "vitest";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 import { button, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 
 /** Telegram failing an API call of the tag question must never leave the chat blocked or the question stuck. */
 describe("API errors around the tag question", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   let userId = 2000;
 
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseFile, eventually } from "../support/bot-process.js";
 import { nextMessage } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 import { serveLocally, type LocalServer } from "../support/local-server.js";
 
 /** A megabyte of nested unclosed tags, about a kilobyte on the wire: the page that froze the bot for a minute. */
@@ -27,7 +27,7 @@ describe("a page of deeply nested tags, end to end", () => {
   afterAll(async () => site.close());
 
   // Reaching 127.0.0.1 is allowed only through this test-only setting.
-  const harness = botHarness({ FETCH_ALLOW_PRIVATE: "true" });
+  const harness = appHarness({ FETCH_ALLOW_PRIVATE: "true" });
   const alice = chatSession(harness, { id: 7201, first_name: "Alice" });
   const bob = chatSession(harness, { id: 7202, first_name: "Bob" });
   const { all: sql } = databaseFile(() => harness.databasePath);

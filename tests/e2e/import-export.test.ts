@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { databaseFile } from "../support/bot-process.js";
 import { button, nextEdit, nextMessage } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 const USER = 6001;
 const fixture = readFileSync(new URL("../fixtures/study-log.md", import.meta.url));
 
 /** Import by sending a file, preview, Import / Cancel, then find and export what came in. */
 describe("import and export, end to end", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   const { user, command } = chatSession(harness, { id: USER, first_name: "Ada" });
   const { all: sql } = databaseFile(() => harness.databasePath);
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedUser } from "../support/emulator/index.js";
 import { eventually, readDatabase } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "../support/chat.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 const RUST = "https://doc.rust-lang.org/book/ch04-01-what-is-ownership.html";
 const ELIXIR = "https://hexdocs.pm/elixir/GenServer.html";
@@ -20,7 +20,7 @@ interface StoredNote {
 }
 
 describe("notes, end to end through the Bot API emulator", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   const ada = () => harness.emulator.user({ id: 1001, first_name: "Ada" });
   const bob = () => harness.emulator.user({ id: 2002, first_name: "Bob" });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseFile, eventually } from "../support/bot-process.js";
 import { button, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 import { respond, serveLocally, type LocalServer } from "../support/local-server.js";
 
 const ESSAY = `<!doctype html><html><head><title>Reductions &amp; Schedulers, Explained</title></head><body>An essay.</body></html>`;
@@ -22,7 +22,7 @@ describe("page titles, end to end", () => {
   afterAll(async () => site.close());
 
   // Reaching 127.0.0.1 is allowed only through this test-only setting.
-  const harness = botHarness({ FETCH_ALLOW_PRIVATE: "true" });
+  const harness = appHarness({ FETCH_ALLOW_PRIVATE: "true" });
   const { user, command } = chatSession(harness, { id: 7001, first_name: "Ada" });
   const { all: sql } = databaseFile(() => harness.databasePath);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { databaseFile, eventually } from "../support/bot-process.js";
 import { nextMessage, TAG_QUESTION } from "../support/chat.js";
 import { forwardOrigin, type EmulatedUser } from "../support/emulator/index.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 const FLOOD = 40;
 const LINK_BURST = 100;
@@ -12,7 +12,7 @@ const SLOW_DOWN = "sending faster than I can read";
 /** One user flooding the bot is slowed down, told once, and does not starve another user; links are never dropped. */
 describe("per-user rate limit", () => {
   // Debug logs carry one "update handled" line per update: the observable end of each one's processing.
-  const harness = botHarness({ RATE_LIMIT_UPDATES: "5", LOG_LEVEL: "debug" });
+  const harness = appHarness({ RATE_LIMIT_UPDATES: "5", LOG_LEVEL: "debug" });
   const { all: sql } = databaseFile(() => harness.databasePath);
 
   const handled = (chatId: number) => harness.bot.output().split("\n").filter((line) => line.includes(`"chat_id":${chatId}`) && line.includes("update handled")).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 import { chatSession } from "../support/chat-session.js";
 import { databaseFile } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 
 /** /unread, ✅, pages, /today, /tags, cards and /timezone, end to end through the Bot API emulator. */
 describe("recall, end to end", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   const { user: ada, save, command, press } = chatSession(harness, { id: 4001, first_name: "Ada" });
 
   const { all: sql, run: execute } = databaseFile(() => harness.databasePath);

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eventually, readDatabase } from "../support/bot-process.js";
 import { buttonsOf } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 const ADA = 5001;
 
 /** /search, end to end through the Bot API emulator. */
 describe("search, end to end", () => {
-  const harness = botHarness();
+  const harness = appHarness();
   const ada = chatSession(harness, { id: ADA, first_name: "Ada" });
 
   beforeAll(async () => {

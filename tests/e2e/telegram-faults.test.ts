@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextMessage } from "../support/chat.js";
 import type { EmulatedUser, Fault } from "../support/emulator/index.js";
-import { botHarness } from "../support/harness.js";
+import { appHarness } from "../support/harness.js";
 
 const NO_LINKS = /I found no links/;
 const HELP = /keeps your links/;
@@ -12,7 +12,7 @@ const HELP = /keeps your links/;
  */
 describe("Telegram failing getUpdates and sendMessage", () => {
   // Back-offs of 100, 200 and 400 ms keep the file short and still leave one chat failing for most of a second.
-  const harness = botHarness({ TELEGRAM_RETRY_BASE_MS: "100" });
+  const harness = appHarness({ TELEGRAM_RETRY_BASE_MS: "100" });
   let lastUserId = 7000;
   const newUser = () => harness.emulator.user({ id: ++lastUserId });
 

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../support/emulator/index.js";
-import { readDatabase, startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
+import { readDatabase, tempDatabasePath } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { startAppInProcess, type InProcessBot } from "../support/in-process.js";
 
 describe("users and their data", () => {
   let emulator: Emulator;
-  let bot: BotProcess;
+  let bot: InProcessBot;
   let database: ReturnType<typeof tempDatabasePath>;
 
   beforeEach(() => {
@@ -19,7 +20,7 @@ describe("users and their data", () => {
 
   it("a second user sees none of the first user's links or tags", async () => {
     emulator = await startEmulator();
-    bot = await startBot(emulator, database.path);
+    bot = await startAppInProcess(emulator, database.path);
     const ada = emulator.user({ id: 1, first_name: "Ada" });
     const bob = emulator.user({ id: 2, first_name: "Bob" });
 
@@ -56,7 +57,7 @@ describe("users and their data", () => {
 
   it("refuses users outside ALLOWED_USER_IDS politely and stores nothing about them", async () => {
     emulator = await startEmulator();
-    bot = await startBot(emulator, database.path, { ALLOWED_USER_IDS: "1" });
+    bot = await startAppInProcess(emulator, database.path, { ALLOWED_USER_IDS: "1" });
     const since = emulator.mark();
     emulator.user({ id: 666 }).sendText("https://example.org/intruder");
     const refusal = await nextMessage(emulator, 666, since);

@@ -1,10 +1,13 @@
 import type { Message } from "@grammyjs/types";
 import { button, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "./chat.js";
 import type { UserInit } from "./emulator/index.js";
-import type { BotHarness } from "./harness.js";
+import type { Harness } from "./harness.js";
 
-/** One user talking to the harness's bot, in the steps a test speaks of: save a link, send a command, press a button. */
-export function chatSession(harness: BotHarness, init: UserInit & { id: number }) {
+/**
+ * One user talking to the harness's bot, in the steps a test speaks of: save a link, send a command, press a button.
+ * Either harness (bot process or in-process app): the session speaks only through the emulator.
+ */
+export function chatSession(harness: Pick<Harness<unknown>, "emulator">, init: UserInit & { id: number }) {
   const user = () => harness.emulator.user(init);
   return {
     user,

@@ -1,21 +1,23 @@
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator } from "./emulator/index.js";
 import { startBot, tempDatabasePath, type BotProcess } from "./bot-process.js";
+import { startAppInProcess, type InProcessBot } from "./in-process.js";
 
-export interface BotHarness {
+export interface Harness<Bot> {
   emulator: Emulator;
   /** Replaced by a test that restarts the bot. */
-  bot: BotProcess;
+  bot: Bot;
   databasePath: string;
 }
+export type BotHarness = Harness<BotProcess>;
+export type AppHarness = Harness<InProcessBot>;
 
-/** One emulator and one real bot process (with a fresh database) shared by the tests of a file. */
-export function botHarness(env: Record<string, string> = {}): BotHarness {
+function harnessWith<Bot extends { stop(): Promise<unknown> }>(start: (emulator: Emulator, databasePath: string) => Promise<Bot>): Harness<Bot> {
   const database = tempDatabasePath();
-  const harness = { databasePath: database.path } as BotHarness;
+  const harness = { databasePath: database.path } as Harness<Bot>;
   beforeAll(async () => {
     harness.emulator = await startEmulator();
-    harness.bot = await startBot(harness.emulator, database.path, env);
+    harness.bot = await start(harness.emulator, database.path);
   });
   afterAll(async () => {
     await harness.bot?.stop();
@@ -23,4 +25,17 @@ export function botHarness(env: Record<string, string> = {}): BotHarness {
     database.cleanup();
   });
   return harness;
+}
+
+/** One emulator and one real bot process (with a fresh database) shared by the tests of a file: for tests of a process boundary. */
+export function botHarness(env: Record<string, string> = {}): BotHarness {
+  return harnessWith((emulator, databasePath) => startBot(emulator, databasePath, env));
+}
+
+/**
+ * One emulator and the app running in the test's process (with a fresh database) shared by the tests of a
+ * file: the same app, config defaults and emulator as `botHarness`, without 1.6 s of tsx start-up per file.
+ */
+export function appHarness(env: Record<string, string> = {}): AppHarness {
+  return harnessWith((emulator, databasePath) => startAppInProcess(emulator, databasePath, env));
 }
