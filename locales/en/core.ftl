@@ -74,6 +74,7 @@ tag-known-too =
     }
 tag-skip = Skip
 tag-done = Done
+tag-none = none
 tag-confirmation =
     { $count ->
         [one] Saved:

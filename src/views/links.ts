@@ -34,8 +34,3 @@ export function tagList(tags: readonly string[]): string {
   const shown = tags.slice(0, MAX_TAGS_SHOWN).map((tag) => `#${escapeHtml(tag)}`);
   return tags.length > MAX_TAGS_SHOWN ? `${shown.join(" ")} …` : shown.join(" ");
 }
-
-/** "Saved: … Tags: …", the message a tag question turns into; also redrawn when a page title arrives later. */
-export function confirmationText(t: (key: string, variables?: Record<string, string | number>) => string, links: readonly LinkLike[], tags: readonly string[]): string {
-  return t("tag-confirmation", { count: links.length, links: linkLines(links), tags: tags.length > 0 ? tagList(tags) : t("tag-none") });
-}
