@@ -74,10 +74,9 @@ describe("page titles, end to end", () => {
     const asked = await command(`/title ${link!.id}`, /Send me the new title/);
     expect(asked.text).toContain("Preemptive Scheduling in the BEAM & You");
     // The prompt is sent from inside a conversation, whose Api is not bot.api: HTML comes from the reply defaults
-    // installed through the plugin's `plugins` option. It shows Telegram's preview, as it did before the defaults.
+    // installed through the plugin's `plugins` option, with previews off like every other reply.
     const sentAsHtml = (pattern: RegExp) => harness.emulator.callsOf("sendMessage", since).find((call) => pattern.test(String(call.payload.text)))?.payload;
-    expect(sentAsHtml(/Send me the new title/)).toMatchObject({ parse_mode: "HTML" });
-    expect(sentAsHtml(/Send me the new title/)).not.toHaveProperty("link_preview_options");
+    expect(sentAsHtml(/Send me the new title/)).toMatchObject({ parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     since = harness.emulator.mark();
     user().sendText("  Scheduling,\n  explained  ");
     expect((await nextMessage(harness.emulator, 7001, since, /Title set/)).text).toBe("Title set: Scheduling, explained");
@@ -89,6 +88,13 @@ describe("page titles, end to end", () => {
     user().command("/unread");
     await nextMessage(harness.emulator, 7001, since, /Unread/);
     expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Scheduling, explained" }]);
+
+    await command(`/title ${link!.id}`, /Send me the new title/);
+    since = harness.emulator.mark();
+    user().sendText(`${site.origin}/beam?copy=3 not a title but a link`);
+    await nextMessage(harness.emulator, 7001, since, TAG_QUESTION);
+    expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Scheduling, explained" }]);
+    await command("/cancel");
 
     await command(`/title ${link!.id}`, /Send me the new title/);
     expect((await command("/cancel")).text).toBe("Cancelled. Your links stay saved.");

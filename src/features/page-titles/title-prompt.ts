@@ -2,6 +2,7 @@ import { createConversation, type Conversation } from "@grammyjs/conversations";
 import type { BotContext, ConversationContext } from "../../bot/context.js";
 import { isCommand } from "../../bot/commands.js";
 import type { DB } from "../../db/connection.js";
+import { hasLinks } from "../../links/has-links.js";
 import { findUserLinks } from "../../store/links.js";
 import { clearUserTitle, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
@@ -19,8 +20,7 @@ export function titleOf(text: string): string {
 
 /**
  * `/title 12` without a title: asks for it and takes the next message as the title. One wait, so the replayed
- * history stays one update long; anything but plain text (a command, a button) ends the prompt and is handled as
- * usual. The database is reached only through `external`, since the builder is replayed on every update.
+ * history stays one update long; anything else ends the prompt and is handled as usual. The database is reached only through `external`, since the builder is replayed on every update.
  */
 export function titlePrompt(db: DB) {
   async function askForTitle(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, linkId: number) {
@@ -33,7 +33,8 @@ export function titlePrompt(db: DB) {
     await ctx.reply(ctx.t("title-ask", { link: escapeHtml(displayTitle(link)) }));
     const answer = await conversation.wait({ maxMilliseconds: WAIT_MS });
     const text = answer.message?.text;
-    if (text === undefined || isCommand(answer.message!) || titleOf(text) === "") return await conversation.halt({ next: true });
+    // A command, a button, or a message with links is not a title: the prompt ends and it is handled as usual.
+    if (text === undefined || isCommand(answer.message!) || hasLinks(answer.message!) || titleOf(text) === "") return await conversation.halt({ next: true });
     const title = titleOf(text);
     const done = await conversation.external(() => (title === "-" ? clearUserTitle(db, userId, linkId) : setUserTitle(db, userId, linkId, title)));
     if (!done) return void (await answer.reply(ctx.t("link-not-found")));
