@@ -4,7 +4,7 @@
 import SQLite from "better-sqlite3";
 import type { Api } from "grammy";
 import { Kysely, SqliteDialect } from "kysely";
-import { createI18n, translatorFor } from "../src/bot/i18n.js";
+import { createI18n, translatorFor } from "../src/telegram/i18n.js";
 import { captureLinks } from "../src/capture/capture-links.js";
 import { openDatabase, type DB } from "../src/db/connection.js";
 import { migrateToLatest } from "../src/db/migrate.js";

@@ -1,12 +1,12 @@
-import { registerCommands } from "./bot/commands.js";
+import { registerCommands } from "./telegram/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import { sqlitePath, type Config } from "./config/config.js";
 import { openDatabase } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
-import { createDigestScheduler, type DigestScheduler } from "./features/digest/scheduler.js";
-import { createPageTitleWorker, type PageTitleWorker } from "./features/page-titles/worker.js";
+import { createDigestScheduler, type DigestScheduler } from "./jobs/digest-scheduler.js";
+import { createPageTitleWorker, type PageTitleWorker } from "./jobs/page-titles/worker.js";
 import { hostsOnlyResolver } from "./fetch/hosts-resolver.js";
-import { createQuestionExpiry } from "./questions/expiry.js";
+import { createQuestionExpiry } from "./jobs/question-expiry.js";
 import type { Logger } from "./logger.js";
 import { checkHealth } from "./server/health.js";
 import { startHttpServer } from "./server/http-server.js";

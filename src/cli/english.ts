@@ -1,4 +1,4 @@
-import { createI18n, translatorFor } from "../bot/i18n.js";
+import { createI18n, translatorFor } from "../telegram/i18n.js";
 import type { ParseProblem } from "../portable/model.js";
 import { problemWords } from "../portable/problem-words.js";
 

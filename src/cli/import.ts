@@ -4,7 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { readImport, writeImport, type ImportCaps, type ImportSource } from "../features/import-export/pipeline.js";
+import { readImport, writeImport, type ImportCaps, type ImportSource } from "../imports/pipeline.js";
 import { DEFAULT_MAX_LINKS } from "../portable/link-cap.js";
 import { DEFAULT_ZIP_LIMITS } from "../portable/zip.js";
 import { ensureSearchIndex } from "../store/search-index.js";

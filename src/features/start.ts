@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import type { BotContext } from "../telegram/context.js";
 import { formatDigestTime } from "../digest/schedule.js";
 import { escapeHtml } from "../views/html.js";
 

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import type { BotContext } from "../telegram/context.js";
 
 /** Installed last: a button from an old message still gets an answer, so Telegram stops its spinner. */
 export const unhandledFeature = new Composer<BotContext>();

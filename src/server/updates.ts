@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import type { BotContext } from "../telegram/context.js";
 import type { Config } from "../config/config.js";
 import { createWebhookHandler } from "./webhook.js";
 

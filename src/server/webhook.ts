@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Update } from "@grammyjs/types";
 import { webhookCallback, type Bot } from "grammy";
-import type { BotContext } from "../bot/context.js";
+import type { BotContext } from "../telegram/context.js";
 import { BodyTooLarge, readBody } from "./read-body.js";
 import { RecentIds } from "./recent-ids.js";
 

@@ -3,7 +3,7 @@ import type { DB } from "../db/connection.js";
 import type { Link, Note } from "../db/schema.js";
 import type { TimeRange } from "../notes/args.js";
 import type { NoteEntry, NotesTotals } from "../notes/entries.js";
-import { pageOf, type Page } from "../views/pagination.js";
+import { pageOf, type Page } from "../recall/pagination.js";
 import { rememberLinkMessage } from "./links.js";
 import { reindexLinks } from "./search-index.js";
 import { hasEveryTag, tagsOfLinks } from "./tags.js";

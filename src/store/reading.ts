@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
-import type { ListedLink } from "../views/link-list.js";
-import { pageOf, type Page } from "../views/pagination.js";
+import type { ListedLink } from "../recall/listed-link.js";
+import { pageOf, type Page } from "../recall/pagination.js";
 import { hasEveryTag, tagIdOf, tagsOfLinks } from "./tags.js";
 
 export const linkColumns = ["links.id", "links.url", "links.title", "links.saved_at", "links.read_at"] as const;

@@ -2,8 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import { parseQuery, toMatchExpression, type SearchQuery } from "../search/query.js";
 import { snippet } from "../search/snippet.js";
-import type { ListedLink } from "../views/link-list.js";
-import { pageOf } from "../views/pagination.js";
+import type { ListedLink } from "../recall/listed-link.js";
+import { pageOf } from "../recall/pagination.js";
 import { linkColumns, withTags, type LinkPage } from "./reading.js";
 import { notesOfLinks } from "./search-index.js";
 

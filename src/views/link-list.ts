@@ -1,15 +1,8 @@
+import type { ListedLink } from "../recall/listed-link.js";
 import { groupByLocalDate } from "../time/local-date.js";
 import { domainOf, escapeHtml, htmlLink, shortUrl, truncate } from "./html.js";
 
 /** A link as lists show it. */
-export interface ListedLink {
-  id: number;
-  url: string;
-  title: string | null;
-  saved_at: number;
-  read_at: number | null;
-  tags: string[];
-}
 
 export interface ListOptions {
   /** Number shown before the first item (items are numbered across pages). */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { previewImport, readImport, writeImport, type ImportSource } from "../../src/features/import-export/pipeline.js";
+import { previewImport, readImport, writeImport, type ImportSource } from "../../src/imports/pipeline.js";
 import { databaseForEachTest } from "../support/database-fixture.js";
 import { inEnglish } from "../support/problems-in-english.js";
 

@@ -4,7 +4,7 @@ import type { Api } from "grammy";
 import { Redraws } from "../../src/questions/redraws.js";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPageTitleWorker, type PageTitleWorker } from "../../src/features/page-titles/worker.js";
+import { createPageTitleWorker, type PageTitleWorker } from "../../src/jobs/page-titles/worker.js";
 import { createLimiter } from "../../src/fetch/limiter.js";
 import type { KeyedLink } from "../../src/portable/merge.js";
 import { importLinks } from "../../src/store/import.js";

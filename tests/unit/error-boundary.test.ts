@@ -1,6 +1,6 @@
 import { BotError } from "grammy";
 import { describe, expect, it } from "vitest";
-import type { BotContext } from "../../src/bot/context.js";
+import type { BotContext } from "../../src/telegram/context.js";
 import { handleUpdateError } from "../../src/bot/middlewares/error-boundary.js";
 
 /** Just what the boundary touches of a context: what it says, and where. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resolveDay } from "../../src/recall/day-args.js";
 import { MAX_FILTER_TAGS, parseUnreadArgs } from "../../src/recall/list-args.js";
-import { renderLinkList, type ListedLink } from "../../src/views/link-list.js";
-import { pageOf } from "../../src/views/pagination.js";
+import type { ListedLink } from "../../src/recall/listed-link.js";
+import { renderLinkList } from "../../src/views/link-list.js";
+import { pageOf } from "../../src/recall/pagination.js";
 import { parseTelegramHtml } from "../support/emulator/index.js";
 
 const link = (id: number, extra: Partial<ListedLink> = {}): ListedLink => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createI18n } from "../../src/telegram/i18n.js";
 import type { Translate, NoteEntry } from "../../src/notes/entries.js";
 import { escapeMarkdown, notesMarkdown } from "../../src/notes/markdown.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createI18n } from "../../src/telegram/i18n.js";
 import { choicesOf, MOVE_CALLBACK, moveCallback, noteConfirmation } from "../../src/features/notes/confirmation.js";
 import type { Translate } from "../../src/notes/entries.js";
 import { noteTextOf } from "../../src/notes/note-text.js";

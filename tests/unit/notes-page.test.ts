@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createI18n } from "../../src/telegram/i18n.js";
 import type { NotesFilter } from "../../src/notes/args.js";
 import { groupByLink, type NoteEntry, type Translate } from "../../src/notes/entries.js";
 import { NOTES_PER_PAGE, notePreview, renderNoNotes, renderNotesPage } from "../../src/notes/page.js";

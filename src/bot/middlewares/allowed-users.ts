@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext } from "../../telegram/context.js";
 
 /** When ALLOWED_USER_IDS is set, anyone else gets a polite refusal and nothing about them is stored. */
 export const allowedUsers: MiddlewareFn<BotContext> = async (ctx, next) => {

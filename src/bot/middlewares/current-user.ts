@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import { upsertUser } from "../../store/users.js";
-import type { BotContext } from "../context.js";
+import type { BotContext } from "../../telegram/context.js";
 
 /**
  * Loads the stored user for a private chat. Telegram only ever delivers a private chat's updates from that

@@ -1,5 +1,5 @@
 import type { BotError } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext } from "../../telegram/context.js";
 
 /**
  * One failing update never stops the bot: log it with context, tell the user, and move on. A button's

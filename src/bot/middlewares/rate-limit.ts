@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext } from "../../telegram/context.js";
 
 const WINDOW_MS = 10_000;
 

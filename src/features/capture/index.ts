@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
-import { isCommand } from "../../bot/commands.js";
+import type { BotContext } from "../../telegram/context.js";
+import { isCommand } from "../../telegram/commands.js";
 import { captureLinks } from "../../capture/capture-links.js";
 import { extractLinks } from "../../links/extract.js";
 import type { AlbumHints } from "../../questions/album-hints.js";

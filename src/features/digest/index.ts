@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { formatDigestTime, parseDigestTime } from "../../digest/schedule.js";
 import { snoozeLink, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
 import { setRead } from "../../store/reading.js";
 import { escapeHtml, truncate } from "../../views/html.js";
-import { buildDigest } from "./build.js";
-import { digestItemData, digestKeyboard, withoutLink } from "./keyboard.js";
+import { buildDigest } from "../../digest-delivery/build.js";
+import { digestItemData, digestKeyboard, withoutLink } from "../../digest-delivery/keyboard.js";
 import { callbackData, oneOf } from "../../telegram/callback-data.js";
-import { nextDigestAt } from "./reschedule.js";
+import { nextDigestAt } from "../../digest-delivery/reschedule.js";
 
 const SNOOZE_MS = 7 * 86_400_000;
 const MAX_SIZE = 10;

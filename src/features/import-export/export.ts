@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { InputFile, type CommandContext } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { EXPORT_NAMES, exportFormat } from "../../portable/formats.js";
 import { writeExport } from "../../store/export.js";
 import { localDate } from "../../time/local-date.js";

@@ -1,10 +1,10 @@
 import type { CallbackQueryContext, Filter, NextFunction } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { isImportableName } from "../../portable/formats.js";
 import { addPendingImport, takePendingImport } from "../../store/pending-imports.js";
 import { downloadFile, FileTooLargeError } from "../../telegram/download.js";
 import type { OneAtATime } from "./one-at-a-time.js";
-import { previewImport, readImport, writeImport, type ImportSource } from "./pipeline.js";
+import { previewImport, readImport, writeImport, type ImportSource } from "../../imports/pipeline.js";
 import { nothingFoundMessage, previewMessage } from "./preview-message.js";
 
 // Often enough to show a large import moving, rarely enough to stay far from Telegram's edit limits.

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { exportCommand } from "./export.js";
 import { confirmImport, previewDocument } from "./import.js";
 import { OneAtATime } from "./one-at-a-time.js";

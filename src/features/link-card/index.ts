@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { deleteLink, linkDetails } from "../../store/link-details.js";
 import { rememberLinkMessage } from "../../store/links.js";
 import { setRead } from "../../store/reading.js";

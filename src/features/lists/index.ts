@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { setRead } from "../../store/reading.js";
-import { pageData, readData, unreadData } from "./callback-data.js";
-import type { ViewRegistry } from "./views.js";
+import { pageData, readData, unreadData } from "../../lists/callback-data.js";
+import type { ViewRegistry } from "../../lists/views.js";
 
 /** The buttons every list shares: ◀ ▶ pages, ✅ read and ↩️ unread, each redrawing the list in place. */
 export function listsFeature(views: ViewRegistry) {

@@ -1,7 +1,7 @@
 import type { Message } from "@grammyjs/types";
 import type { CallbackQueryContext, CommandContext, Filter, NextFunction } from "grammy";
-import { isCommand } from "../../bot/commands.js";
-import type { BotContext } from "../../bot/context.js";
+import { isCommand } from "../../telegram/commands.js";
+import type { BotContext } from "../../telegram/context.js";
 import type { Link } from "../../db/schema.js";
 import { noteTextOf } from "../../notes/note-text.js";
 import { findUserLinks, rememberLinkMessage } from "../../store/links.js";

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
-import type { ViewRegistry } from "../lists/views.js";
+import type { BotContext } from "../../telegram/context.js";
+import type { ViewRegistry } from "../../lists/views.js";
 import { moveToChoice, noteCommand, noteFromEdit, noteFromReply } from "./attach.js";
 import { moveData } from "./confirmation.js";
 import { notesCommand, notesView } from "./summary.js";

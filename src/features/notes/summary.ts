@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile, type CommandContext } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { MAX_FILTER_TAGS, parseNotesArgs, type NotesFilter } from "../../notes/args.js";
 import type { NotesTotals } from "../../notes/entries.js";
 import { notesMarkdown } from "../../notes/markdown.js";
@@ -7,7 +7,7 @@ import { NOTES_PER_PAGE, notesHeading, renderNoNotes, renderNotesPage } from "..
 import { allNotes, countNotes, notesPage, type NoteScope } from "../../store/notes.js";
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
-import { addPageButtons, type RenderedPage, type ViewKind, type ViewRegistry } from "../lists/views.js";
+import { addPageButtons, type RenderedPage, type ViewKind, type ViewRegistry } from "../../lists/views.js";
 
 const MAX_WORD_SHOWN = 40;
 

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { clearUserTitle, requestRefetch, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
 import { TITLE_PROMPT, titleOf } from "./title-prompt.js";

@@ -1,6 +1,6 @@
 import { createConversation, type Conversation } from "@grammyjs/conversations";
-import type { BotContext, ConversationContext } from "../../bot/context.js";
-import { isCommand } from "../../bot/commands.js";
+import type { BotContext, ConversationContext } from "../../telegram/context.js";
+import { isCommand } from "../../telegram/commands.js";
 import type { DB } from "../../db/connection.js";
 import { hasLinks } from "../../links/has-links.js";
 import { findUserLinks } from "../../store/links.js";

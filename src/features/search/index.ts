@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { parseQuery } from "../../search/query.js";
-import type { ViewRegistry } from "../lists/views.js";
+import type { ViewRegistry } from "../../lists/views.js";
 import { searchView } from "./view.js";
 
 /** /search words #tags: the user's links containing every word, best match first. */

@@ -1,9 +1,9 @@
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { searchLinks } from "../../store/search.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { renderLinkList } from "../../views/link-list.js";
 import { MAX_QUERY_LENGTH, MAX_TERMS } from "../../search/query.js";
-import { listKeyboard, type RenderedPage, type ViewKind } from "../lists/views.js";
+import { listKeyboard, type RenderedPage, type ViewKind } from "../../lists/views.js";
 
 export interface SearchParams {
   query: string;

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { setDigestNextAt } from "../../store/digest.js";
 import { setTimeZone } from "../../store/users.js";
 import { canonicalTimeZone } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
-import { nextDigestAt } from "../digest/reschedule.js";
+import { nextDigestAt } from "../../digest-delivery/reschedule.js";
 
 /** /timezone shows or sets the IANA zone that decides what "today" and each list's dates mean. */
 export function settingsFeature() {

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, type CallbackQueryContext, type Filter, type NextFunction } from "grammy";
-import type { BotContext } from "../../bot/context.js";
-import { isCommand } from "../../bot/commands.js";
+import type { BotContext } from "../../telegram/context.js";
+import { isCommand } from "../../telegram/commands.js";
 import { hasLinks } from "../../links/has-links.js";
 import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
 import { legacyTagData, parseQuestionButton, QUESTION_CALLBACK, questionButton, undoNoteData, type QuestionAction } from "../../questions/callback-data.js";

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { findTag, renameTag } from "../../store/tags.js";
 import { normalizeTag } from "../../tags/parse-tags.js";
 import { escapeHtml } from "../../views/html.js";
-import type { ViewRegistry } from "../lists/views.js";
-import { unreadView } from "../unread/views.js";
+import type { ViewRegistry } from "../../lists/views.js";
+import { unreadView } from "../../lists/unread-view.js";
 import { tagsView, tagUnreadData } from "./view.js";
 
 /** /tags lists tags with unread/total counts; a tag's button opens its unread list; /tags rename old new renames or merges. */

@@ -1,10 +1,10 @@
 import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { tagCounts } from "../../store/tags.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { callbackData, int } from "../../telegram/callback-data.js";
-import { pageOf } from "../../views/pagination.js";
-import { addPageButtons, type RenderedPage, type ViewKind } from "../lists/views.js";
+import { pageOf } from "../../recall/pagination.js";
+import { addPageButtons, type RenderedPage, type ViewKind } from "../../lists/views.js";
 
 const TAGS_PER_PAGE = 24;
 const BUTTONS_PER_ROW = 3;

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { resolveDay } from "../../recall/day-args.js";
 import { escapeHtml } from "../../views/html.js";
-import type { ViewRegistry } from "../lists/views.js";
+import type { ViewRegistry } from "../../lists/views.js";
 import { todayView } from "./view.js";
 
 /** /today, /today yesterday, /today 2026-11-20: a day's saves, reads and notes in the user's time zone. */

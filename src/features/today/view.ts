@@ -1,10 +1,11 @@
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { activityBetween, countUnread, type DayActivity } from "../../store/reading.js";
 import { localDate, localDayRange, type LocalDate } from "../../time/local-date.js";
 import { escapeHtml, truncate, shortUrl } from "../../views/html.js";
-import { renderLinkList, type ListedLink } from "../../views/link-list.js";
-import { pageOf } from "../../views/pagination.js";
-import { listKeyboard, type RenderedPage, type ViewKind } from "../lists/views.js";
+import type { ListedLink } from "../../recall/listed-link.js";
+import { renderLinkList } from "../../views/link-list.js";
+import { pageOf } from "../../recall/pagination.js";
+import { listKeyboard, type RenderedPage, type ViewKind } from "../../lists/views.js";
 
 // Caps that keep the whole day, with long titles and tags, below Telegram's 4096 characters.
 const LINKS_SHOWN = 6;

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import type { BotContext } from "../../telegram/context.js";
 import { parseUnreadArgs } from "../../recall/list-args.js";
 import { escapeHtml } from "../../views/html.js";
-import type { ViewRegistry } from "../lists/views.js";
-import { queueView, unreadView } from "./views.js";
+import type { ViewRegistry } from "../../lists/views.js";
+import { queueView, unreadView } from "../../lists/unread-view.js";
 
 /** /unread lists what is left to read, grouped by day; /read is the same queue in saved order, oldest first. */
 export function unreadFeature(views: ViewRegistry) {

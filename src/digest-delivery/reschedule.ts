@@ -1,7 +1,7 @@
-import type { DB } from "../../db/connection.js";
-import { nextDueAt } from "../../digest/schedule.js";
-import { digestSentOn } from "../../store/digest.js";
-import { localDate } from "../../time/local-date.js";
+import type { DB } from "../db/connection.js";
+import { nextDueAt } from "../digest/schedule.js";
+import { digestSentOn } from "../store/digest.js";
+import { localDate } from "../time/local-date.js";
 
 /** The next due time after a change of time, zone or on/off: today's time still counts if today's digest is not out. */
 export async function nextDigestAt(db: DB, user: { id: number; time_zone: string }, minute: number, now: number): Promise<number> {

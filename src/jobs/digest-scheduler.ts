@@ -1,16 +1,16 @@
 import { GrammyError, type Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
-import { translatorFor } from "../../bot/i18n.js";
-import type { DB } from "../../db/connection.js";
-import { createPacer } from "../../digest/pacer.js";
-import { dueAtOn } from "../../digest/schedule.js";
-import type { Logger } from "../../logger.js";
-import { periodicJob, type PeriodicJob } from "../../jobs/periodic.js";
-import { claimDigest, dueDigestUsers, finishDigest, scheduleDigestRetry, setDigestNextAt, updateDigestSettings, type DigestUser } from "../../store/digest.js";
-import { rememberLinkMessage } from "../../store/links.js";
-import { addDays, localDate } from "../../time/local-date.js";
-import { buildDigest } from "./build.js";
-import { digestKeyboard } from "./keyboard.js";
+import { translatorFor } from "../telegram/i18n.js";
+import type { DB } from "../db/connection.js";
+import { createPacer } from "../digest/pacer.js";
+import { dueAtOn } from "../digest/schedule.js";
+import type { Logger } from "../logger.js";
+import { periodicJob, type PeriodicJob } from "./periodic.js";
+import { claimDigest, dueDigestUsers, finishDigest, scheduleDigestRetry, setDigestNextAt, updateDigestSettings, type DigestUser } from "../store/digest.js";
+import { rememberLinkMessage } from "../store/links.js";
+import { addDays, localDate } from "../time/local-date.js";
+import { buildDigest } from "../digest-delivery/build.js";
+import { digestKeyboard } from "../digest-delivery/keyboard.js";
 
 export interface DigestSchedulerDeps {
   db: DB;

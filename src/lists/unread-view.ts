@@ -1,9 +1,9 @@
-import type { BotContext } from "../../bot/context.js";
-import type { UnreadArgs } from "../../recall/list-args.js";
-import { unreadPage } from "../../store/reading.js";
-import { tagList } from "../../views/links.js";
-import { renderLinkList } from "../../views/link-list.js";
-import { listKeyboard, type RenderedPage, type ViewKind } from "../lists/views.js";
+import type { BotContext } from "../telegram/context.js";
+import type { UnreadArgs } from "../recall/list-args.js";
+import { unreadPage } from "../store/reading.js";
+import { tagList } from "../views/links.js";
+import { renderLinkList } from "../views/link-list.js";
+import { listKeyboard, type RenderedPage, type ViewKind } from "./views.js";
 
 const PAGE_SIZE = 8;
 

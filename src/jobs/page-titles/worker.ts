@@ -1,12 +1,12 @@
 import type { Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
-import { translatorFor } from "../../bot/i18n.js";
+import { translatorFor } from "../../telegram/i18n.js";
 import type { DB } from "../../db/connection.js";
 import { fetchPageInfo } from "../../fetch/fetch-page.js";
 import type { FetchOptions } from "../../fetch/options.js";
 import { isFailure } from "../../fetch/types.js";
 import type { Logger } from "../../logger.js";
-import { periodicJob, type PeriodicJob } from "../../jobs/periodic.js";
+import { periodicJob, type PeriodicJob } from "../periodic.js";
 import { claimFetch, dueFetches, recordFetchedPage, recordFetchFailure, type DueFetch } from "../../store/page-info.js";
 import { redrawQuestion } from "../../questions/flow.js";
 import type { Redraws } from "../../questions/redraws.js";

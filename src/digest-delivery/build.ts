@@ -1,8 +1,8 @@
-import type { DB } from "../../db/connection.js";
-import { composeDigest, type ComposedDigest, type Translate } from "../../digest/compose.js";
-import { revisitDates } from "../../digest/revisit.js";
-import { digestData, type DigestUser } from "../../store/digest.js";
-import { addDays, localDate, localDayRange } from "../../time/local-date.js";
+import type { DB } from "../db/connection.js";
+import { composeDigest, type ComposedDigest, type Translate } from "../digest/compose.js";
+import { revisitDates } from "../digest/revisit.js";
+import { digestData, type DigestUser } from "../store/digest.js";
+import { addDays, localDate, localDayRange } from "../time/local-date.js";
 
 const DAY_MS = 86_400_000;
 // Enough of the oldest unread links for the up-next choice, including its random pick among older ones.

@@ -1,13 +1,13 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
-import { translatorFor } from "../bot/i18n.js";
+import { translatorFor } from "../telegram/i18n.js";
 import type { DB } from "../db/connection.js";
 import type { Logger } from "../logger.js";
 import { expiredQuestions, type TagQuestion } from "../store/tag-questions.js";
 import { findUser } from "../store/users.js";
-import { periodicJob, type PeriodicJob } from "../jobs/periodic.js";
-import { closeQuestions, type QuestionPort } from "./flow.js";
-import type { Redraws } from "./redraws.js";
+import { periodicJob, type PeriodicJob } from "./periodic.js";
+import { closeQuestions, type QuestionPort } from "../questions/flow.js";
+import type { Redraws } from "../questions/redraws.js";
 
 export interface QuestionExpiryDeps {
   db: DB;

@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
-import type { BotContext } from "../../bot/context.js";
-import { rememberLinkMessage } from "../../store/links.js";
-import { createView, findView } from "../../store/list-views.js";
-import type { ListedLink } from "../../views/link-list.js";
-import type { Page } from "../../views/pagination.js";
+import type { BotContext } from "../telegram/context.js";
+import { rememberLinkMessage } from "../store/links.js";
+import { createView, findView } from "../store/list-views.js";
+import type { ListedLink } from "../recall/listed-link.js";
+import type { Page } from "../recall/pagination.js";
 import { listCallback } from "./callback-data.js";
 
 /** One page of a list, ready to send or to edit into the message in place. */

@@ -1,9 +1,9 @@
-import type { DB } from "../../db/connection.js";
-import { mergeDuplicates, type KeyedLink } from "../../portable/merge.js";
-import type { ParsedFile } from "../../portable/model.js";
-import { parseImportFile } from "../../portable/parse-file.js";
-import { previewOf, type ImportPreview } from "../../portable/preview.js";
-import { importLinks, savedKeys, type ImportResult } from "../../store/import.js";
+import type { DB } from "../db/connection.js";
+import { mergeDuplicates, type KeyedLink } from "../portable/merge.js";
+import type { ParsedFile } from "../portable/model.js";
+import { parseImportFile } from "../portable/parse-file.js";
+import { previewOf, type ImportPreview } from "../portable/preview.js";
+import { importLinks, savedKeys, type ImportResult } from "../store/import.js";
 
 /**
  * The one import pipeline, read → preview → write, for the bot and the command-line tool alike. It knows no

@@ -1,7 +1,7 @@
 // Callback data stays far below Telegram's 64 bytes: only ids and a page number travel, and every id is
 // checked against the pressing user before anything happens.
 
-import { callbackData, int } from "../../telegram/callback-data.js";
+import { callbackData, int } from "../telegram/callback-data.js";
 
 export const pageData = callbackData("v", { viewId: int(15), page: int(6) });
 // ✅ and ↩️ under a list item: which link, and the list page to redraw afterwards.

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "@grammyjs/types";
-import { callbackData, int, oneOf } from "../../telegram/callback-data.js";
+import { callbackData, int, oneOf } from "../telegram/callback-data.js";
 
 // ✅ (r) and 💤 (z) under a digest item.
 export const digestItemData = callbackData("dg", { action: oneOf("r", "z"), linkId: int(15) });
