@@ -6,7 +6,8 @@ import type { Logger } from "../logger.js";
 import { expiredQuestions, type TagQuestion } from "../store/tag-questions.js";
 import { findUser } from "../store/users.js";
 import { periodicJob, type PeriodicJob } from "./periodic.js";
-import { closeQuestions, type QuestionPort } from "../questions/flow.js";
+import type { QuestionPort } from "../questions/flow.js";
+import { closeQuestions } from "../questions/settle.js";
 import type { Redraws } from "../questions/redraws.js";
 
 export interface QuestionExpiryDeps {

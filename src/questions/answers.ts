@@ -7,7 +7,8 @@ import { parseTags } from "../tags/parse-tags.js";
 import { displayTitle, tagList } from "../views/links.js";
 import { escapeHtml } from "../views/html.js";
 import { questionButton, undoNoteButton } from "./callback-data.js";
-import { redrawQuestion, settleWithTags, type QuestionPort } from "./flow.js";
+import { redrawQuestion, type QuestionPort } from "./flow.js";
+import { settleWithTags } from "./settle.js";
 
 /** The user's message a pending question about their words refers to. */
 interface PendingWords {

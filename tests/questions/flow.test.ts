@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import { describe, expect, it } from "vitest";
-import { toggleTag, type QuestionPort } from "../../src/questions/flow.js";
+import type { QuestionPort } from "../../src/questions/flow.js";
+import { toggleTag } from "../../src/questions/settle.js";
 import { Redraws } from "../../src/questions/redraws.js";
 import { createTagQuestion, findTagQuestion, updateTagQuestion } from "../../src/store/tag-questions.js";
 import { freshDatabaseEach } from "../support/test-db.js";

@@ -4,19 +4,8 @@ import { isCommand } from "../../telegram/commands.js";
 import { hasLinks } from "../../links/has-links.js";
 import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
 import { legacyTagData, parseQuestionButton, QUESTION_CALLBACK, questionButton, undoNoteData, type QuestionAction } from "../../questions/callback-data.js";
-import {
-  askQuestion,
-  closeQuestions,
-  portOf,
-  reopenQuestion,
-  settleUntagged,
-  settleWithTags,
-  tagOneByOne,
-  tagTogether,
-  toggleTag,
-  type QuestionDeps,
-  type QuestionPort,
-} from "../../questions/flow.js";
+import { askQuestion, portOf, type QuestionDeps, type QuestionPort } from "../../questions/flow.js";
+import { closeQuestions, reopenQuestion, settleUntagged, settleWithTags, tagOneByOne, tagTogether, toggleTag } from "../../questions/settle.js";
 import { retagData } from "../../questions/known-links.js";
 import { findUserLinks } from "../../store/links.js";
 import { tagsOfLinks } from "../../store/tags.js";

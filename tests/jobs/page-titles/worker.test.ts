@@ -1,17 +1,17 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { ServerResponse } from "node:http";
 import type { Api } from "grammy";
-import { Redraws } from "../../src/questions/redraws.js";
+import { Redraws } from "../../../src/questions/redraws.js";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPageTitleWorker, type PageTitleWorker } from "../../src/jobs/page-titles/worker.js";
-import { createLimiter } from "../../src/fetch/limiter.js";
-import type { KeyedLink } from "../../src/portable/merge.js";
-import { importLinks } from "../../src/store/import.js";
-import { saveLinks } from "../../src/store/links.js";
-import { eventually } from "../support/bot-process.js";
-import { databaseForEachTest } from "../support/database-fixture.js";
-import { localOptions, resolverFor, serveLocally, type LocalServer } from "../support/local-server.js";
+import { createPageTitleWorker, type PageTitleWorker } from "../../../src/jobs/page-titles/worker.js";
+import { createLimiter } from "../../../src/fetch/limiter.js";
+import type { KeyedLink } from "../../../src/portable/merge.js";
+import { importLinks } from "../../../src/store/import.js";
+import { saveLinks } from "../../../src/store/links.js";
+import { eventually } from "../../support/bot-process.js";
+import { databaseForEachTest } from "../../support/database-fixture.js";
+import { localOptions, resolverFor, serveLocally, type LocalServer } from "../../support/local-server.js";
 
 const NOW = Date.UTC(2026, 11, 2);
 const HOSTS = ["github.test", "medium.test", "dev.test"];

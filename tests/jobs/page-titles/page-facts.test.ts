@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { failed } from "../../src/fetch/types.js";
-import { isPassing, pageFacts } from "../../src/jobs/page-titles/page-facts.js";
+import { failed } from "../../../src/fetch/types.js";
+import { isPassing, pageFacts } from "../../../src/jobs/page-titles/page-facts.js";
 
 describe("what a link keeps of a fetched page", () => {
   it("keeps an HTML page's title, site, description, language and reading time", () => {

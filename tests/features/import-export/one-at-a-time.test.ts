@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OneAtATime } from "../../src/features/import-export/one-at-a-time.js";
+import { OneAtATime } from "../../../src/features/import-export/one-at-a-time.js";
 
 /** A task that runs until the test lets it finish. */
 function gate() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostOf, planFetches } from "../../src/jobs/page-titles/polite.js";
+import { hostOf, planFetches } from "../../../src/jobs/page-titles/polite.js";
 
 const link = (url: string, fetch_priority: number) => ({ url, fetch_priority });
 const limits = { live: 20, background: 2 };
