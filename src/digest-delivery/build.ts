@@ -29,6 +29,6 @@ export async function buildDigest(db: DB, user: DigestUser, now: number, t: Tran
     timeZone: zone,
     size: user.digest_size,
     always,
-    shownYesterday: new Set(JSON.parse(user.digest_last_shown) as number[]),
+    shownYesterday: new Set(user.lastShown),
   });
 }

@@ -10,20 +10,6 @@ import { questionButton, undoNoteButton } from "./callback-data.js";
 import { redrawQuestion, type QuestionPort } from "./flow.js";
 import { settleWithTags } from "./settle.js";
 
-/** The user's message a pending question about their words refers to. */
-interface PendingWords {
-  text: string;
-  messageId: number;
-}
-
-const encodePending = (pending: PendingWords) => JSON.stringify(pending);
-
-function decodePending(question: TagQuestion): PendingWords | null {
-  if (question.pendingText === null) return null;
-  const value = JSON.parse(question.pendingText) as Partial<PendingWords>;
-  return typeof value.text === "string" && typeof value.messageId === "number" ? { text: value.text, messageId: value.messageId } : null;
-}
-
 /** "the post on X" for one link, "3 links" for several: how replies name what they are about. */
 async function linksName(port: QuestionPort, question: TagQuestion): Promise<string> {
   const ids = questionLinkIds(question);
@@ -35,7 +21,7 @@ async function linksName(port: QuestionPort, question: TagQuestion): Promise<str
 /** Prose typed while a question is open: a note on its links. The question stays open; Undo takes the note back. */
 export async function noteOnQuestion(port: QuestionPort, question: TagQuestion, messageId: number, text: string, editMessageId?: number): Promise<void> {
   await addNoteToLinks(port.db, { userId: question.userId, linkIds: questionLinkIds(question), text, source: { chatId: question.chatId, messageId }, now: port.clock() });
-  await updateTagQuestion(port.db, question.id, { pendingText: null, touchedAt: port.clock(), expiresAt: port.clock() + port.timeoutMs });
+  await updateTagQuestion(port.db, question.id, { pending: null, touchedAt: port.clock(), expiresAt: port.clock() + port.timeoutMs });
   const reply = port.t("note-on-question", { links: await linksName(port, question) });
   const keyboard = new InlineKeyboard().text(port.t("note-undo"), undoNoteButton(messageId));
   if (editMessageId !== undefined) {
@@ -55,7 +41,7 @@ export async function undoNote(port: QuestionPort, userId: number, chatId: numbe
 
 /** Words that could be tags or a remark: asked once, with both readings as buttons. */
 export async function askTagsOrNote(port: QuestionPort, question: TagQuestion, messageId: number, text: string, tags: readonly string[]): Promise<void> {
-  await updateTagQuestion(port.db, question.id, { pendingText: encodePending({ text, messageId }), touchedAt: port.clock() });
+  await updateTagQuestion(port.db, question.id, { pending: { text, messageId }, touchedAt: port.clock() });
   const keyboard = new InlineKeyboard()
     .text(port.t("answer-as-tags", { tags: tags.map((tag) => `#${tag}`).join(" ") }), questionButton(question.id, "asTags"))
     .row()
@@ -65,7 +51,7 @@ export async function askTagsOrNote(port: QuestionPort, question: TagQuestion, m
 
 /** The user's choice on the tags-or-note question; `shownIn` is the message that asked. */
 export async function resolveTagsOrNote(port: QuestionPort, question: TagQuestion, asTags: boolean, shownIn: number): Promise<boolean> {
-  const pending = decodePending(question);
+  const pending = question.pending;
   if (!pending) return false;
   if (!asTags) {
     await noteOnQuestion(port, question, pending.messageId, pending.text, shownIn);
@@ -79,7 +65,7 @@ export async function resolveTagsOrNote(port: QuestionPort, question: TagQuestio
 
 /** Tag-like words shortly after a question was settled: offered for its links, never answered with "no links". */
 export async function offerLateTags(port: QuestionPort, question: TagQuestion, messageId: number, text: string, tags: readonly string[]): Promise<void> {
-  await updateTagQuestion(port.db, question.id, { pendingText: encodePending({ text, messageId }) });
+  await updateTagQuestion(port.db, question.id, { pending: { text, messageId } });
   const keyboard = new InlineKeyboard().text(port.t("late-tags-yes"), questionButton(question.id, "lateYes")).text(port.t("late-tags-no"), questionButton(question.id, "lateNo"));
   const offer = port.t("late-tags", { links: await linksName(port, question), tags: tagList(tags) });
   await port.api.sendMessage(question.chatId, offer, { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
@@ -87,9 +73,9 @@ export async function offerLateTags(port: QuestionPort, question: TagQuestion, m
 
 /** Yes or No on late tags; Yes adds them to the question's links and redraws its confirmation. */
 export async function resolveLateTags(port: QuestionPort, question: TagQuestion, accept: boolean, shownIn: number): Promise<boolean> {
-  const pending = decodePending(question);
+  const pending = question.pending;
   if (!pending) return false;
-  await updateTagQuestion(port.db, question.id, { pendingText: null });
+  await updateTagQuestion(port.db, question.id, { pending: null });
   if (!accept) {
     await port.api.editMessageText(question.chatId, shownIn, port.t("late-tags-declined"));
     return true;
@@ -99,6 +85,6 @@ export async function resolveLateTags(port: QuestionPort, question: TagQuestion,
   const settled = question.status === "closed" ? { ...question, status: "done" as const } : question;
   if (settled !== question) await updateTagQuestion(port.db, question.id, { status: "done" });
   await port.api.editMessageText(question.chatId, shownIn, port.t("late-tags-done", { links: await linksName(port, question), tags: tagList(tags) }));
-  await redrawQuestion(port, { ...settled, pendingText: null });
+  await redrawQuestion(port, { ...settled, pending: null });
   return true;
 }

@@ -10,14 +10,14 @@ import { tagKeyboard } from "./view.js";
 /** Tags every link of the question (exactly these tags), shows the confirmation and asks the next one in line. */
 export async function settleWithTags(port: QuestionPort, question: TagQuestion, tags: readonly string[]): Promise<void> {
   await replaceLinkTags(port.db, question.userId, questionLinkIds(question), tags, port.clock());
-  const done = await change(port, question, { status: "done", selected: [...tags], pendingText: null, touchedAt: port.clock(), expiresAt: null });
+  const done = await change(port, question, { status: "done", selected: [...tags], pending: null, touchedAt: port.clock(), expiresAt: null });
   await redrawQuestion(port, done);
   await askNextQueued(port, question.chatId);
 }
 
 /** Skip: saved without tags, with a button to tag after all. */
 export async function settleUntagged(port: QuestionPort, question: TagQuestion): Promise<void> {
-  const done = await change(port, question, { status: "done", pendingText: null, touchedAt: port.clock(), expiresAt: null });
+  const done = await change(port, question, { status: "done", pending: null, touchedAt: port.clock(), expiresAt: null });
   await redrawQuestion(port, done);
   await askNextQueued(port, question.chatId);
 }
@@ -75,7 +75,7 @@ export async function closeQuestions(port: QuestionPort, open: readonly TagQuest
   for (const other of rest) await change(port, other, { status: "done", groups: [] });
   const alsoUntagged = merged && { questionId: merged.id, count: questionLinkIds(merged).length };
   for (const question of open) {
-    const closed = await change(port, question, { status: "closed", pendingText: null, expiresAt: null, touchedAt: port.clock() });
+    const closed = await change(port, question, { status: "closed", pending: null, expiresAt: null, touchedAt: port.clock() });
     if (asksAbout(closed) || closed.retag) await redrawQuestion(port, closed, question === open.at(-1) ? alsoUntagged : undefined);
   }
   return merged;

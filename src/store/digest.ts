@@ -3,14 +3,19 @@ import type { DB } from "../db/connection.js";
 import type { User } from "../db/schema.js";
 import type { DigestFacts } from "../digest/compose.js";
 
-export type DigestUser = Pick<
-  User,
-  "id" | "time_zone" | "language_code" | "digest_minute" | "digest_size" | "digest_always" | "digest_next_at" | "digest_last_shown"
->;
+type DigestUserRow = Pick<User, "id" | "time_zone" | "language_code" | "digest_minute" | "digest_size" | "digest_always" | "digest_next_at" | "digest_last_shown">;
+
+/** A user as the digest sees them, with the links the last digest proposed parsed from their JSON column. */
+export type DigestUser = Omit<DigestUserRow, "digest_last_shown"> & { lastShown: number[] };
+
+/** The one place the users row's JSON column is read. */
+export function digestUserOf({ digest_last_shown, ...user }: DigestUserRow): DigestUser {
+  return { ...user, lastShown: JSON.parse(digest_last_shown) as number[] };
+}
 
 /** Users whose digest is due, earliest first; served by the partial index on digest_next_at. */
 export async function dueDigestUsers(db: DB, now: number, limit: number): Promise<DigestUser[]> {
-  return await db
+  const rows = await db
     .selectFrom("users")
     .select(["id", "time_zone", "language_code", "digest_minute", "digest_size", "digest_always", "digest_next_at", "digest_last_shown"])
     .where("digest_enabled", "=", 1)
@@ -18,6 +23,7 @@ export async function dueDigestUsers(db: DB, now: number, limit: number): Promis
     .orderBy("digest_next_at")
     .limit(limit)
     .execute();
+  return rows.map(digestUserOf);
 }
 
 export async function setDigestNextAt(db: DB, userId: number, nextAt: number): Promise<void> {

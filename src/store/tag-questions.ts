@@ -18,9 +18,16 @@ export interface TagQuestion {
   retag: boolean;
   options: string[];
   selected: string[];
-  pendingText: string | null;
+  /** Words the bot asked about (tags or a note? tag the last links?), with the message they came in. */
+  pending: PendingWords | null;
   touchedAt: number;
   expiresAt: number | null;
+}
+
+/** The user's message a question about their words refers to. */
+export interface PendingWords {
+  text: string;
+  messageId: number;
 }
 
 export interface NewTagQuestion {
@@ -52,7 +59,7 @@ function toQuestion(row: Selectable<TagQuestionsTable>): TagQuestion {
     retag: row.retag === 1,
     options: JSON.parse(row.options) as string[],
     selected: JSON.parse(row.selected) as string[],
-    pendingText: row.pending_text,
+    pending: row.pending_text === null ? null : (JSON.parse(row.pending_text) as PendingWords),
     touchedAt: row.touched_at,
     expiresAt: row.expires_at,
   };
@@ -95,7 +102,7 @@ export async function findTagQuestion(db: DB, userId: number, id: number): Promi
  */
 export async function joinableQuestion(db: DB, chatId: number, since: number): Promise<TagQuestion | undefined> {
   const question = await latestTouched(db, chatId, since, ["open", "queued", "done"]);
-  if (!question || question.mode !== null || question.selected.length > 0 || question.pendingText !== null || question.retag) return undefined;
+  if (!question || question.mode !== null || question.selected.length > 0 || question.pending !== null || question.retag) return undefined;
   // A settled question is joined only when it asked nothing (links sent again); a question whose message could
   // not be sent is one the user never saw.
   if (question.status === "done") return questionLinkIds(question).length === 0 && question.messageId !== null ? question : undefined;
@@ -161,7 +168,7 @@ export interface QuestionChange {
   mode?: "together" | "split" | null;
   options?: string[];
   selected?: string[];
-  pendingText?: string | null;
+  pending?: PendingWords | null;
   expiresAt?: number | null;
   touchedAt?: number;
 }
@@ -180,7 +187,7 @@ export async function updateTagQuestion(db: DB, id: number, change: QuestionChan
       ...(change.mode !== undefined ? { mode: change.mode } : {}),
       ...(change.options !== undefined ? { options: json(change.options) } : {}),
       ...(change.selected !== undefined ? { selected: json(change.selected) } : {}),
-      ...(change.pendingText !== undefined ? { pending_text: change.pendingText } : {}),
+      ...(change.pending !== undefined ? { pending_text: change.pending === null ? null : json(change.pending) } : {}),
       ...(change.expiresAt !== undefined ? { expires_at: change.expiresAt } : {}),
       ...(change.touchedAt !== undefined ? { touched_at: change.touchedAt } : {}),
     })

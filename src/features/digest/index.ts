@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
 import { formatDigestTime, parseDigestTime } from "../../digest/schedule.js";
-import { snoozeLink, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
+import { digestUserOf, snoozeLink, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
 import { setRead } from "../../store/reading.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { buildDigest } from "../../digest-delivery/build.js";
@@ -39,7 +39,7 @@ async function change(ctx: BotContext, changes: Partial<DigestSettings>): Promis
 }
 
 async function sendPreview(ctx: BotContext): Promise<void> {
-  const digest = await buildDigest(ctx.db, ctx.user, ctx.clock(), ctx.t, true);
+  const digest = await buildDigest(ctx.db, digestUserOf(ctx.user), ctx.clock(), ctx.t, true);
   const ids = digest?.upNext.map((link) => link.id) ?? [];
   await ctx.reply(digest?.text ?? ctx.t("digest-empty"), { reply_markup: digestKeyboard(ids) });
 }
