@@ -31,7 +31,8 @@ class LongestFirst extends BaseSequencer {
     const key = (spec: TestSpecification) => `${spec.project.name}:${relative(root, spec.moduleId)}`;
     // Without a last run, a process file counts as long; a fast file by its size, as vitest's own sequencer does.
     const expected = (spec: TestSpecification) =>
-      this.ctx.cache.getFileTestResults(key(spec))?.duration ?? (spec.project.name === "process" ? 60_000 : (this.ctx.cache.getFileStats(key(spec))?.size ?? 0) / 10);
+      this.ctx.cache.getFileTestResults(key(spec))?.duration ??
+      (spec.project.name === "process" ? 60_000 : (this.ctx.cache.getFileStats(key(spec))?.size ?? 0) / 10);
     return [...files].sort((a, b) => expected(b) - expected(a));
   }
 }

@@ -62,7 +62,10 @@ function readerCases(sizes: HostileSize): HostileCase[] {
   const zip = inflatingZip(sizes.zipLength);
   const zipContext = { ...context, maxUnpackedBytes: sizes.zipCap };
   return [
-    { label: `${size(sizes.pageLength)} page of nested unclosed tags (b, div, a, mixed), title reader`, variants: deepPages(sizes.pageLength).map((page) => () => htmlInfo(page)) },
+    {
+      label: `${size(sizes.pageLength)} page of nested unclosed tags (b, div, a, mixed), title reader`,
+      variants: deepPages(sizes.pageLength).map((page) => () => htmlInfo(page)),
+    },
     {
       label: `8 KB markdown log of backtracking bait, import preview`,
       variants: backtrackingLogs(LOG_SPACES).map((log) => () => mergeDuplicates(parseImportFile("log.md", log, context).links)),
@@ -71,7 +74,10 @@ function readerCases(sizes: HostileSize): HostileCase[] {
       label: `zip inflating to ${size(sizes.zipLength)} (cap ${size(sizes.zipCap)}), until refused`,
       variants: [() => refused(parseImportFile("pocket.zip", zip, zipContext).problems)],
     },
-    { label: `${size(sizes.noteLength)} note through the search text`, variants: longNotes(sizes.noteLength).map((note) => () => ownedText(ownerPrefix(1), searchText(note))) },
+    {
+      label: `${size(sizes.noteLength)} note through the search text`,
+      variants: longNotes(sizes.noteLength).map((note) => () => ownedText(ownerPrefix(1), searchText(note))),
+    },
   ];
 }
 
@@ -106,7 +112,16 @@ function questionPort(db: DB): QuestionPort {
 /** Press 1 and press `presses` of one open tag question: the press handler's lookup, then the toggle. */
 async function tagPresses(port: QuestionPort, linkId: number, presses: number): Promise<{ first: number; last: number }> {
   const options = ["elixir", "beam", "otp", "rust", "进程", "调度", "memory", "async"];
-  const created = await createTagQuestion(port.db, { userId: 1, chatId: 1, status: "open", groups: [[linkId]], knownIds: [], mediaGroupId: null, now: Date.now(), expiresAt: null });
+  const created = await createTagQuestion(port.db, {
+    userId: 1,
+    chatId: 1,
+    status: "open",
+    groups: [[linkId]],
+    knownIds: [],
+    mediaGroupId: null,
+    now: Date.now(),
+    expiresAt: null,
+  });
   await updateTagQuestion(port.db, created.id, { messageId: 1, options });
   const press = async () => {
     const question = await findTagQuestion(port.db, 1, created.id);

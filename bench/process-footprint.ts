@@ -41,7 +41,14 @@ function startCommands(scale: Scale): { linklog: string[]; bare: string[] } {
 async function spawnBot(emulator: Emulator, args: string[], databasePath: string): Promise<Started> {
   const since = emulator.mark();
   const spawnedAt = Date.now();
-  const env = { PATH: process.env.PATH, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databasePath, LOG_LEVEL: "silent", RATE_LIMIT_UPDATES: "1000000" };
+  const env = {
+    PATH: process.env.PATH,
+    BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: databasePath,
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_UPDATES: "1000000",
+  };
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: "ignore" });
   const first = await emulator.waitForCall("getUpdates", undefined, { since, timeoutMs: 60_000 });
   return { child, startupMs: first.at - spawnedAt };
@@ -68,16 +75,7 @@ async function scratchRecallDatabase(scale: Scale) {
   return scratch;
 }
 
-const COMMAND_MIX = [
-  "/unread",
-  "/unread #elixir",
-  "/today",
-  `/search ${ENGLISH[0]}`,
-  `/search ${CHINESE[0]}`,
-  "/notes week",
-  "/tags",
-  "/read",
-];
+const COMMAND_MIX = ["/unread", "/unread #elixir", "/today", `/search ${ENGLISH[0]}`, `/search ${CHINESE[0]}`, "/notes week", "/tags", "/read"];
 
 /** Each chat sends its share one at a time, waiting for the bot's answer, as people do; the chats overlap. */
 async function serveMixedCommands(emulator: Emulator, commands: number, scale: Scale): Promise<void> {
@@ -129,7 +127,13 @@ export async function processFootprint(scale: Scale): Promise<Figure[]> {
   const m = await medianOfRuns(RUNS[scale], (run) => measureOnce(scale, starts, run === WARM_UP_RUN ? COMMANDS[scale] / 10 : COMMANDS[scale]));
   const rss = (figure: string, value: number): Figure => ({ figure, value, unit: "MiB", baseline: m.bareMiB, ratio: value / m.bareMiB });
   return [
-    { figure: `start-up: spawn to first getUpdates, recall database (goal ${GOAL_MS})`, value: m.startupMs, unit: "ms", baseline: m.bareMs, ratio: m.startupMs / m.bareMs },
+    {
+      figure: `start-up: spawn to first getUpdates, recall database (goal ${GOAL_MS})`,
+      value: m.startupMs,
+      unit: "ms",
+      baseline: m.bareMs,
+      ratio: m.startupMs / m.bareMs,
+    },
     rss("memory: RSS after start, empty database", m.afterStartMiB),
     rss("memory: RSS after start on the recall database", m.onRecallMiB),
     rss(`memory: RSS after ${COMMANDS[scale]} mixed commands (goal ${GOAL_MIB})`, m.afterCommandsMiB),

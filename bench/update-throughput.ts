@@ -96,7 +96,15 @@ async function feed(handle: (update: Update) => Promise<void>, updates: readonly
 /** The pass's figures, each the median over its windows: saves per second, and latency per update. */
 function passFigures({ doneAt, latencies }: Fed) {
   const windows = passWindows(doneAt.map((at, i) => ({ at, latency: latencies[i]! })));
-  const latencyAt = (p: number) => median(windows.map((w) => percentile(w.map((u) => u.latency), p)));
+  const latencyAt = (p: number) =>
+    median(
+      windows.map((w) =>
+        percentile(
+          w.map((u) => u.latency),
+          p,
+        ),
+      ),
+    );
   return { savesPerSecond: median(windows.map((w) => ratePerSecond(w.map((u) => u.at)) / 2)), p50: latencyAt(50), p99: latencyAt(99) };
 }
 
@@ -105,7 +113,9 @@ async function expectEverySaveTagged(db: DB, updates: readonly Update[]) {
   const sent = updates.reduce((sum, update) => sum + (update.message?.entities?.length ?? 0), 0);
   const { links, untagged } = await sql<{ links: number; untagged: number }>`
     select count(*) as links, count(*) filter (where not exists (select 1 from link_tags where link_id = links.id)) as untagged from links
-  `.execute(db).then((r) => r.rows[0]!);
+  `
+    .execute(db)
+    .then((r) => r.rows[0]!);
   if (links !== sent || untagged !== 0) throw new Error(`the bot stored ${links} of ${sent} links, ${untagged} untagged`);
 }
 
@@ -139,7 +149,13 @@ export async function updateThroughput(scale: Scale): Promise<Figure[]> {
   const real = await realBotPass(warmUp, updates);
   const bare = await bareBotPass(warmUp, updates);
   return [
-    { figure: `updates: ${2 * saves} updates = ${saves} link saves with tag answers`, value: real.savesPerSecond, unit: "saves/s", baseline: bare.savesPerSecond, ratio: real.savesPerSecond / bare.savesPerSecond },
+    {
+      figure: `updates: ${2 * saves} updates = ${saves} link saves with tag answers`,
+      value: real.savesPerSecond,
+      unit: "saves/s",
+      baseline: bare.savesPerSecond,
+      ratio: real.savesPerSecond / bare.savesPerSecond,
+    },
     { figure: "updates: latency per update p50", value: real.p50, unit: "ms", baseline: bare.p50, ratio: real.p50 / bare.p50 },
     { figure: "updates: latency per update p99", value: real.p99, unit: "ms", baseline: bare.p99, ratio: real.p99 / bare.p99 },
   ];

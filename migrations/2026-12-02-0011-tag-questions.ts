@@ -34,7 +34,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index tag_questions_expiry on tag_questions (expires_at) where status = 'open'`.execute(db);
 
   // Notes made from the words a link was sent with: dropped again when they only repeat the page's title.
-  await db.schema.alterTable("notes").addColumn("captured", "integer", (col) => col.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("notes")
+    .addColumn("captured", "integer", (col) => col.notNull().defaultTo(0))
+    .execute();
   // Where a forwarded post came from, for notes kept from its text.
   await db.schema.alterTable("notes").addColumn("source", "text").execute();
 }

@@ -54,7 +54,10 @@ export async function captureLinks(db: DB, userId: number, extraction: CaptureIn
   const candidates = toCandidates(extraction).map((candidate) => (message ? candidate : { ...candidate, note: null }));
   const outcomes = await saveLinks(db, userId, candidates, now, message && { source: extraction.source, ...message });
   const known = outcomes.filter((o) => !o.isNew).map((o) => o.link);
-  const tags = await tagsOfLinks(db, known.map((link) => link.id));
+  const tags = await tagsOfLinks(
+    db,
+    known.map((link) => link.id),
+  );
   return {
     saved: outcomes.filter((o) => o.isNew).map((o) => o.link),
     known: known.map((link) => ({ ...link, tags: tags.get(link.id) ?? [] })),

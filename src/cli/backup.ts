@@ -9,7 +9,12 @@ import { fail } from "./database.js";
 const [target] = process.argv.slice(2);
 if (!target) fail("usage: npm run backup -- <backup file>");
 if (existsSync(target)) fail(`${target} exists already; choose a new file name`);
-const source = sqlitePath(z.string().default("./data/linklog.db").parse(process.env.DATABASE_URL || undefined));
+const source = sqlitePath(
+  z
+    .string()
+    .default("./data/linklog.db")
+    .parse(process.env.DATABASE_URL || undefined),
+);
 if (!existsSync(source)) fail(`no database at ${source}`);
 
 // SQLite's online backup API copies pages while other connections keep writing, restarting when they do.

@@ -41,11 +41,14 @@ try {
   await ensureSearchIndex(db);
   const now = Date.now();
   const user = (await findUser(db, userId)) ?? (await upsertUser(db, { id: userId, first_name: "" }, defaultTimeZone, now));
-  const read = (await readImport(diskFile(file), { timeZone: user.time_zone, now }, caps)) ?? fail(`${file} is larger than IMPORT_MAX_BYTES (${caps.maxBytes} bytes)`);
+  const read =
+    (await readImport(diskFile(file), { timeZone: user.time_zone, now }, caps)) ?? fail(`${file} is larger than IMPORT_MAX_BYTES (${caps.maxBytes} bytes)`);
   const { parsed, links, invalid } = read;
   for (const problem of parsed.problems) console.error(`line ${problem.line}: ${problemInEnglish(problem)}`);
   const result = await writeImport(db, userId, read, now);
-  console.log(`${parsed.format}: ${links.length} links (${invalid.length} not web links skipped); ${result.added} new, ${result.updated} updated, ${result.notesAdded} notes added.`);
+  console.log(
+    `${parsed.format}: ${links.length} links (${invalid.length} not web links skipped); ${result.added} new, ${result.updated} updated, ${result.notesAdded} notes added.`,
+  );
   if (parsed.cutAt !== undefined) console.log(`Only the first ${parsed.cutAt} links were read: the file holds more than IMPORT_MAX_LINKS.`);
   // The queue is in the database: the running bot picks these up, behind the links its users save meanwhile.
   if (result.titlesQueued > 0) console.log(`${result.titlesQueued} untitled links queued; the running bot fetches their page titles in the background.`);

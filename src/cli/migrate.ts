@@ -5,7 +5,10 @@ import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
 
 // Migrating needs only the database location, not a bot token.
-const databaseUrl = z.string().default("./data/linklog.db").parse(process.env.DATABASE_URL || undefined);
+const databaseUrl = z
+  .string()
+  .default("./data/linklog.db")
+  .parse(process.env.DATABASE_URL || undefined);
 const db = openDatabase(sqlitePath(databaseUrl));
 try {
   const { results = [] } = await migrateToLatest(db);

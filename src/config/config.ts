@@ -4,14 +4,12 @@ import { isTimeZone } from "../time/local-date.js";
 const DEFAULT_API_ROOT = "https://api.telegram.org";
 const REQUEST_TIMEOUT_RANGE = "HTTP_REQUEST_TIMEOUT_SECONDS must be a number of seconds from 0.1 to 300 (default 10)";
 
-
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const configSchema = z.object({
   BOT_TOKEN: z
     .string({
-      error:
-        "BOT_TOKEN is missing. Open Telegram, talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=…",
+      error: "BOT_TOKEN is missing. Open Telegram, talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=…",
     })
     .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected digits, a colon, then letters: 123456:ABC-…). Copy it again from @BotFather."),
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/linklog.db")),
@@ -24,7 +22,9 @@ const configSchema = z.object({
     z
       .string()
       .default("UTC")
-      .refine(isTimeZone, { error: (issue) => `DEFAULT_TIMEZONE "${String(issue.input)}" is not an IANA time zone name (examples: UTC, Europe/Berlin, Asia/Shanghai)` }),
+      .refine(isTimeZone, {
+        error: (issue) => `DEFAULT_TIMEZONE "${String(issue.input)}" is not an IANA time zone name (examples: UTC, Europe/Berlin, Asia/Shanghai)`,
+      }),
   ),
   ALLOWED_USER_IDS: z.preprocess(
     emptyAsUndefined,
@@ -39,14 +39,33 @@ const configSchema = z.object({
   // First back-off when a Bot API call fails for a passing reason; doubles per retry.
   TELEGRAM_RETRY_BASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   // Telegram lets bots download files up to 20 MiB; a self-hosted Bot API server allows more.
-  IMPORT_MAX_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(20 * 1024 * 1024)),
+  IMPORT_MAX_BYTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 * 1024),
+  ),
   // Links read from one file at most: each costs memory several times over before it is stored, and a file of
   // minimal lines holds millions. The preview says when a file holds more and only the first are imported.
   IMPORT_MAX_LINKS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_000_000)),
   // Test-only: lets the page fetcher reach 127.0.0.1 and private networks, which it must never do in production.
-  FETCH_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
+  FETCH_ALLOW_PRIVATE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
+  ),
   // Test-only: the page fetcher resolves names from /etc/hosts alone, so tests that save example.org ask no DNS.
-  FETCH_HOSTS_ONLY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false").transform((value) => value === "true")),
+  FETCH_HOSTS_ONLY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
+  ),
   // Updates one user may send in ten seconds before the rest are dropped (an album is one update per photo).
   RATE_LIMIT_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   // Webhook mode when set: Telegram posts updates to this public HTTPS URL, served on PORT.
@@ -63,11 +82,7 @@ const configSchema = z.object({
   // Time a client has to send a whole HTTP request; Telegram sends an update in far less, a slow sender is cut.
   HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
     emptyAsUndefined,
-    z.coerce
-      .number({ error: REQUEST_TIMEOUT_RANGE })
-      .min(0.1, REQUEST_TIMEOUT_RANGE)
-      .max(300, REQUEST_TIMEOUT_RANGE)
-      .default(10),
+    z.coerce.number({ error: REQUEST_TIMEOUT_RANGE }).min(0.1, REQUEST_TIMEOUT_RANGE).max(300, REQUEST_TIMEOUT_RANGE).default(10),
   ),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   // Telegram allows a bot about 30 messages a second; the cap is higher so a test against the Bot API emulator
@@ -77,7 +92,10 @@ const configSchema = z.object({
 
 const checkedSchema = configSchema.superRefine((config, ctx) => {
   if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
-    ctx.addIssue({ code: "custom", message: "WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates (16+ characters of A-Z, a-z, 0-9, _ and -)" });
+    ctx.addIssue({
+      code: "custom",
+      message: "WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates (16+ characters of A-Z, a-z, 0-9, _ and -)",
+    });
   }
 });
 

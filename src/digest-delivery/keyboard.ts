@@ -12,7 +12,12 @@ export const digestCallback = {
 /** ✅ n and 💤 n for each proposed link. */
 export function digestKeyboard(linkIds: readonly number[]): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  linkIds.forEach((id, i) => keyboard.text(`✅ ${i + 1}`, digestCallback.read(id)).text(`💤 ${i + 1}`, digestCallback.snooze(id)).row());
+  linkIds.forEach((id, i) =>
+    keyboard
+      .text(`✅ ${i + 1}`, digestCallback.read(id))
+      .text(`💤 ${i + 1}`, digestCallback.snooze(id))
+      .row(),
+  );
   return keyboard;
 }
 

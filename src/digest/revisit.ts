@@ -21,7 +21,9 @@ export interface RevisitCandidate {
 export function pickRevisits<T extends RevisitCandidate>(candidates: readonly T[], today: LocalDate, limit: number): T[] {
   const byDate = new Map<LocalDate, T[]>();
   for (const candidate of candidates) byDate.set(candidate.date, [...(byDate.get(candidate.date) ?? []), candidate]);
-  const intervals = revisitDates(today).reverse().map((date) => byDate.get(date) ?? []);
+  const intervals = revisitDates(today)
+    .reverse()
+    .map((date) => byDate.get(date) ?? []);
   const picked: T[] = [];
   for (let round = 0; picked.length < limit && intervals.some((notes) => notes.length > round); round++) {
     for (const notes of intervals) {

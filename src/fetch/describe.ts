@@ -8,12 +8,7 @@ import { pdfTitle } from "./pdf-title.js";
 import { failed, isFailure, type FetchFailure, type PageInfo } from "./types.js";
 
 /** What the final response holds. Images and videos are named from their headers alone: their bodies are never read. */
-export async function describeResponse(
-  response: IncomingMessage,
-  url: URL,
-  maxBytes: number,
-  signal: AbortSignal,
-): Promise<PageInfo | FetchFailure> {
+export async function describeResponse(response: IncomingMessage, url: URL, maxBytes: number, signal: AbortSignal): Promise<PageInfo | FetchFailure> {
   const status = response.statusCode ?? 0;
   if (status < 200 || status > 299) return failed(url, { reason: "http-status", status });
   const contentType = mediaType(response.headers["content-type"]);

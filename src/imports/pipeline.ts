@@ -43,7 +43,11 @@ export async function readImport(source: ImportSource, user: { timeZone: string;
 
 /** What the file holds, compared with what the user has saved. */
 export async function previewImport(db: DB, userId: number, read: ImportRead): Promise<ImportPreview> {
-  const saved = await savedKeys(db, userId, read.links.map((link) => link.urlKey));
+  const saved = await savedKeys(
+    db,
+    userId,
+    read.links.map((link) => link.urlKey),
+  );
   return previewOf(read.parsed, read, saved);
 }
 

@@ -44,7 +44,9 @@ export function createQuestionExpiry(deps: QuestionExpiryDeps): QuestionExpiry {
     const byChat = new Map<number, TagQuestion[]>();
     for (const question of due) byChat.set(question.chatId, [...(byChat.get(question.chatId) ?? []), question]);
     for (const questions of byChat.values()) {
-      await closeChat(questions).catch((error: unknown) => deps.logger.warn({ err: error, chat_id: questions[0]!.chatId }, "could not close an expired tag question"));
+      await closeChat(questions).catch((error: unknown) =>
+        deps.logger.warn({ err: error, chat_id: questions[0]!.chatId }, "could not close an expired tag question"),
+      );
     }
   }
 

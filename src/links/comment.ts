@@ -21,7 +21,6 @@ export function commentOf(passages: Passage[], links: ExtractedLink[]): string |
   return texts.filter((text) => text !== "").join("\n\n") || null;
 }
 
-
 function cutOut(text: string, spans: Anchor[]): string {
   const pieces = [0, ...spans.map((span) => span.end)].map((from, i) => text.slice(from, spans[i]?.start ?? text.length));
   return pieces.reduce(joinAtCut).replace(NOTE_START, "").replace(NOTE_END, "");

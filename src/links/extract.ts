@@ -39,9 +39,7 @@ export interface Extraction {
 
 /** Message-like input: any Message (text or caption). */
 export function extractLinks(message: Message): Extraction {
-  const passages = [readPassage(message.text, message.entities), readPassage(message.caption, message.caption_entities)].flatMap(
-    (passage) => passage ?? [],
-  );
+  const passages = [readPassage(message.text, message.entities), readPassage(message.caption, message.caption_entities)].flatMap((passage) => passage ?? []);
   const essay = isEssay(passages);
   const links = uniqueByUrl([
     ...passages.flatMap((passage) => passageLinks(passage, essay)),
@@ -50,7 +48,6 @@ export function extractLinks(message: Message): Extraction {
   ]);
   return { links, source: sourceOf(message), comment: commentOf(passages, links) };
 }
-
 
 function passageLinks({ text, anchors }: Passage, essay: boolean): ExtractedLink[] {
   const titleOf = (anchor: Anchor) => (anchor.label !== null ? cleanTitle(anchor.label) : essay ? null : wordsTitle(text, anchor, anchors));
@@ -65,11 +62,11 @@ function previewLink(url: string | undefined): ExtractedLink[] {
 
 /** Forwarded channel posts often carry their link only on a button; its label plays the role of a text_link's visible text. */
 function buttonLinks(markup: InlineKeyboardMarkup | undefined): ExtractedLink[] {
-  return (markup?.inline_keyboard ?? []).flat().flatMap((button) =>
-    "url" in button && HTTP_URL.test(button.url)
-      ? [{ url: button.url, title: isUrlText(button.text, button.url) ? null : cleanTitle(button.text) }]
-      : [],
-  );
+  return (markup?.inline_keyboard ?? [])
+    .flat()
+    .flatMap((button) =>
+      "url" in button && HTTP_URL.test(button.url) ? [{ url: button.url, title: isUrlText(button.text, button.url) ? null : cleanTitle(button.text) }] : [],
+    );
 }
 
 function uniqueByUrl(links: ExtractedLink[]): ExtractedLink[] {

@@ -185,7 +185,10 @@ function decoded(text: string): string | null {
 }
 
 function queryParams(search: string): string[] {
-  return search.slice(1).split("&").filter((param) => param !== "");
+  return search
+    .slice(1)
+    .split("&")
+    .filter((param) => param !== "");
 }
 
 function rawName(param: string): string {
@@ -200,12 +203,7 @@ function paramName(param: string): string {
 }
 
 function isTracking(name: string, rules: HostRules): boolean {
-  return (
-    GLOBAL_NAMES.has(name) ||
-    (GLOBAL_PREFIXES?.test(name) ?? false) ||
-    rules.names.has(name) ||
-    (rules.prefixes?.test(name) ?? false)
-  );
+  return GLOBAL_NAMES.has(name) || (GLOBAL_PREFIXES?.test(name) ?? false) || rules.names.has(name) || (rules.prefixes?.test(name) ?? false);
 }
 
 /**

@@ -37,7 +37,7 @@ function lineAt(text: string, at: number): Line {
 
 /** The nearest line above that is not blank. */
 function lineAbove(text: string, lineStart: number): Line | null {
-  for (let end = lineStart - 1; end >= 0; ) {
+  for (let end = lineStart - 1; end >= 0;) {
     const start = end === 0 ? 0 : text.lastIndexOf("\n", end - 1) + 1;
     if (text.slice(start, end).trim() !== "") return { start, end };
     end = start - 1;
@@ -47,7 +47,12 @@ function lineAbove(text: string, lineStart: number): Line | null {
 
 /** Each side of a cut-out URL is cleaned on its own, so no separator is left dangling between them. */
 function joinPieces(pieces: string[]): string | null {
-  return cleanTitle(pieces.map((piece) => cleanTitle(piece) ?? "").filter((piece) => piece !== "").join(" "));
+  return cleanTitle(
+    pieces
+      .map((piece) => cleanTitle(piece) ?? "")
+      .filter((piece) => piece !== "")
+      .join(" "),
+  );
 }
 
 function hasLongSentence(text: string): boolean {
@@ -62,8 +67,24 @@ const edgeChar = (kept: string) => `(?:(?![${kept}#＃%％&＆*＊@＠/／\\\\'"
 const LEADING_EDGE = new RegExp(`^${edgeChar("")}+`, "u");
 const TRAILING_EDGE = new RegExp(`${edgeChar("?？")}+$`, "u");
 const PAIRS = new Map([
-  ["(", ")"], ["[", "]"], ["{", "}"], ["（", "）"], ["［", "］"], ["【", "】"], ["「", "」"], ["『", "』"], ["〔", "〕"],
-  ["〖", "〗"], ["“", "”"], ["‘", "’"], ["«", "»"], ["‹", "›"], ["《", "》"], ["〈", "〉"], ['"', '"'], ["＂", "＂"],
+  ["(", ")"],
+  ["[", "]"],
+  ["{", "}"],
+  ["（", "）"],
+  ["［", "］"],
+  ["【", "】"],
+  ["「", "」"],
+  ["『", "』"],
+  ["〔", "〕"],
+  ["〖", "〗"],
+  ["“", "”"],
+  ["‘", "’"],
+  ["«", "»"],
+  ["‹", "›"],
+  ["《", "》"],
+  ["〈", "〉"],
+  ['"', '"'],
+  ["＂", "＂"],
 ]);
 const CLOSERS = new Map([...PAIRS].map(([open, close]) => [close, open]));
 // Book-title marks say the words name a work ("《三体》"), so they stay even around a whole title.
@@ -71,7 +92,7 @@ const KEPT_PAIRS = new Set(["《", "〈"]);
 
 export function cleanTitle(text: string): string | null {
   let title = text;
-  for (let before = ""; before !== title; ) {
+  for (let before = ""; before !== title;) {
     before = title;
     title = trimBrackets(title.replace(LEADING_EDGE, "").replace(TRAILING_EDGE, ""));
   }
@@ -118,4 +139,3 @@ function partnerBefore(text: string, at: number): number {
   }
   return -1;
 }
-

@@ -1,6 +1,9 @@
 /** Letters and digits only, case and width folded: what two phrasings of one title have in common. */
 function comparable(text: string): string {
-  return text.normalize("NFKC").toLocaleLowerCase("en").replace(/[^\p{L}\p{N}]+/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLocaleLowerCase("en")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 // A share sheet sends "Title - Site" or "Title | Site": most of the words are the title's.

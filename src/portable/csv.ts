@@ -76,7 +76,7 @@ function readRecord(cursor: Cursor): CsvRecord | CsvBreak {
     if (cursor.text[cursor.at] === '"') {
       const value = quotedCell(cursor);
       // Nothing closes the quote: the rest of the file would be one cell, so read on from the next line instead.
-      if (value === null) return skipLine(cursor), { line, problem: "problem-csv-unclosed-quote" };
+      if (value === null) return (skipLine(cursor), { line, problem: "problem-csv-unclosed-quote" });
       cells.push(value);
     } else cells.push(plainCell(cursor));
     const after = cursor.text[cursor.at];
@@ -85,7 +85,7 @@ function readRecord(cursor: Cursor): CsvRecord | CsvBreak {
       continue;
     }
     if (after !== undefined && after !== "\r" && after !== "\n") {
-      return skipLine(cursor), { line, problem: "problem-csv-after-quote" };
+      return (skipLine(cursor), { line, problem: "problem-csv-after-quote" });
     }
     skipLine(cursor);
     return { line, cells };

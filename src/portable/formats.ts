@@ -47,7 +47,14 @@ const zip: BinaryFormat = { binary: true, extensions: ["zip"], sniff: isZip, rea
  * In the order /export lists them. Content is sniffed in the same order, but the markdown log, which takes any
  * plain text, only when no other claims it; the others' starts exclude each other (`<`, a known header, `{`).
  */
-const markdownLog: TextFormat = { binary: false, extensions: ["md", "markdown", "txt"], exportName: "md", write: markdownWriter, sniff: () => true, read: parseMarkdownLog };
+const markdownLog: TextFormat = {
+  binary: false,
+  extensions: ["md", "markdown", "txt"],
+  exportName: "md",
+  write: markdownWriter,
+  sniff: () => true,
+  read: parseMarkdownLog,
+};
 const TEXT_FORMATS: readonly TextFormat[] = [
   markdownLog,
   { binary: false, extensions: ["html", "htm"], exportName: "html", write: htmlWriter, sniff: (text) => HTML_START.test(text), read: readHtml },

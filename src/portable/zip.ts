@@ -42,7 +42,9 @@ function isCsvEntry(name: string): boolean {
 
 /** The cap in whole MiB when it is one or more, else in bytes. */
 function unpackedCapProblem(bytes: number): ParseProblem {
-  return bytes >= 1024 * 1024 ? problem(1, "problem-zip-too-large-mib", { mib: Math.floor(bytes / 1024 / 1024) }) : problem(1, "problem-zip-too-large-bytes", { bytes });
+  return bytes >= 1024 * 1024
+    ? problem(1, "problem-zip-too-large-mib", { mib: Math.floor(bytes / 1024 / 1024) })
+    : problem(1, "problem-zip-too-large-bytes", { bytes });
 }
 
 /**
@@ -65,7 +67,8 @@ class ZipReader {
   get overLimit(): ParseProblem | null {
     if (this.entryCount > this.limits.maxEntries) return problem(1, "problem-zip-too-many-files", { max: this.limits.maxEntries });
     if (this.inflated > this.limits.maxBytes) return unpackedCapProblem(this.limits.maxBytes);
-    if (this.inflated > RATIO_CHECKED_AFTER && this.inflated > MAX_PACKING_RATIO * this.fed) return problem(1, "problem-zip-packed-too-tightly", { ratio: MAX_PACKING_RATIO });
+    if (this.inflated > RATIO_CHECKED_AFTER && this.inflated > MAX_PACKING_RATIO * this.fed)
+      return problem(1, "problem-zip-packed-too-tightly", { ratio: MAX_PACKING_RATIO });
     return null;
   }
 

@@ -20,7 +20,13 @@ async function linksName(port: QuestionPort, question: TagQuestion): Promise<str
 
 /** Prose typed while a question is open: a note on its links. The question stays open; Undo takes the note back. */
 export async function noteOnQuestion(port: QuestionPort, question: TagQuestion, messageId: number, text: string, editMessageId?: number): Promise<void> {
-  await addNoteToLinks(port.db, { userId: question.userId, linkIds: questionLinkIds(question), text, source: { chatId: question.chatId, messageId }, now: port.clock() });
+  await addNoteToLinks(port.db, {
+    userId: question.userId,
+    linkIds: questionLinkIds(question),
+    text,
+    source: { chatId: question.chatId, messageId },
+    now: port.clock(),
+  });
   await updateTagQuestion(port.db, question.id, { pending: null, touchedAt: port.clock(), expiresAt: port.clock() + port.timeoutMs });
   const reply = port.t("note-on-question", { links: await linksName(port, question) });
   const keyboard = new InlineKeyboard().text(port.t("note-undo"), undoNoteButton(messageId));
@@ -28,7 +34,10 @@ export async function noteOnQuestion(port: QuestionPort, question: TagQuestion, 
     await port.api.editMessageText(question.chatId, editMessageId, reply, { reply_markup: keyboard });
     return;
   }
-  await port.api.sendMessage(question.chatId, reply, { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+  await port.api.sendMessage(question.chatId, reply, {
+    reply_markup: keyboard,
+    reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+  });
 }
 
 /** Undo under "note added": the message's notes go. */
@@ -46,7 +55,10 @@ export async function askTagsOrNote(port: QuestionPort, question: TagQuestion, m
     .text(port.t("answer-as-tags", { tags: tags.map((tag) => `#${tag}`).join(" ") }), questionButton(question.id, "asTags"))
     .row()
     .text(port.t("answer-as-note"), questionButton(question.id, "asNote"));
-  await port.api.sendMessage(question.chatId, port.t("answer-tags-or-note"), { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+  await port.api.sendMessage(question.chatId, port.t("answer-tags-or-note"), {
+    reply_markup: keyboard,
+    reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+  });
 }
 
 /** The user's choice on the tags-or-note question; `shownIn` is the message that asked. */
@@ -66,9 +78,14 @@ export async function resolveTagsOrNote(port: QuestionPort, question: TagQuestio
 /** Tag-like words shortly after a question was settled: offered for its links, never answered with "no links". */
 export async function offerLateTags(port: QuestionPort, question: TagQuestion, messageId: number, text: string, tags: readonly string[]): Promise<void> {
   await updateTagQuestion(port.db, question.id, { pending: { text, messageId } });
-  const keyboard = new InlineKeyboard().text(port.t("late-tags-yes"), questionButton(question.id, "lateYes")).text(port.t("late-tags-no"), questionButton(question.id, "lateNo"));
+  const keyboard = new InlineKeyboard()
+    .text(port.t("late-tags-yes"), questionButton(question.id, "lateYes"))
+    .text(port.t("late-tags-no"), questionButton(question.id, "lateNo"));
   const offer = port.t("late-tags", { links: await linksName(port, question), tags: tagList(tags) });
-  await port.api.sendMessage(question.chatId, offer, { reply_markup: keyboard, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+  await port.api.sendMessage(question.chatId, offer, {
+    reply_markup: keyboard,
+    reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+  });
 }
 
 /** Yes or No on late tags; Yes adds them to the question's links and redraws its confirmation. */

@@ -45,7 +45,16 @@ export async function tagTogether(port: QuestionPort, question: TagQuestion): Pr
 /** "One by one": each message of the burst gets its own question, asked in turn. */
 export async function tagOneByOne(port: QuestionPort, question: TagQuestion): Promise<void> {
   for (const group of question.groups) {
-    await createTagQuestion(port.db, { userId: question.userId, chatId: question.chatId, status: "queued", groups: [group], knownIds: [], mediaGroupId: null, now: port.clock(), expiresAt: null });
+    await createTagQuestion(port.db, {
+      userId: question.userId,
+      chatId: question.chatId,
+      status: "queued",
+      groups: [group],
+      knownIds: [],
+      mediaGroupId: null,
+      now: port.clock(),
+      expiresAt: null,
+    });
   }
   const split = await change(port, question, { status: "done", mode: "split", touchedAt: port.clock(), expiresAt: null });
   await redrawQuestion(port, split);
@@ -71,7 +80,8 @@ export async function closeQuestions(port: QuestionPort, open: readonly TagQuest
   const chatId = open[0]?.chatId;
   const waiting = chatId === undefined ? [] : await queuedQuestions(port.db, chatId);
   const [first, ...rest] = waiting;
-  const merged = first && (await change(port, first, { status: "closed", groups: waiting.flatMap((q) => q.groups), messageCount: waiting.length, touchedAt: port.clock() }));
+  const merged =
+    first && (await change(port, first, { status: "closed", groups: waiting.flatMap((q) => q.groups), messageCount: waiting.length, touchedAt: port.clock() }));
   for (const other of rest) await change(port, other, { status: "done", groups: [] });
   const alsoUntagged = merged && { questionId: merged.id, count: questionLinkIds(merged).length };
   for (const question of open) {

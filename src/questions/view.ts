@@ -60,7 +60,8 @@ function openView(t: Translate, question: TagQuestion, content: QuestionContent)
 /** A settled question: what was saved and tagged, with a button to tag it after all when it has no tags. */
 function settledView(t: Translate, question: TagQuestion, content: QuestionContent): QuestionView {
   if (question.mode === "split") return { text: t("tag-burst-split", { count: content.links.length, links: linkLines(content.links) }) };
-  if (content.tags.length > 0) return { text: t("tag-confirmation", { count: content.links.length, links: linkLines(content.links), tags: tagList(content.tags) }) };
+  if (content.tags.length > 0)
+    return { text: t("tag-confirmation", { count: content.links.length, links: linkLines(content.links), tags: tagList(content.tags) }) };
   const keyboard = new InlineKeyboard().text(t("tag-button"), questionButton(question.id, "tag"));
   let text = t("tag-confirmation-untagged", { count: content.links.length, links: linkLines(content.links) });
   if (content.alsoUntagged) {

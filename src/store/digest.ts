@@ -3,7 +3,10 @@ import type { DB } from "../db/connection.js";
 import type { User } from "../db/schema.js";
 import type { DigestFacts } from "../digest/compose.js";
 
-type DigestUserRow = Pick<User, "id" | "time_zone" | "language_code" | "digest_minute" | "digest_size" | "digest_always" | "digest_next_at" | "digest_last_shown">;
+type DigestUserRow = Pick<
+  User,
+  "id" | "time_zone" | "language_code" | "digest_minute" | "digest_size" | "digest_always" | "digest_next_at" | "digest_last_shown"
+>;
 
 /** A user as the digest sees them, with the links the last digest proposed parsed from their JSON column. */
 export type DigestUser = Omit<DigestUserRow, "digest_last_shown"> & { lastShown: number[] };
@@ -61,7 +64,11 @@ export async function finishDigest(db: DB, userId: number, localDate: string, ou
       .where("local_date", "=", localDate)
       .execute();
     if (outcome.status === "sent") {
-      await trx.updateTable("users").set({ digest_last_shown: JSON.stringify(outcome.shownLinkIds) }).where("id", "=", userId).execute();
+      await trx
+        .updateTable("users")
+        .set({ digest_last_shown: JSON.stringify(outcome.shownLinkIds) })
+        .where("id", "=", userId)
+        .execute();
     }
   });
 }

@@ -127,7 +127,12 @@ async function storedNoteKeys(trx: DB, linkIds: readonly number[]): Promise<Set<
 }
 
 /** Adds the notes whose text the link does not have yet; returns how many and on which links. */
-async function addNotes(trx: DB, userId: number, linkIds: Map<KeyedLink, number>, storedIds: readonly number[]): Promise<{ count: number; linkIds: Set<number> }> {
+async function addNotes(
+  trx: DB,
+  userId: number,
+  linkIds: Map<KeyedLink, number>,
+  storedIds: readonly number[],
+): Promise<{ count: number; linkIds: Set<number> }> {
   // Links added by this batch have no notes yet: only the ones the user had are worth a look.
   const known = await storedNoteKeys(trx, storedIds);
   const rows = [...linkIds].flatMap(([link, linkId]) =>
@@ -147,20 +152,39 @@ async function addNotes(trx: DB, userId: number, linkIds: Map<KeyedLink, number>
  * only what they lack, so importing the same file twice adds nothing the second time. `onProgress` is
  * told how many links are done after each batch; it must not wait on Telegram (the database is held).
  */
-export async function importLinks(db: DB, userId: number, links: readonly KeyedLink[], now: number, onProgress?: (done: number) => void): Promise<ImportResult> {
+export async function importLinks(
+  db: DB,
+  userId: number,
+  links: readonly KeyedLink[],
+  now: number,
+  onProgress?: (done: number) => void,
+): Promise<ImportResult> {
   return await db.transaction().execute(async (trx) => {
     const result: ImportResult = { added: 0, updated: 0, notesAdded: 0, titlesQueued: 0 };
     let done = 0;
     for (const batch of chunks(links, BATCH)) {
       const stored = await storedLinks(trx, userId, batch);
-      const added = await insertNew(trx, userId, batch.filter((link) => !stored.has(link.urlKey)), now);
+      const added = await insertNew(
+        trx,
+        userId,
+        batch.filter((link) => !stored.has(link.urlKey)),
+        now,
+      );
       const changed = await updateExisting(trx, batch, stored);
       const linkIds = new Map(batch.map((link) => [link, added.get(link.urlKey) ?? stored.get(link.urlKey)!.id]));
       const tagged = await addTags(trx, userId, linkIds, now);
-      const noted = await addNotes(trx, userId, linkIds, [...stored.values()].map((row) => row.id));
+      const noted = await addNotes(
+        trx,
+        userId,
+        linkIds,
+        [...stored.values()].map((row) => row.id),
+      );
       const addedIds = new Set(added.values());
       const updated = [...new Set([...changed, ...tagged, ...noted.linkIds])].filter((id) => !addedIds.has(id));
-      await indexLinksAsGiven(trx, batch.filter((link) => added.has(link.urlKey)).map((link) => addedLink(userId, added.get(link.urlKey)!, link)));
+      await indexLinksAsGiven(
+        trx,
+        batch.filter((link) => added.has(link.urlKey)).map((link) => addedLink(userId, added.get(link.urlKey)!, link)),
+      );
       await reindexLinks(trx, updated);
       result.added += addedIds.size;
       result.updated += updated.length;

@@ -53,13 +53,20 @@ export async function saveLinks(db: DB, userId: number, candidates: LinkCandidat
       .execute();
     const newKeys = new Set(inserted.map((link) => link.url_key));
     const knownKeys = candidates.map((candidate) => candidate.urlKey).filter((key) => !newKeys.has(key));
-    const known = knownKeys.length === 0 ? [] : await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "in", knownKeys).execute();
+    const known =
+      knownKeys.length === 0 ? [] : await trx.selectFrom("links").selectAll().where("user_id", "=", userId).where("url_key", "in", knownKeys).execute();
     const byKeyNow = new Map<string, Link>([...inserted, ...known].map((link) => [link.url_key, link]));
     const notes = new Map(candidates.flatMap((candidate) => (candidate.note ? [[byKeyNow.get(candidate.urlKey)!.id, candidate.note] as const] : [])));
     const noted = from ? await addCapturedNotes(trx, userId, notes, from, now) : new Set<number>();
     // New links have no tags yet, and no notes but the one just written.
-    await indexLinksAsGiven(trx, inserted.map((link) => ({ ...link, tags: null, notes: noted.has(link.id) ? notes.get(link.id)! : null })));
-    await reindexLinks(trx, known.filter((link) => noted.has(link.id)).map((link) => link.id));
+    await indexLinksAsGiven(
+      trx,
+      inserted.map((link) => ({ ...link, tags: null, notes: noted.has(link.id) ? notes.get(link.id)! : null })),
+    );
+    await reindexLinks(
+      trx,
+      known.filter((link) => noted.has(link.id)).map((link) => link.id),
+    );
     return candidates.map((candidate) => ({ link: byKeyNow.get(candidate.urlKey)!, isNew: newKeys.has(candidate.urlKey) }));
   });
 }

@@ -15,7 +15,11 @@ export async function createView(db: DB, userId: number, kind: string, params: u
     .values({ user_id: userId, kind, params: JSON.stringify(params), created_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db.deleteFrom("list_views").where("user_id", "=", userId).where("id", "<=", id - VIEWS_KEPT_PER_USER).execute();
+  await db
+    .deleteFrom("list_views")
+    .where("user_id", "=", userId)
+    .where("id", "<=", id - VIEWS_KEPT_PER_USER)
+    .execute();
   return id;
 }
 

@@ -78,8 +78,19 @@ export async function updateNoteText(db: DB, userId: number, source: MessageRef,
     if (notes.length === 0) return false;
     const changed = notes.filter((note) => note.text !== text);
     if (changed.length === 0) return true;
-    await trx.updateTable("notes").set({ text, updated_at: now }).where("id", "in", changed.map((note) => note.id)).execute();
-    await reindexLinks(trx, changed.map((note) => note.link_id));
+    await trx
+      .updateTable("notes")
+      .set({ text, updated_at: now })
+      .where(
+        "id",
+        "in",
+        changed.map((note) => note.id),
+      )
+      .execute();
+    await reindexLinks(
+      trx,
+      changed.map((note) => note.link_id),
+    );
     return true;
   });
 }
@@ -89,7 +100,14 @@ export async function deleteNotesOfMessage(db: DB, userId: number, source: Messa
   return await db.transaction().execute(async (trx) => {
     const notes = await notesOfMessage(trx, userId, source);
     if (notes.length === 0) return [];
-    await trx.deleteFrom("notes").where("id", "in", notes.map((note) => note.id)).execute();
+    await trx
+      .deleteFrom("notes")
+      .where(
+        "id",
+        "in",
+        notes.map((note) => note.id),
+      )
+      .execute();
     const linkIds = [...new Set(notes.map((note) => note.link_id))];
     await reindexLinks(trx, linkIds);
     return linkIds;
@@ -186,7 +204,6 @@ export async function linksOfMessage(db: DB, userId: number, ref: MessageRef): P
 export async function latestLink(db: DB, userId: number): Promise<Link | undefined> {
   return await db.selectFrom("links").selectAll().where("user_id", "=", userId).orderBy("saved_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
 }
-
 
 /**
  * The user's notes in scope. Links are not joined: a note is only ever put on its owner's link (addNote,

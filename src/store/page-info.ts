@@ -107,7 +107,12 @@ export async function requestRefetch(db: DB, userId: number, linkId: number, now
 /** /title: the user's own title, which no fetch overwrites. */
 export async function setUserTitle(db: DB, userId: number, linkId: number, title: string): Promise<boolean> {
   return await db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable("links").set({ title, title_source: "user" }).where("id", "=", linkId).where("user_id", "=", userId).executeTakeFirst();
+    const result = await trx
+      .updateTable("links")
+      .set({ title, title_source: "user" })
+      .where("id", "=", linkId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     await reindexLinks(trx, [linkId]);
     return true;

@@ -17,10 +17,5 @@ export async function addPendingImport(db: DB, userId: number, fileId: string, f
 
 /** Takes the user's pending import away, so a double tap on Import imports once; undefined when it is not theirs or gone. */
 export async function takePendingImport(db: DB, userId: number, id: number): Promise<PendingImport | undefined> {
-  return await db
-    .deleteFrom("pending_imports")
-    .where("id", "=", id)
-    .where("user_id", "=", userId)
-    .returning(["id", "file_id", "file_name"])
-    .executeTakeFirst();
+  return await db.deleteFrom("pending_imports").where("id", "=", id).where("user_id", "=", userId).returning(["id", "file_id", "file_name"]).executeTakeFirst();
 }

@@ -20,7 +20,10 @@ export interface LinkPage {
 
 /** Adds each link's tags with one query for the whole page. */
 export async function withTags(db: DB, links: readonly Omit<ListedLink, "tags">[]): Promise<ListedLink[]> {
-  const tags = await tagsOfLinks(db, links.map((link) => link.id));
+  const tags = await tagsOfLinks(
+    db,
+    links.map((link) => link.id),
+  );
   return links.map((link) => ({ ...link, tags: tags.get(link.id) ?? [] }));
 }
 
@@ -77,7 +80,9 @@ export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, r
 }
 
 export async function countUnread(db: DB, userId: number): Promise<number> {
-  const row = await unreadQuery(db, userId).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  const row = await unreadQuery(db, userId)
+    .select(sql<number>`count(*)`.as("n"))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 

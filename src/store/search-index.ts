@@ -113,7 +113,7 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
     // No merging of segments while loading: the 'optimize' below merges them all once (a fifth less time).
     await sql`insert into link_search (link_search, rank) values ('automerge', 0)`.execute(trx);
     // Walks the links in id order, a batch at a time, so memory stays flat however many there are.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const ids = (await trx.selectFrom("links").select("id").where("id", ">", after).orderBy("id").limit(BATCH_SIZE).execute()).map((row) => row.id);
       const last = ids.at(-1);
       if (last === undefined) break;
@@ -123,7 +123,11 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
     // Merges the many segments a bulk load leaves behind, so queries read one b-tree per term.
     await sql`insert into link_search (link_search) values ('optimize')`.execute(trx);
     await sql`insert into link_search (link_search, rank) values ('automerge', ${sql.lit(FTS_DEFAULT_AUTOMERGE)})`.execute(trx);
-    await trx.insertInto("meta").values({ key: VERSION_KEY, value: version }).onConflict((oc) => oc.column("key").doUpdateSet({ value: version })).execute();
+    await trx
+      .insertInto("meta")
+      .values({ key: VERSION_KEY, value: version })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: version }))
+      .execute();
   });
   return true;
 }

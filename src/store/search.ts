@@ -40,11 +40,19 @@ function matchingLinks(db: DB, userId: number, expression: string) {
  */
 function findListed(db: DB, userId: number, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom("links").select(linkColumns).where(sql`+links.user_id`, "=", userId).where("links.id", "in", ids).execute();
+  return db
+    .selectFrom("links")
+    .select(linkColumns)
+    .where(sql`+links.user_id`, "=", userId)
+    .where("links.id", "in", ids)
+    .execute();
 }
 
 async function snippetsOf(db: DB, links: readonly ListedLink[], query: SearchQuery): Promise<Map<number, string>> {
-  const notes = await notesOfLinks(db, links.map((link) => link.id));
+  const notes = await notesOfLinks(
+    db,
+    links.map((link) => link.id),
+  );
   const snippets = new Map<number, string>();
   for (const link of links) {
     // Only notes: the title is on the list already, and repeating it under itself says nothing new.
@@ -63,7 +71,11 @@ interface Match {
 
 /** The newest matches of an expression, at most one past MAX_RANKED: enough to count them, or to page through them. */
 async function newestOf(db: DB, userId: number, expression: string): Promise<Match[]> {
-  return await matchingLinks(db, userId, expression).select(["links.id", "links.saved_at"]).orderBy("link_search.rowid", "desc").limit(MAX_RANKED + 1).execute();
+  return await matchingLinks(db, userId, expression)
+    .select(["links.id", "links.saved_at"])
+    .orderBy("link_search.rowid", "desc")
+    .limit(MAX_RANKED + 1)
+    .execute();
 }
 
 /**
@@ -120,7 +132,11 @@ export async function searchLinks(db: DB, userId: number, input: string, request
   const page = pageOf(total, requested, size);
   // Past MAX_RANKED the newest are listed, newest first, as they came.
   const ordered = more ? newest : newest.sort(byRank);
-  const rows = await listedInOrder(db, userId, ordered.slice(page.offset, page.offset + page.size).map((match) => match.id));
+  const rows = await listedInOrder(
+    db,
+    userId,
+    ordered.slice(page.offset, page.offset + page.size).map((match) => match.id),
+  );
   const links = await withTags(db, rows);
   return { total, more, shortened: query.shortened, page, links, snippets: await snippetsOf(db, links, query) };
 }

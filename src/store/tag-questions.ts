@@ -155,7 +155,14 @@ export async function queuedQuestions(db: DB, chatId: number): Promise<TagQuesti
 
 /** Open questions whose time is up, for the sweeper to close. */
 export async function expiredQuestions(db: DB, now: number, limit: number): Promise<TagQuestion[]> {
-  const rows = await db.selectFrom("tag_questions").selectAll().where("status", "=", "open").where("expires_at", "<=", now).orderBy("expires_at").limit(limit).execute();
+  const rows = await db
+    .selectFrom("tag_questions")
+    .selectAll()
+    .where("status", "=", "open")
+    .where("expires_at", "<=", now)
+    .orderBy("expires_at")
+    .limit(limit)
+    .execute();
   return rows.map(toQuestion);
 }
 

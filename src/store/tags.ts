@@ -42,7 +42,11 @@ export async function tagsOfLinks(db: DB, linkIds: readonly number[]): Promise<M
 export async function tagIdsCreatingMissing(db: DB, userId: number, names: readonly string[]): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
   const unique = [...new Set(names)];
-  await db.insertInto("tags").values(unique.map((name) => ({ user_id: userId, name }))).onConflict((oc) => oc.columns(["user_id", "name"]).doNothing()).execute();
+  await db
+    .insertInto("tags")
+    .values(unique.map((name) => ({ user_id: userId, name })))
+    .onConflict((oc) => oc.columns(["user_id", "name"]).doNothing())
+    .execute();
   const rows = await db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).where("name", "in", unique).execute();
   return new Map(rows.map((row) => [row.name, row.id]));
 }
@@ -134,7 +138,9 @@ export function tagIdOf(userId: number, name: string) {
  * tag, so a walk over links in some order can stop as soon as it has found enough of them.
  */
 export function hasEveryTag(userId: number, tags: readonly string[], linkId: "links.id" | "notes.link_id" | "tagged.link_id") {
-  const each = tags.map((name) => sql`exists (select 1 from link_tags where link_tags.link_id = ${sql.ref(linkId)} and link_tags.tag_id = ${tagIdOf(userId, name)})`);
+  const each = tags.map(
+    (name) => sql`exists (select 1 from link_tags where link_tags.link_id = ${sql.ref(linkId)} and link_tags.tag_id = ${tagIdOf(userId, name)})`,
+  );
   return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }
 

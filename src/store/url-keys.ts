@@ -20,7 +20,7 @@ export async function ensureUrlKeys(db: DB): Promise<boolean> {
   if (stored?.value === version) return false;
   await db.transaction().execute(async (trx) => {
     // Walks the links in id order, a batch at a time, so memory stays flat however many there are.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await trx.selectFrom("links").select(["id", "url", "url_key"]).where("id", ">", after).orderBy("id").limit(BATCH_SIZE).execute();
       const last = rows.at(-1);
       if (last === undefined) break;
@@ -36,7 +36,11 @@ export async function ensureUrlKeys(db: DB): Promise<boolean> {
       }
       after = last.id;
     }
-    await trx.insertInto("meta").values({ key: VERSION_KEY, value: version }).onConflict((oc) => oc.column("key").doUpdateSet({ value: version })).execute();
+    await trx
+      .insertInto("meta")
+      .values({ key: VERSION_KEY, value: version })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: version }))
+      .execute();
   });
   return true;
 }

@@ -27,9 +27,7 @@ export async function upsertUser(db: DB, from: TelegramUserInfo, defaultTimeZone
       created_at: now,
       digest_next_at: known ? known.digest_next_at : nextDueAt(now, DEFAULT_DIGEST_MINUTE, defaultTimeZone, null),
     })
-    .onConflict((oc) =>
-      oc.column("id").doUpdateSet((eb) => ({ first_name: eb.ref("excluded.first_name"), language_code: eb.ref("excluded.language_code") })),
-    )
+    .onConflict((oc) => oc.column("id").doUpdateSet((eb) => ({ first_name: eb.ref("excluded.first_name"), language_code: eb.ref("excluded.language_code") })))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

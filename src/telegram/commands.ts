@@ -3,7 +3,25 @@ import type { I18n } from "@grammyjs/i18n";
 import type { LanguageCode, Message } from "@grammyjs/types";
 
 /** The commands shown in Telegram's "/" menu and in /help, in that order; descriptions come from the locale files. */
-export const COMMANDS = ["start", "help", "unread", "read", "today", "search", "notes", "note", "tags", "link", "title", "refetch", "digest", "timezone", "import", "export", "cancel"] as const;
+export const COMMANDS = [
+  "start",
+  "help",
+  "unread",
+  "read",
+  "today",
+  "search",
+  "notes",
+  "note",
+  "tags",
+  "link",
+  "title",
+  "refetch",
+  "digest",
+  "timezone",
+  "import",
+  "export",
+  "cancel",
+] as const;
 
 export async function registerCommands(api: Api, i18n: I18n<any>): Promise<void> {
   for (const locale of i18n.locales) {

@@ -13,16 +13,7 @@ import type { Context, MiddlewareFn, Transformer } from "grammy";
 // Methods whose text is the message: parse mode and preview both apply.
 const TEXT_METHODS = new Set(["sendMessage", "editMessageText"]);
 // Methods with a caption: only the parse mode applies, and only when there is a caption to parse.
-const CAPTION_METHODS = new Set([
-  "sendPhoto",
-  "sendDocument",
-  "sendVideo",
-  "sendAnimation",
-  "sendAudio",
-  "sendVoice",
-  "copyMessage",
-  "editMessageCaption",
-]);
+const CAPTION_METHODS = new Set(["sendPhoto", "sendDocument", "sendVideo", "sendAnimation", "sendAudio", "sendVoice", "copyMessage", "editMessageCaption"]);
 
 const NO_PREVIEW = { is_disabled: true } as const;
 

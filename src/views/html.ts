@@ -36,7 +36,10 @@ export function shortUrl(url: string): string {
     return truncate(url, MAX_UNPARSED);
   }
   const host = parsed.hostname.replace(/^www\./, "");
-  const segment = parsed.pathname.split("/").filter((part) => part !== "").pop();
+  const segment = parsed.pathname
+    .split("/")
+    .filter((part) => part !== "")
+    .pop();
   if (segment === undefined) return host;
   let slug = segment;
   try {

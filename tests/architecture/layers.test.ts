@@ -46,9 +46,10 @@ function layerOf(folder: string): number {
 function imports(): [string, string][] {
   const files = readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
   return files.flatMap((file) =>
-    [...readFileSync(join(SRC, file), "utf8").matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map(
-      (match): [string, string] => [file, relative(SRC, resolve(dirname(join(SRC, file)), match[1]!)).replace(/\.js$/, ".ts")],
-    ),
+    [...readFileSync(join(SRC, file), "utf8").matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"(\.{1,2}\/[^"]+)"/gms)].map((match): [string, string] => [
+      file,
+      relative(SRC, resolve(dirname(join(SRC, file)), match[1]!)).replace(/\.js$/, ".ts"),
+    ]),
   );
 }
 

@@ -15,7 +15,10 @@ describe("the benchmark suite", () => {
     }
     const table = formatTable(figures);
     for (const prefix of ["updates:", "recall", "import:", "start-up:", "memory:", "digest fan-out:", "hostile:"]) {
-      expect(figures.some((f) => f.figure.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        figures.some((f) => f.figure.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
     expect(table.split("\n")).toHaveLength(figures.length + 2);
   }, 120_000);

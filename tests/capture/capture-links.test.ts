@@ -16,7 +16,13 @@ async function save(text: string, id = 1, extra: Partial<Message> = {}) {
   return await captureLinks(database(), 1, extractLinks(message(text, id, extra)), 1000, { chatId: 1, messageId: id });
 }
 
-const notes = () => database().selectFrom("notes").innerJoin("links", "links.id", "notes.link_id").select(["links.url", "notes.text", "notes.captured", "notes.source"]).orderBy("notes.id").execute();
+const notes = () =>
+  database()
+    .selectFrom("notes")
+    .innerJoin("links", "links.id", "notes.link_id")
+    .select(["links.url", "notes.text", "notes.captured", "notes.source"])
+    .orderBy("notes.id")
+    .execute();
 
 describe("the words a link is sent with", () => {
   it("keeps them as a captured note, and the link's provisional title", async () => {

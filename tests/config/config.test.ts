@@ -56,7 +56,8 @@ describe("configuration", () => {
   it("gives HTTP requests ten seconds to arrive unless told otherwise, and says which range it takes", () => {
     expect(parseConfig({ BOT_TOKEN: token }).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(10);
     expect(parseConfig({ BOT_TOKEN: token, HTTP_REQUEST_TIMEOUT_SECONDS: "1.5" }).HTTP_REQUEST_TIMEOUT_SECONDS).toBe(1.5);
-    for (const wrong of ["0", "ten", "301"]) expect(problemsOf({ BOT_TOKEN: token, HTTP_REQUEST_TIMEOUT_SECONDS: wrong })).toEqual([expect.stringContaining("HTTP_REQUEST_TIMEOUT_SECONDS must be")]);
+    for (const wrong of ["0", "ten", "301"])
+      expect(problemsOf({ BOT_TOKEN: token, HTTP_REQUEST_TIMEOUT_SECONDS: wrong })).toEqual([expect.stringContaining("HTTP_REQUEST_TIMEOUT_SECONDS must be")]);
   });
 
   it("accepts sqlite: URLs and plain paths", () => {

@@ -54,7 +54,14 @@ describe("digest composition", () => {
 
   it("leaves out empty sections and stays below 4096 characters with long titles and notes", () => {
     const long = (id: number) => ({ ...link(id), title: "长".repeat(3000) });
-    const notes = [1, 2].map((id) => ({ id, link_id: id, text: "笔记".repeat(5000), created_at: Date.UTC(2026, 10, 24, 10), url: "https://e.org", title: "x".repeat(500) }));
+    const notes = [1, 2].map((id) => ({
+      id,
+      link_id: id,
+      text: "笔记".repeat(5000),
+      created_at: Date.UTC(2026, 10, 24, 10),
+      url: "https://e.org",
+      title: "x".repeat(500),
+    }));
     const digest = composeDigest(t, facts({ unread: 10, candidates: [1, 2, 3, 4].map(long), revisits: notes }), { ...options, size: 10 })!;
     expect(digest.text).not.toContain("digest-yesterday");
     const parsed = parseTelegramHtml(digest.text);

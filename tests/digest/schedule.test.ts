@@ -87,10 +87,14 @@ describe("pacing", () => {
   it("spaces calls evenly at the given rate", async () => {
     let now = 0;
     const waits: number[] = [];
-    const pace = createPacer(25, () => now, async (ms) => {
-      waits.push(ms);
-      now += ms;
-    });
+    const pace = createPacer(
+      25,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    );
     for (let i = 0; i < 5; i++) await pace();
     expect(waits).toEqual([40, 40, 40, 40]);
     expect(now).toBe(160);

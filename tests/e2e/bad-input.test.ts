@@ -35,7 +35,11 @@ describe("bad input, end to end", () => {
     const urls = sql<{ url: string }>("select url from links where user_id = 9001 and id > 120 order by id").map((row) => row.url);
     expect(urls).toHaveLength(4);
     expect(urls[0]).toHaveLength(long.length);
-    expect(urls.slice(1)).toEqual(["https://xn--bcher-kva.example/stra%C3%9Fe", "https://xn--bcher-kva.example/ok", "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84"]);
+    expect(urls.slice(1)).toEqual([
+      "https://xn--bcher-kva.example/stra%C3%9Fe",
+      "https://xn--bcher-kva.example/ok",
+      "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84",
+    ]);
   });
 
   it("refuses a hidden link whose address has spaces, and reads a typed one up to its first space", async () => {
@@ -43,7 +47,9 @@ describe("bad input, end to end", () => {
     user().sendText("my notes", { entities: [{ type: "text_link", offset: 0, length: 8, url: "https://example.org/my notes/a b.pdf" }] });
     await nextMessage(harness.emulator, 9001, since, /found no links/);
     await saveAndSkip("https://example.org/report 2026.pdf");
-    const saved = sql<{ url: string; title: string }>("select url, title from links where user_id = 9001 and (url like '%/report%' or url like '%/my%') order by id");
+    const saved = sql<{ url: string; title: string }>(
+      "select url, title from links where user_id = 9001 and (url like '%/report%' or url like '%/my%') order by id",
+    );
     expect(saved).toEqual([{ url: "https://example.org/report", title: "2026.pdf" }]);
   });
 

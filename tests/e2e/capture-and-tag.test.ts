@@ -9,13 +9,28 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
   const harness = botHarness();
   const db = () => readDatabase(harness.databasePath);
 
-
   const user = () => harness.emulator.user({ id: 1001, first_name: "Ada" });
 
   it("registers its commands for the / menu on start-up", () => {
     const [call] = harness.emulator.callsOf("setMyCommands");
     expect(call?.payload.commands.map((c: { command: string }) => c.command)).toEqual([
-      "start", "help", "unread", "read", "today", "search", "notes", "note", "tags", "link", "title", "refetch", "digest", "timezone", "import", "export", "cancel",
+      "start",
+      "help",
+      "unread",
+      "read",
+      "today",
+      "search",
+      "notes",
+      "note",
+      "tags",
+      "link",
+      "title",
+      "refetch",
+      "digest",
+      "timezone",
+      "import",
+      "export",
+      "cancel",
     ]);
   });
 
@@ -26,7 +41,25 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     since = harness.emulator.mark();
     user().command("/help");
     const help = await nextMessage(harness.emulator, 1001, since);
-    for (const command of ["/start", "/help", "/unread", "/read", "/today", "/search", "/notes", "/note", "/tags", "/link", "/title", "/refetch", "/digest", "/timezone", "/import", "/export", "/cancel"]) {
+    for (const command of [
+      "/start",
+      "/help",
+      "/unread",
+      "/read",
+      "/today",
+      "/search",
+      "/notes",
+      "/note",
+      "/tags",
+      "/link",
+      "/title",
+      "/refetch",
+      "/digest",
+      "/timezone",
+      "/import",
+      "/export",
+      "/cancel",
+    ]) {
       expect(help.text).toContain(command);
     }
   });
@@ -118,7 +151,10 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     expect(buttonsOf(question).map((b) => b.text)).toEqual(["✅ #beam", "✅ #elixir", "Skip", "Done"]);
 
     const read = db();
-    await eventually(() => read.get("select id from tag_questions where status = 'open' and retag = 1 and message_id is not null"), "the open question to be stored");
+    await eventually(
+      () => read.get("select id from tag_questions where status = 'open' and retag = 1 and message_id is not null"),
+      "the open question to be stored",
+    );
     read.close();
     await harness.bot.stop("SIGKILL");
     harness.bot = await startBot(harness.emulator, harness.databasePath);
@@ -127,11 +163,9 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     user().sendText("otp");
     expect((await nextEdit(harness.emulator, question, since)).text).toContain("Tags: #beam #elixir #otp");
     const after = db();
-    expect(after.all("select name from tags join link_tags on tag_id = tags.id join links on links.id = link_id where url_key like '%ejpcmac%' order by name")).toEqual([
-      { name: "beam" },
-      { name: "elixir" },
-      { name: "otp" },
-    ]);
+    expect(
+      after.all("select name from tags join link_tags on tag_id = tags.id join links on links.id = link_id where url_key like '%ejpcmac%' order by name"),
+    ).toEqual([{ name: "beam" }, { name: "elixir" }, { name: "otp" }]);
     expect(after.all("select status from tag_questions where retag = 1")).toEqual([{ status: "done" }]);
     after.close();
   });

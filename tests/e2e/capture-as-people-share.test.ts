@@ -41,7 +41,10 @@ describe("capture as people really share, end to end", () => {
     since = harness.emulator.mark();
     user.sendText("thanks!");
     await nextMessage(harness.emulator, user.id, since, /Noted on/);
-    expect(sql("select text from notes where user_id = ? order by id", user.id)).toEqual([{ text: "这篇讲 SQLite 的 B-tree 很清楚，要再读一遍" }, { text: "thanks!" }]);
+    expect(sql("select text from notes where user_id = ? order by id", user.id)).toEqual([
+      { text: "这篇讲 SQLite 的 B-tree 很清楚，要再读一遍" },
+      { text: "thanks!" },
+    ]);
 
     since = harness.emulator.mark();
     user.press(noted, button(noted, "Undo").callback_data);
@@ -150,9 +153,9 @@ describe("capture as people really share, end to end", () => {
       user.sendText(`part${n}`);
       await nextEdit(harness.emulator, part, pressed, new RegExp(`Tags: #part${n}`));
     }
-    expect(sql("select url, name from links join link_tags on link_id = links.id join tags on tags.id = tag_id where links.user_id = ? order by url", user.id)).toEqual(
-      [1, 2, 3].map((n) => ({ url: `https://example.org/parts/${n}`, name: `part${n}` })),
-    );
+    expect(
+      sql("select url, name from links join link_tags on link_id = links.id join tags on tags.id = tag_id where links.user_id = ? order by url", user.id),
+    ).toEqual([1, 2, 3].map((n) => ({ url: `https://example.org/parts/${n}`, name: `part${n}` })));
   });
 
   it("closes a question nobody answered as 'Saved · no tags', and the links queued behind it stay taggable", async () => {

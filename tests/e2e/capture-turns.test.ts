@@ -9,7 +9,6 @@ describe("capture turns, end to end", () => {
   let nextUserId = 3000;
   const newUser = () => harness.emulator.user({ id: ++nextUserId });
 
-
   /** Moves the user's questions back in time, as if the next message came a while later. */
   const backdateQuestions = (userId: number) => {
     const write = readDatabase(harness.databasePath, { writable: true });

@@ -8,7 +8,6 @@ describe("API errors around the tag question", () => {
   const harness = appHarness();
   let userId = 2000;
 
-
   /** The question that survived the fault still works: Skip closes it. */
   async function answerWithSkip(id: number, question: Message) {
     const since = harness.emulator.mark();

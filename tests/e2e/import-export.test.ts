@@ -82,7 +82,9 @@ describe("import and export, end to end", () => {
     const text = harness.emulator.documentContent(document)!.toString("utf8");
     expect(text.startsWith("# linklog export\n")).toBe(true);
     expect(text.indexOf("- 2021-06-22")).toBeLessThan(text.indexOf("- 2020-08-30"));
-    expect(text).toContain("\n✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f\n  BEAM (Bogdan/Björn's Erlang Abstract Machine)\n    the core of");
+    expect(text).toContain(
+      "\n✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f\n  BEAM (Bogdan/Björn's Erlang Abstract Machine)\n    the core of",
+    );
     expect(text).toContain("\nhttps://www.youtube.com/watch?v=MZvmYaFkNJI Build a real-time Twitter clone in 15 minutes with LiveView and Phoenix 1.5\n");
   });
 
@@ -93,7 +95,11 @@ describe("import and export, end to end", () => {
       const call = await harness.emulator.waitForCall("sendDocument", (c) => c.response.ok, { since });
       return harness.emulator.documentContent(call.response.result as Message)!;
     };
-    for (const [format, name] of [["html", "Netscape bookmarks HTML"], ["csv", "linklog CSV"], ["json", "linklog JSON"]]) {
+    for (const [format, name] of [
+      ["html", "Netscape bookmarks HTML"],
+      ["csv", "linklog CSV"],
+      ["json", "linklog JSON"],
+    ]) {
       const preview = await sendFile(await exported(format!), `linklog.${format}`);
       expect(preview.text).toContain(`(${name})`);
       expect(preview.text).toContain("Links: 12 · already saved: 12 · read: 1 · with notes: 1");

@@ -14,12 +14,19 @@ const BIG_LOG = Array.from({ length: MAX_LINKS + 5 }, (_, i) => `https://example
 const SLOW = { timeoutMs: 60_000 };
 
 async function sent(emulator: Emulator, chatId: number, since: number, text: RegExp, opts = {}): Promise<Message> {
-  const call = await emulator.waitForCall("sendMessage", (c) => c.response.ok && Number(c.payload.chat_id) === chatId && text.test(String(c.payload.text)), { since, ...opts });
+  const call = await emulator.waitForCall("sendMessage", (c) => c.response.ok && Number(c.payload.chat_id) === chatId && text.test(String(c.payload.text)), {
+    since,
+    ...opts,
+  });
   return call.response.result as Message;
 }
 
 async function edited(emulator: Emulator, message: Message, since: number, text: RegExp, opts = {}): Promise<Message> {
-  const call = await emulator.waitForCall("editMessageText", (c) => c.response.ok && Number(c.payload.message_id) === message.message_id && text.test(String(c.payload.text)), { since, ...opts });
+  const call = await emulator.waitForCall(
+    "editMessageText",
+    (c) => c.response.ok && Number(c.payload.message_id) === message.message_id && text.test(String(c.payload.text)),
+    { since, ...opts },
+  );
   return call.response.result as Message;
 }
 
@@ -43,7 +50,12 @@ describe("import limits, end to end", { timeout: 120_000 }, () => {
   }
 
   it("previews an 8 KiB markdown file of backtracking bait within a second", async () => {
-    const hostile = [`# a${" ".repeat(8000)}x`, `https://example.org/bait${" ".repeat(2000)}\r title`, `✅${" ".repeat(2000)}\u2028`, "https://example.org/fine"].join("\n");
+    const hostile = [
+      `# a${" ".repeat(8000)}x`,
+      `https://example.org/bait${" ".repeat(2000)}\r title`,
+      `✅${" ".repeat(2000)}\u2028`,
+      "https://example.org/fine",
+    ].join("\n");
     const start = Date.now();
     const preview = await sent(harness.emulator, ADA, sendFile(ADA, hostile, "bait.md"), /bait\.md/);
     const elapsed = Date.now() - start;

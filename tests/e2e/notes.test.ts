@@ -75,7 +75,9 @@ describe("notes, end to end through the Bot API emulator", () => {
     expect(confirmation.reply_to_message?.message_id).toBe(reply.message_id);
     expect(confirmation.entities).toContainEqual(expect.objectContaining({ type: "text_link", url: RUST }));
     expect(notesOf(1001)).toEqual([expect.objectContaining({ link_id: linkId(RUST), text: "Ownership: each value has one owner." })]);
-    expect(query("select link_id, text from notes where captured = 1 and user_id = 1001")).toEqual([{ link_id: linkId(RUST), text: "The Rust Book <ownership> & more" }]);
+    expect(query("select link_id, text from notes where captured = 1 and user_id = 1001")).toEqual([
+      { link_id: linkId(RUST), text: "The Rust Book <ownership> & more" },
+    ]);
 
     await replyWithNote(confirmation, "Borrowing comes next.");
     expect(notesOf(1001).map((n) => [n.link_id, n.text])).toEqual([
@@ -183,7 +185,11 @@ describe("notes, end to end through the Bot API emulator", () => {
     expect(document.caption).toMatch(/notes on \d+ links$/);
     const markdown = harness.emulator.documentContent(document)!.toString("utf8");
     expect(markdown).toContain(`## [The Rust Book \\<ownership\\> & more](<${RUST}>)`);
-    expect(markdown).toContain(CHINESE_NOTE.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n"));
+    expect(markdown).toContain(
+      CHINESE_NOTE.split("\n")
+        .map((line) => (line ? `> ${line}` : ">"))
+        .join("\n"),
+    );
     expect(markdown).toContain("> GenServer: call is synchronous, cast is not");
     expect(markdown).not.toContain("bob's private thought");
   });

@@ -37,7 +37,9 @@ describe("page titles, end to end", () => {
 
     expect((await command("/unread", /Unread: 1/)).text).toContain("Preemptive Scheduling in the BEAM & You");
     expect((await command("/search preemptive", /1 link/)).text).toContain("Preemptive Scheduling");
-    expect(sql("select title_source, site_name, reading_minutes > 0 as timed from links")).toEqual([{ title_source: "page", site_name: "Erlang Notes", timed: 1 }]);
+    expect(sql("select title_source, site_name, reading_minutes > 0 as timed from links")).toEqual([
+      { title_source: "page", site_name: "Erlang Notes", timed: 1 },
+    ]);
   });
 
   it("puts the page's title over the words a link came with, keeps those words as a note, and never replaces a /title", async () => {
@@ -61,11 +63,16 @@ describe("page titles, end to end", () => {
     expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Better words" }]);
     await command(`/refetch ${link!.id}`);
     await eventually(() => site.requests.filter((request) => request.url === "/beam?copy=2").length === 2, "the second fetch");
-    await eventually(() => sql<{ fetch_status: string }>("select fetch_status from links where id = ?", link!.id)[0]?.fetch_status === "done", "the refetch to finish");
+    await eventually(
+      () => sql<{ fetch_status: string }>("select fetch_status from links where id = ?", link!.id)[0]?.fetch_status === "done",
+      "the refetch to finish",
+    );
     expect(sql("select title from links where id = ?", link!.id)).toEqual([{ title: "Better words" }]);
 
     expect((await command(`/title ${link!.id} -`)).text).toContain("page's title again");
-    expect(sql("select title, title_source from links where id = ?", link!.id)).toEqual([{ title: "Preemptive Scheduling in the BEAM & You", title_source: "page" }]);
+    expect(sql("select title, title_source from links where id = ?", link!.id)).toEqual([
+      { title: "Preemptive Scheduling in the BEAM & You", title_source: "page" },
+    ]);
   });
 
   it("asks for a title on /title N alone and takes the next message as it; a command instead ends the prompt", async () => {

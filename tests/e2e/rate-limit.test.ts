@@ -15,9 +15,16 @@ describe("per-user rate limit", () => {
   const harness = appHarness({ RATE_LIMIT_UPDATES: "5", LOG_LEVEL: "debug" });
   const { all: sql } = databaseFile(() => harness.databasePath);
 
-  const handled = (chatId: number) => harness.bot.output().split("\n").filter((line) => line.includes(`"chat_id":${chatId}`) && line.includes("update handled")).length;
+  const handled = (chatId: number) =>
+    harness.bot
+      .output()
+      .split("\n")
+      .filter((line) => line.includes(`"chat_id":${chatId}`) && line.includes("update handled")).length;
   const textsTo = (chatId: number, since: number) =>
-    harness.emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === chatId).map((c) => String(c.payload.text));
+    harness.emulator
+      .callsOf("sendMessage", since)
+      .filter((c) => Number(c.payload.chat_id) === chatId)
+      .map((c) => String(c.payload.text));
 
   it("answers the first five messages of a flood, says 'slow down' once, and keeps serving others", async () => {
     const since = harness.emulator.mark();

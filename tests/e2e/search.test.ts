@@ -61,7 +61,7 @@ describe("search, end to end", () => {
 
   it("treats search syntax in the input as plain words", async () => {
     const since = harness.emulator.mark();
-    expect((await ada.command('/search "unbalanced ( AND * -x NEAR')).text).toContain("Nothing found for “\"unbalanced ( AND * -x NEAR”");
+    expect((await ada.command('/search "unbalanced ( AND * -x NEAR')).text).toContain('Nothing found for “"unbalanced ( AND * -x NEAR”');
     // "-" negates and ":" filters a column in FTS5; here they are only punctuation around words the title has.
     expect((await ada.command('/search (elixir* -structs:)"')).text).toContain("Typed Elixir structs");
     const replies = harness.emulator.callsOf("sendMessage", since).map((call) => String(call.payload.text));
@@ -95,7 +95,10 @@ describe("search, end to end", () => {
     expect(buttonsOf(edited).map((b) => b.text)).toEqual(["↩️ 1"]);
     const db = readDatabase(harness.databasePath);
     try {
-      const read = await eventually(() => db.get<{ read_at: number | null }>("select read_at from links where url like '%typed-elixir%'")?.read_at, "read_at to be set");
+      const read = await eventually(
+        () => db.get<{ read_at: number | null }>("select read_at from links where url like '%typed-elixir%'")?.read_at,
+        "read_at to be set",
+      );
       expect(read).toBeGreaterThan(0);
     } finally {
       db.close();

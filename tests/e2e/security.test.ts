@@ -51,7 +51,15 @@ let forgedIds = 900_000;
 function forged(chat: Chat, text: string, from?: User, extra: Partial<Message> = {}): Message {
   const command = /^\/\w+/.exec(text)?.[0];
   const entities = command ? [{ type: "bot_command" as const, offset: 0, length: command.length }] : detectUrlEntities(text);
-  return { message_id: ++forgedIds, date: Math.floor(Date.now() / 1000), chat, ...(from ? { from } : {}), text, ...(entities.length > 0 ? { entities } : {}), ...extra } as Message;
+  return {
+    message_id: ++forgedIds,
+    date: Math.floor(Date.now() / 1000),
+    chat,
+    ...(from ? { from } : {}),
+    text,
+    ...(entities.length > 0 ? { entities } : {}),
+    ...extra,
+  } as Message;
 }
 
 /**
@@ -99,7 +107,8 @@ const OWNED_ROWS = {
   tags: "select * from tags where user_id = @user order by id",
   link_tags: "select * from link_tags where link_id in (select id from links where user_id = @user) order by link_id, tag_id",
   notes: "select * from notes where user_id = @user or chat_id = @user order by id",
-  link_messages: "select * from link_messages where chat_id = @user or link_id in (select id from links where user_id = @user) order by chat_id, message_id, link_id",
+  link_messages:
+    "select * from link_messages where chat_id = @user or link_id in (select id from links where user_id = @user) order by chat_id, message_id, link_id",
   list_views: "select * from list_views where user_id = @user order by id",
   pending_imports: "select * from pending_imports where user_id = @user order by id",
   save_confirmations: "select * from save_confirmations where user_id = @user or chat_id = @user order by chat_id, message_id",
@@ -259,7 +268,13 @@ describe("ALLOWED_USER_IDS, for every kind of update", () => {
       "Ada's ✅ on an inline message (no chat)",
       () =>
         harness.emulator.pushUpdate({
-          callback_query: { id: `inline-${Date.now()}`, from: mallory().from, chat_instance: "inline", inline_message_id: "AAAA", data: kept("list ✅ read").data },
+          callback_query: {
+            id: `inline-${Date.now()}`,
+            from: mallory().from,
+            chat_instance: "inline",
+            inline_message_id: "AAAA",
+            data: kept("list ✅ read").data,
+          },
         }),
       null,
     ],
@@ -354,9 +369,15 @@ describe("one user's ids in another user's hands", () => {
 
   const forgedCases: Array<[string, () => NewUpdate]> = [
     ["a word answering her open tag question", () => raw(forged(adaChat(), "bobtag", bob().from))],
-    ["a reply to her link message", () => raw(forged(adaChat(), "Bob's note on Ada's link", bob().from, { reply_to_message: { ...adaOriginal, reply_to_message: undefined } }))],
+    [
+      "a reply to her link message",
+      () => raw(forged(adaChat(), "Bob's note on Ada's link", bob().from, { reply_to_message: { ...adaOriginal, reply_to_message: undefined } })),
+    ],
     ["a command", () => raw(forged(adaChat(), "/unread", bob().from))],
-    ["an edit of her note's message", () => ({ edited_message: { ...adaNote, from: bob().from, text: "Bob rewrote this", edit_date: 1 } as Message & Update.NonChannel & Update.Edited })],
+    [
+      "an edit of her note's message",
+      () => ({ edited_message: { ...adaNote, from: bob().from, text: "Bob rewrote this", edit_date: 1 } as Message & Update.NonChannel & Update.Edited }),
+    ],
   ];
 
   it.each(forgedCases)("Bob sends %s into Ada's chat (a forged update): ignored", async (_name, update) => {
@@ -371,7 +392,9 @@ describe("the bot token", () => {
   async function bobSees(action: () => unknown, answer: RegExp): Promise<void> {
     const since = harness.emulator.mark();
     action();
-    await harness.emulator.waitForCall("sendMessage", (c) => c.response.ok && Number(c.payload.chat_id) === BOB && answer.test(String(c.payload.text)), { since });
+    await harness.emulator.waitForCall("sendMessage", (c) => c.response.ok && Number(c.payload.chat_id) === BOB && answer.test(String(c.payload.text)), {
+      since,
+    });
   }
 
   it("has failures to hide from: a 500, a dropped connection, a malformed update and a 400 on an edit, each logged and told", async () => {
@@ -382,7 +405,13 @@ describe("the bot token", () => {
     harness.emulator.failNext("sendMessage", { drop: true }, 4);
     await bobSees(() => bob().command("/tags"), FAILED);
 
-    await bobSees(() => harness.emulator.pushUpdate(raw({ ...forged(privateChat(bob()), "x", bob().from), text: 12345, entities: [{ type: "url", offset: 0, length: 50 }] } as unknown as Message)), FAILED);
+    await bobSees(
+      () =>
+        harness.emulator.pushUpdate(
+          raw({ ...forged(privateChat(bob()), "x", bob().from), text: 12345, entities: [{ type: "url", offset: 0, length: 50 }] } as unknown as Message),
+        ),
+      FAILED,
+    );
 
     await bobSaves("http://127.0.0.1:9/bob-token");
     let since = harness.emulator.mark();
@@ -395,7 +424,11 @@ describe("the bot token", () => {
     expect(answer.payload.text).toMatch(FAILED);
 
     // Each failure is logged, error and all, before the user is told; the log reaches this process on its own pipe.
-    const failures = () => harness.bot.output().split("\n").filter((line) => line.includes('"msg":"update failed"') && line.includes('"err":'));
+    const failures = () =>
+      harness.bot
+        .output()
+        .split("\n")
+        .filter((line) => line.includes('"msg":"update failed"') && line.includes('"err":'));
     await eventually(() => failures().length >= 4, "four failed updates to be logged");
   });
 
@@ -465,9 +498,26 @@ describe("update kinds outside the bot's allowed_updates, delivered to its webho
     ["inline_query", { inline_query: { id: "iq-1", from: outsider, query: "secret", offset: "" } }],
     ["chosen_inline_result", { chosen_inline_result: { result_id: "r1", from: outsider, query: "secret" } }],
     ["channel_post", { channel_post: { message_id: 1, date: now, chat: channel, text: "http://127.0.0.1:9/channel" } }],
-    ["my_chat_member", { my_chat_member: { chat, from: outsider, date: now, old_chat_member: { status: "member", user: { id: 123456, is_bot: true, first_name: "linklog" } }, new_chat_member: { status: "kicked", user: outsider, until_date: 0 } } }],
-    ["message_reaction", { message_reaction: { chat, message_id: 1, user: outsider, date: now, old_reaction: [], new_reaction: [{ type: "emoji", emoji: "👍" }] } }],
-    ["business_message", { business_message: { message_id: 1, date: now, chat, from: outsider, business_connection_id: "b1", text: "http://127.0.0.1:9/business" } }],
+    [
+      "my_chat_member",
+      {
+        my_chat_member: {
+          chat,
+          from: outsider,
+          date: now,
+          old_chat_member: { status: "member", user: { id: 123456, is_bot: true, first_name: "linklog" } },
+          new_chat_member: { status: "kicked", user: outsider, until_date: 0 },
+        },
+      },
+    ],
+    [
+      "message_reaction",
+      { message_reaction: { chat, message_id: 1, user: outsider, date: now, old_reaction: [], new_reaction: [{ type: "emoji", emoji: "👍" }] } },
+    ],
+    [
+      "business_message",
+      { business_message: { message_id: 1, date: now, chat, from: outsider, business_connection_id: "b1", text: "http://127.0.0.1:9/business" } },
+    ],
   ];
 
   it.each(kinds)("%s from an outsider: answered 200, nothing said, nothing stored", async (_kind, update) => {

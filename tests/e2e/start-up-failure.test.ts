@@ -8,7 +8,11 @@ const root = new URL("../..", import.meta.url);
 
 /** Runs the real entry point to its end; resolves with its exit code and everything it printed. */
 function runToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -31,7 +35,9 @@ describe("a failure to start", () => {
   const database = tempDatabasePath();
   beforeAll(async () => {
     wrongApi = createServer((request, response) =>
-      response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 404, description: `Not Found: ${request.url}` })),
+      response
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error_code: 404, description: `Not Found: ${request.url}` })),
     );
     await new Promise<void>((resolve) => wrongApi.listen(0, "127.0.0.1", resolve));
     apiRoot = `http://127.0.0.1:${(wrongApi.address() as { port: number }).port}`;

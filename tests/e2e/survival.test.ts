@@ -49,7 +49,14 @@ describe("surviving faults", () => {
     const since = harness.emulator.mark();
     const from = { id: 9602, is_bot: false, first_name: "Odd" };
     // A text that is a number, with an entity pointing past it: no client sends this, the bot must not fall over.
-    const malformed = { message_id: 999, date: 1, chat: { id: 9602, type: "private", first_name: "Odd" }, from, text: 12345, entities: [{ type: "url", offset: 0, length: 50 }] };
+    const malformed = {
+      message_id: 999,
+      date: 1,
+      chat: { id: 9602, type: "private", first_name: "Odd" },
+      from,
+      text: 12345,
+      entities: [{ type: "url", offset: 0, length: 50 }],
+    };
     harness.emulator.pushUpdate({ message: malformed } as unknown as Omit<Update, "update_id">);
     await nextMessage(harness.emulator, 9602, since, /something went wrong/);
     harness.emulator.user({ id: 9602 }).sendText("https://example.org/after-the-broken-one");

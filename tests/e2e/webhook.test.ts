@@ -71,7 +71,14 @@ describe("webhook mode and health", () => {
     const from = { id: userId, is_bot: false, first_name: "Web" };
     return {
       update_id: userId,
-      message: { message_id: 1, date: 1, chat: { id: userId, type: "private", first_name: "Web" }, from, text, entities: [{ type: "url", offset: 0, length: text.length }] },
+      message: {
+        message_id: 1,
+        date: 1,
+        chat: { id: userId, type: "private", first_name: "Web" },
+        from,
+        text,
+        entities: [{ type: "url", offset: 0, length: text.length }],
+      },
     } as Update;
   };
 
@@ -116,7 +123,14 @@ describe("webhook mode and health", () => {
     const from = { id: chat, is_bot: false, first_name: "Web" };
     const today = {
       update_id: 777_001,
-      message: { message_id: 5, date: 1, chat: { id: chat, type: "private", first_name: "Web" }, from, text: "/today", entities: [{ type: "bot_command", offset: 0, length: 6 }] },
+      message: {
+        message_id: 5,
+        date: 1,
+        chat: { id: chat, type: "private", first_name: "Web" },
+        from,
+        text: "/today",
+        entities: [{ type: "bot_command", offset: 0, length: 6 }],
+      },
     };
     // grammY answers Telegram once the update is handled, so after both answers any second handling has happened.
     expect((await post(today, SECRET)).status).toBe(200);
@@ -144,7 +158,9 @@ describe("webhook mode and health", () => {
     socket.on("data", (data) => (answer += data)).on("error", () => undefined);
     const closed = new Promise<number>((resolve) => socket.once("close", () => resolve(Date.now())));
     const started = Date.now();
-    socket.write(`POST /telegram/hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Length: 100\r\n\r\n{"upd`);
+    socket.write(
+      `POST /telegram/hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Length: 100\r\n\r\n{"upd`,
+    );
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the slow request was not cut within 5 s")), 5000).unref());
     const closedAt = await Promise.race([closed, timeout]).finally(() => socket.destroy());
     expect(answer).toMatch(/^HTTP\/1\.1 408/);

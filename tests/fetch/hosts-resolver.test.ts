@@ -12,14 +12,20 @@ describe("hosts-only resolver (what the test suite runs the bot with)", () => {
 
   it("reads every name of a hosts file, with both families, ignoring comments and junk", () => {
     const names = parseHostsFile("127.0.0.1 a b\n::1 a\n# 1.2.3.4 c\nx y\n");
-    expect(names.get("a")).toEqual([{ address: "127.0.0.1", family: 4 }, { address: "::1", family: 6 }]);
+    expect(names.get("a")).toEqual([
+      { address: "127.0.0.1", family: 4 },
+      { address: "::1", family: 6 },
+    ]);
     expect(names.has("c")).toBe(false);
     expect(names.has("y")).toBe(false);
   });
 
   it("answers names from the file and address literals, case-insensitively", async () => {
     const resolve = hostsOnlyResolver(hosts);
-    expect(await resolve("LOCALHOST")).toEqual([{ address: "127.0.0.1", family: 4 }, { address: "::1", family: 6 }]);
+    expect(await resolve("LOCALHOST")).toEqual([
+      { address: "127.0.0.1", family: 4 },
+      { address: "::1", family: 6 },
+    ]);
     expect(await resolve("loopback.test")).toEqual([{ address: "127.0.0.1", family: 4 }]);
     expect(await resolve("192.0.2.7")).toEqual([{ address: "192.0.2.7", family: 4 }]);
   });

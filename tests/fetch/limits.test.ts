@@ -41,8 +41,7 @@ beforeAll(async () => {
     "/silent": () => {},
     "/huge": endless("Big page", 5 * MiB),
     "/bomb": endless("Small on the wire", 8 * MiB, true),
-    "/late-title": (_request, response) =>
-      response.writeHead(200, { "content-type": "text/html" }).end(`${" ".repeat(128 * 1024)}<title>Too far down</title>`),
+    "/late-title": (_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(`${" ".repeat(128 * 1024)}<title>Too far down</title>`),
     "/held": (_request, response) => {
       mostOpen = Math.max(mostOpen, ++open);
       response.on("close", () => open--);

@@ -33,9 +33,7 @@ describe("extractLinks: entities", () => {
 
   it("adds https:// to a url entity without a scheme", () => {
     const text = "see example.org/path";
-    expect(extractLinks(textMessage(text, [url(text, "example.org/path")])).links).toEqual([
-      { url: "https://example.org/path", title: "see" },
-    ]);
+    expect(extractLinks(textMessage(text, [url(text, "example.org/path")])).links).toEqual([{ url: "https://example.org/path", title: "see" }]);
   });
 
   it("keeps an http:// url entity as written", () => {
@@ -71,9 +69,7 @@ describe("extractLinks: entities", () => {
   it("titles a text_link by its visible text", () => {
     const text = "New post: Typed Elixir structs";
     const target = "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/";
-    expect(extractLinks(textMessage(text, [textLink(text, "Typed Elixir structs", target)])).links).toEqual([
-      { url: target, title: "Typed Elixir structs" },
-    ]);
+    expect(extractLinks(textMessage(text, [textLink(text, "Typed Elixir structs", target)])).links).toEqual([{ url: target, title: "Typed Elixir structs" }]);
   });
 
   it("keeps a text_link's visible text as title when it merely looks like a domain of another site", () => {
@@ -101,9 +97,7 @@ describe("extractLinks: entities", () => {
     const link = "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/";
     const text = `${link} ejpcmac.net/blog - Typed Elixir structs without boilerplate`;
     const entities = [url(text, link), url(text, "ejpcmac.net/blog", link.length)];
-    expect(extractLinks(textMessage(text, entities)).links).toEqual([
-      { url: link, title: "ejpcmac.net/blog - Typed Elixir structs without boilerplate" },
-    ]);
+    expect(extractLinks(textMessage(text, entities)).links).toEqual([{ url: link, title: "ejpcmac.net/blog - Typed Elixir structs without boilerplate" }]);
   });
 
   it("still saves a scheme-less link on the line when it is not a prefix of another link", () => {
@@ -168,9 +162,7 @@ describe("extractLinks: entities", () => {
   it("keeps a CJK and emoji text_link title exactly", () => {
     const text = "推荐 🦀「Rust 程序设计语言」📚";
     const entity: MessageEntity = { type: "text_link", offset: 3, length: 17, url: "https://kaisery.github.io/trpl-zh-cn/" };
-    expect(extractLinks(textMessage(text, [entity])).links).toEqual([
-      { url: "https://kaisery.github.io/trpl-zh-cn/", title: "🦀「Rust 程序设计语言」📚" },
-    ]);
+    expect(extractLinks(textMessage(text, [entity])).links).toEqual([{ url: "https://kaisery.github.io/trpl-zh-cn/", title: "🦀「Rust 程序设计语言」📚" }]);
   });
 
   it("ignores non-http targets", () => {

@@ -18,7 +18,16 @@ describe("hasLinks", () => {
 
   it.each<[string, object]>([
     ["plain text", { text: "no links here" }],
-    ["other entities", { text: "/start @someone", entities: [{ type: "bot_command", offset: 0, length: 6 }, { type: "mention", offset: 7, length: 8 }] }],
+    [
+      "other entities",
+      {
+        text: "/start @someone",
+        entities: [
+          { type: "bot_command", offset: 0, length: 6 },
+          { type: "mention", offset: 7, length: 8 },
+        ],
+      },
+    ],
     ["callback buttons", { text: "menu", reply_markup: { inline_keyboard: [[{ text: "Go", callback_data: "go" }]] } }],
   ])("finds none in %s", (_name, fields) => {
     expect(hasLinks(message(fields))).toBe(false);

@@ -119,9 +119,16 @@ describe("normalizeUrl: rejects", () => {
 describe("normalizeUrl: properties", () => {
   it("never throws on arbitrary strings", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.webUrl().map((url) => url + "\u0000")), (raw) => {
-        normalizeUrl(raw);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.webUrl().map((url) => url + "\u0000"),
+        ),
+        (raw) => {
+          normalizeUrl(raw);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -142,10 +149,7 @@ describe("normalizeUrl: properties", () => {
       const query = params.length > 0 ? `?${params.join("&")}` : "";
       return `${scheme}${prefix}${host}${port}${path}${query}${hash}`;
     });
-  const urls = fc.oneof(
-    crafted,
-    fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }),
-  );
+  const urls = fc.oneof(crafted, fc.webUrl({ validSchemes: ["http", "https"], withQueryParameters: true, withFragments: true }));
 
   it("accepts valid web URLs, and their key is idempotent", () => {
     fc.assert(

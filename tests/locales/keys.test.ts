@@ -12,7 +12,9 @@ function filesUnder(dir: string, ending: string): string[] {
 
 /** Message ids defined in the English Fluent files (terms and attributes aside). */
 function englishKeys(): Set<string> {
-  const keys = filesUnder("locales/en", ".ftl").flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((match) => match[1]!));
+  const keys = filesUnder("locales/en", ".ftl").flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((match) => match[1]!),
+  );
   return new Set(keys);
 }
 

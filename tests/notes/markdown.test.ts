@@ -7,7 +7,14 @@ const i18n = createI18n();
 const t: Translate = (key, variables) => i18n.t("en", key, variables);
 
 const entry = (id: number, linkId: number, text: string, createdAt: number, link: Partial<NoteEntry> = {}): NoteEntry => ({
-  id, link_id: linkId, text, created_at: createdAt, url: `https://example.org/${linkId}`, title: `Link ${linkId}`, tags: [], ...link,
+  id,
+  link_id: linkId,
+  text,
+  created_at: createdAt,
+  url: `https://example.org/${linkId}`,
+  title: `Link ${linkId}`,
+  tags: [],
+  ...link,
 });
 
 describe("the /notes markdown file", () => {
@@ -23,7 +30,10 @@ describe("the /notes markdown file", () => {
       ],
       timeZone: "Asia/Shanghai",
     });
-    const quotedLong = long.split("\n").map((line) => (line === "" ? ">" : `> ${line}`)).join("\n");
+    const quotedLong = long
+      .split("\n")
+      .map((line) => (line === "" ? ">" : `> ${line}`))
+      .join("\n");
     expect(markdown).toBe(
       [
         "# linklog notes",

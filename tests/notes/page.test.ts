@@ -49,7 +49,12 @@ describe("a /notes page", () => {
   });
 
   it("says one note on one link in the singular, and all time when there are no bounds", () => {
-    const html = renderNotesPage(t, { filter: { tags: [], period: { name: null, range: null } }, totals: { notes: 1, links: 1 }, notes: [note(1, 1, "x")], timeZone: "UTC" });
+    const html = renderNotesPage(t, {
+      filter: { tags: [], period: { name: null, range: null } },
+      totals: { notes: 1, links: 1 },
+      notes: [note(1, 1, "x")],
+      timeZone: "UTC",
+    });
     expect(visible(html)).toMatch(/^📝 Notes · all time\n1 note on 1 link\n/);
   });
 
@@ -66,9 +71,7 @@ describe("a /notes page", () => {
     if (!parsed.ok) return;
     expect(parsed.text).toContain(`🔗 ${evil}`);
     expect(parsed.text).toContain(`▫️ 2026-11-20 ${evil}`);
-    expect(parsed.entities.filter((e) => e.type === "text_link")).toEqual([
-      expect.objectContaining({ url: `https://example.org/?a=1&b="<2>"` }),
-    ]);
+    expect(parsed.entities.filter((e) => e.type === "text_link")).toEqual([expect.objectContaining({ url: `https://example.org/?a=1&b="<2>"` })]);
     expect(parsed.entities.filter((e) => e.type === "bold").map((e) => parsed.text.slice(e.offset, e.offset + e.length))).toEqual(["Notes"]);
   });
 

@@ -71,7 +71,15 @@ describe("Pocket's CSV export", () => {
   it("reads title, address, date, tags split by | and status, archive meaning read", () => {
     expect(parsed.format).toBe("Pocket CSV");
     expect(parsed.links).toEqual([
-      { url: "https://doc.rust-lang.org/book/", title: "Rust, the book", tags: ["rust", "machine-learning"], notes: [], savedAt: seconds(1688169600), read: false, readAt: null },
+      {
+        url: "https://doc.rust-lang.org/book/",
+        title: "Rust, the book",
+        tags: ["rust", "machine-learning"],
+        notes: [],
+        savedAt: seconds(1688169600),
+        read: false,
+        readAt: null,
+      },
       { url: "https://example.com/quote", title: 'He said "hi"', tags: [], notes: [], savedAt: seconds(1600000000), read: true, readAt: null },
       { url: "https://example.com/two-lines", title: "Two\nlines", tags: ["notes"], notes: [], savedAt: seconds(1600000100), read: false, readAt: null },
       { url: "https://example.com/untitled", title: null, tags: [], notes: [], savedAt: seconds(1600000200), read: true, readAt: null },
@@ -113,11 +121,24 @@ describe("Raindrop's CSV export", () => {
   });
 
   it("leaves out the default Unsorted folder and the page's own excerpt", () => {
-    expect(parsed.links[1]).toEqual({ url: "https://example.org/", title: "Example Domain", tags: [], notes: [], savedAt: Date.UTC(2024, 0, 2, 3, 4, 5), read: false, readAt: null });
+    expect(parsed.links[1]).toEqual({
+      url: "https://example.org/",
+      title: "Example Domain",
+      tags: [],
+      notes: [],
+      savedAt: Date.UTC(2024, 0, 2, 3, 4, 5),
+      read: false,
+      readAt: null,
+    });
   });
 
   it("takes a date without a time as the start of that day where the user lives, and a blank note as none", () => {
-    expect(parsed.links[2]).toMatchObject({ url: "https://example.net/day", tags: ["machine-learning"], notes: [], savedAt: localDayRange("2024-02-29", context.timeZone).start });
+    expect(parsed.links[2]).toMatchObject({
+      url: "https://example.net/day",
+      tags: ["machine-learning"],
+      notes: [],
+      savedAt: localDayRange("2024-02-29", context.timeZone).start,
+    });
   });
 
   it("reports the row without an address on its line, counting the line break inside the first record", () => {
@@ -127,7 +148,11 @@ describe("Raindrop's CSV export", () => {
 
 describe("CSV that linklog does not know", () => {
   it("gives no links and names the header it did not recognise", () => {
-    expect(fileInEnglish(parseCsvFile("name,email\nAda,ada@example.org\n", context))).toEqual({ format: "CSV", links: [], problems: [{ line: 1, text: "unrecognised CSV header: name,email" }] });
+    expect(fileInEnglish(parseCsvFile("name,email\nAda,ada@example.org\n", context))).toEqual({
+      format: "CSV",
+      links: [],
+      problems: [{ line: 1, text: "unrecognised CSV header: name,email" }],
+    });
   });
 
   it("says so when there is no header at all", () => {
@@ -151,7 +176,9 @@ describe("linklog's own CSV", () => {
 
   it("writes a header and one neutralized, quoted row per link", () => {
     expect(csvHeader()).toBe("url,title,tags,saved_at,read,read_at,notes\r\n");
-    expect(csvRow(link)).toBe(`"https://example.org/a,b",'=cmd|' /C calc'!A0,"'-x, rust",2024-05-01T12:00:00.007Z,true,2024-05-02T00:00:00.000Z,"'@first\n\nsecond"\r\n`);
+    expect(csvRow(link)).toBe(
+      `"https://example.org/a,b",'=cmd|' /C calc'!A0,"'-x, rust",2024-05-01T12:00:00.007Z,true,2024-05-02T00:00:00.000Z,"'@first\n\nsecond"\r\n`,
+    );
   });
 
   it("reads its own file back, formulas restored and notes in one", () => {

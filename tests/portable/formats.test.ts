@@ -6,7 +6,15 @@ import { parseImportFile } from "../../src/portable/parse-file.js";
 
 const context = { timeZone: "Europe/Berlin", now: Date.UTC(2026, 10, 25) };
 const links: PortableLink[] = [
-  { url: "https://example.org/read", title: "A read page", tags: [], notes: [{ text: "why it mattered", createdAt: null }], savedAt: Date.UTC(2026, 0, 2, 12), read: true, readAt: null },
+  {
+    url: "https://example.org/read",
+    title: "A read page",
+    tags: [],
+    notes: [{ text: "why it mattered", createdAt: null }],
+    savedAt: Date.UTC(2026, 0, 2, 12),
+    read: true,
+    readAt: null,
+  },
   { url: "https://example.org/unread", title: null, tags: [], notes: [], savedAt: Date.UTC(2026, 0, 1, 12), read: false, readAt: null },
 ];
 

@@ -20,7 +20,37 @@ import { parseZip } from "../../src/portable/zip.js";
 const BOUND_MS = 50;
 const context = { timeZone: "Europe/Berlin", now: Date.UTC(2026, 10, 25) };
 
-const RUNS = [" ", "\t", "\u2028", "\r", "#", "✅", "-", "*", "a", "1", ":", "/", ".", ",", "|", '"', "'", "=", "&", "<", ">", "&#", "\u00a0", "https://", "http://a", "- ", "✅ ", "\r\n", "\n"];
+const RUNS = [
+  " ",
+  "\t",
+  "\u2028",
+  "\r",
+  "#",
+  "✅",
+  "-",
+  "*",
+  "a",
+  "1",
+  ":",
+  "/",
+  ".",
+  ",",
+  "|",
+  '"',
+  "'",
+  "=",
+  "&",
+  "<",
+  ">",
+  "&#",
+  "\u00a0",
+  "https://",
+  "http://a",
+  "- ",
+  "✅ ",
+  "\r\n",
+  "\n",
+];
 // Every run at 8 KiB, where quadratic work already costs seconds; the whitespace runs again at 64 KiB.
 const SIZES: [number, readonly string[]][] = [
   [8 * 1024, RUNS],
@@ -42,7 +72,11 @@ function cases(prefixes: readonly string[], suffixes: readonly string[]): Case[]
   for (const [size, runs] of SIZES) {
     for (const unit of runs) {
       for (const prefix of prefixes) {
-        for (const suffix of suffixes) all.push({ name: `${JSON.stringify(prefix)} + ${size} × ${JSON.stringify(unit)} + ${JSON.stringify(suffix)}`, input: `${prefix}${run(unit, size)}${suffix}` });
+        for (const suffix of suffixes)
+          all.push({
+            name: `${JSON.stringify(prefix)} + ${size} × ${JSON.stringify(unit)} + ${JSON.stringify(suffix)}`,
+            input: `${prefix}${run(unit, size)}${suffix}`,
+          });
       }
     }
   }
@@ -62,7 +96,12 @@ function slowest(label: string, inputs: readonly Case[], parse: (input: string) 
   let worst = { name: "", ms: 0 };
   for (const { name, input } of inputs) {
     let ms = millis(() => parse(input));
-    if (ms > BOUND_MS) ms = Math.min(ms, millis(() => parse(input)), millis(() => parse(input)));
+    if (ms > BOUND_MS)
+      ms = Math.min(
+        ms,
+        millis(() => parse(input)),
+        millis(() => parse(input)),
+      );
     if (ms > worst.ms) worst = { name, ms };
   }
   console.log(`${label}: ${inputs.length} inputs, slowest ${worst.ms.toFixed(2)} ms (${worst.name})`);
@@ -71,16 +110,66 @@ function slowest(label: string, inputs: readonly Case[], parse: (input: string) 
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-const MARKDOWN_PREFIXES = ["", "# a", "#", "###### ", "# a #", "- ", "- 2020", "- 20200101", "✅", "✅ ", "- ✅", "✅ - ", "https://a.b", "https://a.b ", "✅ https://a.b t", "  ", "\t"];
+const MARKDOWN_PREFIXES = [
+  "",
+  "# a",
+  "#",
+  "###### ",
+  "# a #",
+  "- ",
+  "- 2020",
+  "- 20200101",
+  "✅",
+  "✅ ",
+  "- ✅",
+  "✅ - ",
+  "https://a.b",
+  "https://a.b ",
+  "✅ https://a.b t",
+  "  ",
+  "\t",
+];
 const MARKDOWN_SUFFIXES = ["", "x", "#", " #x", "\r", "\u2028", "\u2028x", " https://a.b", "\rhttps://a.b"];
 
-const HTML_PREFIXES = ["", "<a", "<a ", "<a href=", '<a href="', "<a href='", "<a b=", "<dt><a href=https://a.b tags=", "<dt><h3>", "<dl>", "<!--", "<!", "<?", "<h1>", "<title>", "<DL><p><DT><A HREF=\"https://a.b\" ADD_DATE=\"", "&", "&#x"];
-const HTML_SUFFIXES = ["", ">", "x", "\"", "'", "=", "</a>", "<"];
+const HTML_PREFIXES = [
+  "",
+  "<a",
+  "<a ",
+  "<a href=",
+  '<a href="',
+  "<a href='",
+  "<a b=",
+  "<dt><a href=https://a.b tags=",
+  "<dt><h3>",
+  "<dl>",
+  "<!--",
+  "<!",
+  "<?",
+  "<h1>",
+  "<title>",
+  '<DL><p><DT><A HREF="https://a.b" ADD_DATE="',
+  "&",
+  "&#x",
+];
+const HTML_SUFFIXES = ["", ">", "x", '"', "'", "=", "</a>", "<"];
 
 const POCKET_HEAD = "<title>Pocket Export</title><h1>Unread</h1><ul>";
 
-const CSV_HEADERS = ["title,url,time_added,tags,status\n", "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n", "url,title,tags,saved_at,read,read_at,notes\n"];
-const CSV_ROW_PREFIXES = ["", '"', 't,https://a.b,', 't,https://a.b,1600000000,', '1,t,n,e,https://a.b,f,x,', "https://a.b,t,x,", "https://a.b,t,x,2020-01-01T00:00:00.", "https://a.b,t,x,2020-01-01 00:00"];
+const CSV_HEADERS = [
+  "title,url,time_added,tags,status\n",
+  "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n",
+  "url,title,tags,saved_at,read,read_at,notes\n",
+];
+const CSV_ROW_PREFIXES = [
+  "",
+  '"',
+  "t,https://a.b,",
+  "t,https://a.b,1600000000,",
+  "1,t,n,e,https://a.b,f,x,",
+  "https://a.b,t,x,",
+  "https://a.b,t,x,2020-01-01T00:00:00.",
+  "https://a.b,t,x,2020-01-01 00:00",
+];
 const CSV_SUFFIXES = ["", "x", '"', '"x', ",", "\r", "Z"];
 
 function jsonFile(link: Record<string, unknown>): string {
@@ -95,7 +184,10 @@ describe("hostile input costs each reader time in proportion to its size", { tim
   });
 
   it("the markdown log, with the runs as separate lines between headings, days and links", () => {
-    const files = RUNS.map((unit) => ({ name: `lines of ${JSON.stringify(unit)}`, input: run(`# a${unit}\n- 2020-01-01${unit}\n✅ https://a.b/${unit} t${unit}\n${unit}\n`, 64 * 1024) }));
+    const files = RUNS.map((unit) => ({
+      name: `lines of ${JSON.stringify(unit)}`,
+      input: run(`# a${unit}\n- 2020-01-01${unit}\n✅ https://a.b/${unit} t${unit}\n${unit}\n`, 64 * 1024),
+    }));
     expect(slowest("markdown log, many lines", files, (text) => parseMarkdownLog(text, context)).ms).toBeLessThan(BOUND_MS);
   });
 
@@ -104,12 +196,20 @@ describe("hostile input costs each reader time in proportion to its size", { tim
   });
 
   it("Pocket's HTML", () => {
-    const inputs = cases(HTML_PREFIXES.map((prefix) => POCKET_HEAD + prefix), HTML_SUFFIXES);
+    const inputs = cases(
+      HTML_PREFIXES.map((prefix) => POCKET_HEAD + prefix),
+      HTML_SUFFIXES,
+    );
     expect(slowest("Pocket HTML", inputs, parsePocketHtml).ms).toBeLessThan(BOUND_MS);
   });
 
   it("Pocket, Raindrop and linklog CSV", () => {
-    const inputs = CSV_HEADERS.flatMap((header) => cases(CSV_ROW_PREFIXES.map((row) => header + row), CSV_SUFFIXES));
+    const inputs = CSV_HEADERS.flatMap((header) =>
+      cases(
+        CSV_ROW_PREFIXES.map((row) => header + row),
+        CSV_SUFFIXES,
+      ),
+    );
     expect(slowest("CSV", inputs, (text) => parseCsvFile(text, context)).ms).toBeLessThan(BOUND_MS);
   });
 
@@ -120,7 +220,12 @@ describe("hostile input costs each reader time in proportion to its size", { tim
         ["2020-01-01T00:00:00.", "2020-01-01T00:00:00", "2020-01-01", ""].flatMap((start) =>
           ["Z", "x", "+01:00", ""].map((end) => ({
             name: `a date ${start} + ${JSON.stringify(unit)} run + ${end}`,
-            input: jsonFile({ url: `https://a.b/${run(unit, 8 * 1024)}`, saved_at: `${start}${run(unit, 64 * 1024)}${end}`, tags: [run(unit, 8 * 1024)], notes: [{ text: run(unit, 8 * 1024) }] }),
+            input: jsonFile({
+              url: `https://a.b/${run(unit, 8 * 1024)}`,
+              saved_at: `${start}${run(unit, 64 * 1024)}${end}`,
+              tags: [run(unit, 8 * 1024)],
+              notes: [{ text: run(unit, 8 * 1024) }],
+            }),
           })),
         ),
       ),

@@ -84,9 +84,33 @@ describe("Pocket's HTML export", () => {
 
   it("reads the Unread list as unread and the Read Archive as read, with dates, tags and decoded titles", () => {
     expect(parsed.links).toEqual([
-      { url: "https://overreacted.io/a-complete-guide-to-useeffect/", title: "A Complete Guide to useEffect", tags: [], notes: [], savedAt: seconds(1551225600), read: false, readAt: null },
-      { url: "https://example.com/search?q=csv&page=2", title: "Parsing CSV & friends — a tour", tags: ["machine-learning", "rust"], notes: [], savedAt: seconds(1600000100), read: false, readAt: null },
-      { url: "https://paulgraham.com/greatwork.html", title: "How to Do Great Work", tags: ["essays"], notes: [], savedAt: seconds(1688169600), read: true, readAt: null },
+      {
+        url: "https://overreacted.io/a-complete-guide-to-useeffect/",
+        title: "A Complete Guide to useEffect",
+        tags: [],
+        notes: [],
+        savedAt: seconds(1551225600),
+        read: false,
+        readAt: null,
+      },
+      {
+        url: "https://example.com/search?q=csv&page=2",
+        title: "Parsing CSV & friends — a tour",
+        tags: ["machine-learning", "rust"],
+        notes: [],
+        savedAt: seconds(1600000100),
+        read: false,
+        readAt: null,
+      },
+      {
+        url: "https://paulgraham.com/greatwork.html",
+        title: "How to Do Great Work",
+        tags: ["essays"],
+        notes: [],
+        savedAt: seconds(1688169600),
+        read: true,
+        readAt: null,
+      },
       { url: "https://example.com/untitled", title: null, tags: [], notes: [], savedAt: seconds(1500000000), read: true, readAt: null },
     ]);
     expect(parsed.problems).toEqual([]);
@@ -162,5 +186,4 @@ describe("hostile HTML", () => {
     expect(parsed.links).toEqual([]);
     expect(parsed.problems).toHaveLength(MAX_PROBLEMS + 1);
   });
-
 });

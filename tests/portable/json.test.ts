@@ -26,7 +26,15 @@ describe("linklog's JSON export", () => {
   });
 
   it("reads a date with an offset as the instant it names, and null as unknown", () => {
-    expect(parsed.links[1]).toEqual({ url: "https://example.org/untitled", title: null, tags: [], notes: [], savedAt: Date.UTC(2024, 0, 1), read: false, readAt: null });
+    expect(parsed.links[1]).toEqual({
+      url: "https://example.org/untitled",
+      title: null,
+      tags: [],
+      notes: [],
+      savedAt: Date.UTC(2024, 0, 1),
+      read: false,
+      readAt: null,
+    });
   });
 
   it("reports a bad record by its place in the list, naming the field, and keeps the good ones", () => {
@@ -68,7 +76,15 @@ describe("the JSON linklog writes", () => {
     const value = JSON.parse(text);
     expect(value).toMatchObject({ format: "linklog", version: 1, exported_at: "2026-11-25T00:00:00.000Z" });
     expect(value.links).toEqual([
-      { url: "https://example.org/", title: null, tags: ["a"], saved_at: "1970-01-01T00:00:00.000Z", read: false, read_at: null, notes: [{ text: "n", created_at: null }] },
+      {
+        url: "https://example.org/",
+        title: null,
+        tags: ["a"],
+        saved_at: "1970-01-01T00:00:00.000Z",
+        read: false,
+        read_at: null,
+        notes: [{ text: "n", created_at: null }],
+      },
       expect.objectContaining({ url: "https://example.org/" }),
     ]);
   });

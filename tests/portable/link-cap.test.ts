@@ -11,15 +11,37 @@ const context = { timeZone: "UTC", now: Date.UTC(2026, 10, 25), maxLinks: 3 };
 const bytes = (text: string) => new TextEncoder().encode(text);
 const link = (i: number): PortableLink => ({ url: `https://example.org/${i}`, title: `T${i}`, tags: [], notes: [], savedAt: null, read: false, readAt: null });
 const links = (count: number) => Array.from({ length: count }, (_, i) => link(i + 1));
-const pocketRows = (count: number) => `title,url,time_added,tags,status\n${links(count).map((l) => `${l.title},${l.url},1600000000,,unread\n`).join("")}`;
+const pocketRows = (count: number) =>
+  `title,url,time_added,tags,status\n${links(count)
+    .map((l) => `${l.title},${l.url},1600000000,,unread\n`)
+    .join("")}`;
 
 const files: [string, (count: number) => Uint8Array][] = [
-  ["log.md", (count) => bytes(links(count).map((l) => `${l.url} ${l.title}\n`).join(""))],
+  [
+    "log.md",
+    (count) =>
+      bytes(
+        links(count)
+          .map((l) => `${l.url} ${l.title}\n`)
+          .join(""),
+      ),
+  ],
   ["bookmarks.html", (count) => bytes(htmlHead() + links(count).map(htmlItem).join("") + htmlTail())],
-  ["pocket.html", (count) => bytes(`<title>Pocket Export</title><h1>Unread</h1><ul>${links(count).map((l) => `<li><a href="${l.url}">${l.title}</a></li>`).join("")}</ul>`)],
+  [
+    "pocket.html",
+    (count) =>
+      bytes(
+        `<title>Pocket Export</title><h1>Unread</h1><ul>${links(count)
+          .map((l) => `<li><a href="${l.url}">${l.title}</a></li>`)
+          .join("")}</ul>`,
+      ),
+  ],
   ["pocket.csv", (count) => bytes(pocketRows(count))],
   ["linklog.json", (count) => bytes(jsonHead(0) + links(count).map(jsonItem).join("") + jsonTail())],
-  ["pocket.zip", (count) => zipSync({ "part_1.csv": strToU8(pocketRows(2)), "part_2.csv": strToU8(pocketRows(count - 2).replaceAll("example.org/", "example.org/b")) })],
+  [
+    "pocket.zip",
+    (count) => zipSync({ "part_1.csv": strToU8(pocketRows(2)), "part_2.csv": strToU8(pocketRows(count - 2).replaceAll("example.org/", "example.org/b")) }),
+  ],
 ];
 
 describe("the cap on links per file", () => {
@@ -39,6 +61,10 @@ describe("the cap on links per file", () => {
   }
 
   it("reads the first links in file order", () => {
-    expect(parseImportFile("log.md", files[0]![1](5), context).links.map((l) => l.url)).toEqual(["https://example.org/1", "https://example.org/2", "https://example.org/3"]);
+    expect(parseImportFile("log.md", files[0]![1](5), context).links.map((l) => l.url)).toEqual([
+      "https://example.org/1",
+      "https://example.org/2",
+      "https://example.org/3",
+    ]);
   });
 });

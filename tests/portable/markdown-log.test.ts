@@ -20,13 +20,25 @@ describe("the study log fixture", () => {
   it("finds every link in file order, with the titles, days, read marks and sections written there", () => {
     const summary = parsed.links.map((link) => [link.url, link.title, link.savedAt && localDate(link.savedAt, context.timeZone), link.read, link.tags]);
     expect(summary).toEqual([
-      ["https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/", "ejpcmac.net/blog - Typed Elixir structs without boilerplate", null, false, ["play"]],
+      [
+        "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/",
+        "ejpcmac.net/blog - Typed Elixir structs without boilerplate",
+        null,
+        false,
+        ["play"],
+      ],
       ["https://medium.com/blackode/the-secret-behind-elixir-operator-overriding-to-a564fd6c0dd6", null, "2021-06-22", false, ["posts"]],
       ["https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f", null, "2021-06-22", true, ["posts"]],
       ["https://blog.lelonek.me/", null, "2021-06-22", false, ["posts"]],
       ["https://blog.lelonek.me/how-to-find-an-elixir-job-db4c836890", null, "2021-06-22", false, ["posts"]],
       ["https://blog.lelonek.me/minimal-elixir-http2-server-64188d0c1f3a", null, "2021-06-22", false, ["posts"]],
-      ["https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/", "ejpcmac.net/blog - Typed Elixir structs without boilerplate", "2020-08-30", false, ["posts"]],
+      [
+        "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/",
+        "ejpcmac.net/blog - Typed Elixir structs without boilerplate",
+        "2020-08-30",
+        false,
+        ["posts"],
+      ],
       [
         "https://elixirforum.com/t/getting-each-stage-of-elixirs-compilation-all-the-way-to-the-beam-bytecode/1873",
         "Getting each stage of Elixir's compilation all the way to the BEAM bytecode - Chat / Discussions - Elixir Forum",
@@ -38,7 +50,13 @@ describe("the study log fixture", () => {
       ["https://elixirschool.com/blog/instrumenting-phoenix-with-telemetry-part-one/", null, "2020-08-06", false, ["posts"]],
       ["https://elixirschool.com/en/lessons/libraries/benchee/", null, "2020-08-06", false, ["posts"]],
       ["https://elixirschool.com/en/lessons/advanced/metaprogramming/", null, "2020-08-06", false, ["posts"]],
-      ["https://www.youtube.com/watch?v=MZvmYaFkNJI", "Build a real-time Twitter clone in 15 minutes with LiveView and Phoenix 1.5", "2020-08-06", false, ["posts"]],
+      [
+        "https://www.youtube.com/watch?v=MZvmYaFkNJI",
+        "Build a real-time Twitter clone in 15 minutes with LiveView and Phoenix 1.5",
+        "2020-08-06",
+        false,
+        ["posts"],
+      ],
     ]);
   });
 
@@ -144,12 +162,23 @@ const noteLine = fc.oneof(
 );
 const link = fc.record({
   url: fc.webUrl({ withQueryParameters: true }).filter((url) => !/\s/.test(url)),
-  title: fc.option(fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).map((t) => t.replace(/\s+/gu, " ").trim()).filter((t) => t !== ""), { nil: null }),
+  title: fc.option(
+    fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 40 })
+      .map((t) => t.replace(/\s+/gu, " ").trim())
+      .filter((t) => t !== ""),
+    { nil: null },
+  ),
   tags: fc.constant([] as string[]),
-  notes: fc.array(
-    fc.array(noteLine, { minLength: 1, maxLength: 4 }).map((lines) => lines.join("\n")).filter((text) => text.trim() !== "" && text === text.replace(/^\s*\n|\n\s*$/gu, "")),
-    { maxLength: 2 },
-  ).map((texts) => texts.map((text) => ({ text, createdAt: null }))),
+  notes: fc
+    .array(
+      fc
+        .array(noteLine, { minLength: 1, maxLength: 4 })
+        .map((lines) => lines.join("\n"))
+        .filter((text) => text.trim() !== "" && text === text.replace(/^\s*\n|\n\s*$/gu, "")),
+      { maxLength: 2 },
+    )
+    .map((texts) => texts.map((text) => ({ text, createdAt: null }))),
   savedAt: fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => day(localDate(t, context.timeZone))),
   read: fc.boolean(),
   readAt: fc.constant(null),

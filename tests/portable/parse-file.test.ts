@@ -55,10 +55,14 @@ describe("files that are not what they claim", () => {
   });
 
   it("says when an HTML file holds no links at all", () => {
-    expect(inEnglish(parseImportFile("page.html", bytes("<html><body><p>Hello</p></body></html>"), context).problems)).toEqual([{ line: 1, text: "no links found in this file" }]);
+    expect(inEnglish(parseImportFile("page.html", bytes("<html><body><p>Hello</p></body></html>"), context).problems)).toEqual([
+      { line: 1, text: "no links found in this file" },
+    ]);
   });
 
   it("names the header of a CSV file it does not know", () => {
-    expect(inEnglish(parseImportFile("contacts.csv", bytes("name,email\nAda,ada@example.org\n"), context).problems)).toEqual([{ line: 1, text: "unrecognised CSV header: name,email" }]);
+    expect(inEnglish(parseImportFile("contacts.csv", bytes("name,email\nAda,ada@example.org\n"), context).problems)).toEqual([
+      { line: 1, text: "unrecognised CSV header: name,email" },
+    ]);
   });
 });

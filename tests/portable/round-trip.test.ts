@@ -32,7 +32,11 @@ const awkward = fc.constantFrom(
   "中文，标点。",
   '"',
 );
-const text = fc.oneof(awkward, fc.string({ unit: "grapheme", maxLength: 20 }), fc.array(fc.oneof(awkward, fc.string({ unit: "grapheme", maxLength: 8 })), { minLength: 1, maxLength: 4 }).map((parts) => parts.join("")));
+const text = fc.oneof(
+  awkward,
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.array(fc.oneof(awkward, fc.string({ unit: "grapheme", maxLength: 8 })), { minLength: 1, maxLength: 4 }).map((parts) => parts.join("")),
+);
 const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
 // Tags as linklog stores them; "-" and "+" at the start exercise the CSV formula guard.
 const tag = fc.string({ unit: fc.constantFrom(..."abz09_-.+/ü中文é"), minLength: 1, maxLength: 12 }).filter((raw) => normalizeTag(raw) === raw);

@@ -22,7 +22,7 @@ function textThatPacksLoosely(length: number): Uint8Array {
   let seed = 1;
   for (let i = 0; i < length; i++) {
     seed = (seed * 1103515245 + 12345) >>> 0;
-    bytes[i] = i % 64 === 63 ? 10 : 97 + (seed >>> 24) % 26;
+    bytes[i] = i % 64 === 63 ? 10 : 97 + ((seed >>> 24) % 26);
   }
   return bytes;
 }
@@ -69,7 +69,9 @@ describe("hostile zips", () => {
 
   it("stops at the default cap of 20 MiB, the largest plain file an upload may be", () => {
     const big = declareSmall(zipSync({ "part.csv": textThatPacksLoosely(21 * 1024 * 1024) }, { level: 1 }));
-    expect(inEnglish(parseImportFile("pocket.zip", big, context).problems)).toEqual([{ line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" }]);
+    expect(inEnglish(parseImportFile("pocket.zip", big, context).problems)).toEqual([
+      { line: 1, text: "the zip unpacks to more than 20 MiB; nothing was imported" },
+    ]);
   });
 
   it("refuses a zip bomb by how tightly it packs, long before the cap", () => {
@@ -78,20 +80,27 @@ describe("hostile zips", () => {
       { line: 1, text: "the zip unpacks to over 100 times its size; nothing was imported" },
     ]);
     // A real export packs a few times smaller, and is read whole.
-    const rows = Array.from({ length: 20_000 }, (_, i) => `Post ${i},https://example.org/${i}/${(i * 7919).toString(36)},${1600000000 + i},tag${i % 50},unread\n`).join("");
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `Post ${i},https://example.org/${i}/${(i * 7919).toString(36)},${1600000000 + i},tag${i % 50},unread\n`,
+    ).join("");
     expect(parseImportFile("pocket.zip", zipSync({ "part.csv": strToU8(`${header}${rows}`) }), context).links).toHaveLength(20_000);
   });
 
   it("stops at the cap the context gives", () => {
     const zip = zipSync({ "part.csv": strToU8(`${header}${"t,https://example.org/,1600000000,,unread\n".repeat(100)}`) });
-    expect(inEnglish(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 1000 }).problems)).toEqual([{ line: 1, text: "the zip unpacks to more than 1000 bytes; nothing was imported" }]);
+    expect(inEnglish(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 1000 }).problems)).toEqual([
+      { line: 1, text: "the zip unpacks to more than 1000 bytes; nothing was imported" },
+    ]);
     expect(parseImportFile("pocket.zip", zip, { ...context, maxUnpackedBytes: 10_000 }).links).toHaveLength(100);
   });
 
   it("refuses more than 100 files", () => {
     const files: Zippable = {};
     for (let i = 0; i <= 100; i++) files[`part_${i}.csv`] = strToU8(header);
-    expect(inEnglish(parseImportFile("pocket.zip", zipSync(files), context).problems)).toEqual([{ line: 1, text: "more than 100 files in the zip; nothing was imported" }]);
+    expect(inEnglish(parseImportFile("pocket.zip", zipSync(files), context).problems)).toEqual([
+      { line: 1, text: "more than 100 files in the zip; nothing was imported" },
+    ]);
   });
 
   it("says a cut-short zip is damaged", () => {

@@ -18,10 +18,33 @@ function recordingApi() {
 describe("a long-open tag question", () => {
   it("stays the same size however often its buttons are pressed (issue 13: 5,000 presses)", async () => {
     const { api, keyboards } = recordingApi();
-    const port: QuestionPort = { db: database(), api, t: (key) => key, clock: () => 1000, timeoutMs: 60_000, timeZone: "UTC", redraws: new Redraws(0, () => undefined) };
-    const question = await createTagQuestion(database(), { userId: 1, chatId: 1, status: "open", groups: [[1]], knownIds: [], mediaGroupId: null, now: 0, expiresAt: 60_000 });
+    const port: QuestionPort = {
+      db: database(),
+      api,
+      t: (key) => key,
+      clock: () => 1000,
+      timeoutMs: 60_000,
+      timeZone: "UTC",
+      redraws: new Redraws(0, () => undefined),
+    };
+    const question = await createTagQuestion(database(), {
+      userId: 1,
+      chatId: 1,
+      status: "open",
+      groups: [[1]],
+      knownIds: [],
+      mediaGroupId: null,
+      now: 0,
+      expiresAt: 60_000,
+    });
     await updateTagQuestion(database(), question.id, { messageId: 7, options: ["rust", "go", "sqlite"] });
-    const rowSize = async () => (await database().selectFrom("tag_questions").select((eb) => eb.fn<number>("length", ["selected"]).as("n")).executeTakeFirstOrThrow()).n;
+    const rowSize = async () =>
+      (
+        await database()
+          .selectFrom("tag_questions")
+          .select((eb) => eb.fn<number>("length", ["selected"]).as("n"))
+          .executeTakeFirstOrThrow()
+      ).n;
 
     for (let press = 0; press < 5000; press++) {
       const current = (await findTagQuestion(database(), 1, question.id))!;
@@ -36,8 +59,25 @@ describe("a long-open tag question", () => {
 
   it("ignores a press on a tag index it never offered", async () => {
     const { api, keyboards } = recordingApi();
-    const port: QuestionPort = { db: database(), api, t: (key) => key, clock: () => 1000, timeoutMs: 60_000, timeZone: "UTC", redraws: new Redraws(0, () => undefined) };
-    const question = await createTagQuestion(database(), { userId: 1, chatId: 1, status: "open", groups: [[1]], knownIds: [], mediaGroupId: null, now: 0, expiresAt: 60_000 });
+    const port: QuestionPort = {
+      db: database(),
+      api,
+      t: (key) => key,
+      clock: () => 1000,
+      timeoutMs: 60_000,
+      timeZone: "UTC",
+      redraws: new Redraws(0, () => undefined),
+    };
+    const question = await createTagQuestion(database(), {
+      userId: 1,
+      chatId: 1,
+      status: "open",
+      groups: [[1]],
+      knownIds: [],
+      mediaGroupId: null,
+      now: 0,
+      expiresAt: 60_000,
+    });
     expect(await toggleTag(port, { ...question, options: ["rust"] }, 5)).toBe(false);
     expect(keyboards).toEqual([]);
   });

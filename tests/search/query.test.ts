@@ -8,7 +8,13 @@ const expression = (input: string, userId = 1) => {
 };
 const query = (input: string): SearchQuery => parseQuery(input)!;
 /** What Telegram shows of an HTML snippet. */
-const visible = (html: string) => html.replace(/<\/?b>/g, "").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+const visible = (html: string) =>
+  html
+    .replace(/<\/?b>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
 
 describe("search queries", () => {
   it("needs every word, each word's start being enough, among the words of the user's own links", () => {

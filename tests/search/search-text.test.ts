@@ -42,7 +42,11 @@ describe("search text", () => {
 
   it("indexes the start of a 20 MiB field, one word or one CJK run, without overflowing the stack", () => {
     const size = 20 * 2 ** 20;
-    for (const [letter, start] of [["a", "u7xaaaa"], ["进", "u7x进进 u7x进进"], ["😀a", "😀u7xa😀u7xa"]] as const) {
+    for (const [letter, start] of [
+      ["a", "u7xaaaa"],
+      ["进", "u7x进进 u7x进进"],
+      ["😀a", "😀u7xa😀u7xa"],
+    ] as const) {
       const began = performance.now();
       const text = letter.repeat(size / letter.length);
       const owned = ownedText("u7x", searchText(text));

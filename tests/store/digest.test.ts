@@ -11,7 +11,9 @@ describe("digest store", () => {
     ({ db, plansOf } = await planRecordingDatabase());
     await db
       .insertInto("users")
-      .values(Array.from({ length: 50 }, (_, i) => ({ id: i + 1, time_zone: "UTC", created_at: 0, digest_next_at: i * 1000, digest_enabled: i % 5 === 0 ? 0 : 1 })))
+      .values(
+        Array.from({ length: 50 }, (_, i) => ({ id: i + 1, time_zone: "UTC", created_at: 0, digest_next_at: i * 1000, digest_enabled: i % 5 === 0 ? 0 : 1 })),
+      )
       .execute();
   });
   afterAll(async () => db.destroy());

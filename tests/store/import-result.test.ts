@@ -61,14 +61,23 @@ async function dump(db: DB) {
       .execute(),
     tags: await db.selectFrom("tags").select(["id", "user_id", "name"]).orderBy("id").execute(),
     linkTags: await db.selectFrom("link_tags").select(["link_id", "tag_id", "tagged_at"]).orderBy("link_id").orderBy("tag_id").execute(),
-    notes: await db.selectFrom("notes").select(["id", "user_id", "link_id", "text", "created_at", "updated_at", "chat_id", "message_id"]).orderBy("id").execute(),
+    notes: await db
+      .selectFrom("notes")
+      .select(["id", "user_id", "link_id", "text", "created_at", "updated_at", "chat_id", "message_id"])
+      .orderBy("id")
+      .execute(),
     search: (await sql<Record<string, unknown>>`select rowid, * from link_search order by rowid`.execute(db)).rows,
   };
 }
 
 /** The search rows the import left must be the ones a rebuild from the stored links, tags and notes writes. */
 async function expectSearchRowsRebuildable(db: DB, stored: Awaited<ReturnType<typeof dump>>) {
-  await db.transaction().execute((trx) => reindexLinks(trx, stored.links.map((link) => link.id)));
+  await db.transaction().execute((trx) =>
+    reindexLinks(
+      trx,
+      stored.links.map((link) => link.id),
+    ),
+  );
   expect((await dump(db)).search).toEqual(stored.search);
   expect(stored.search.map((row) => row.rowid)).toEqual(stored.links.map((link) => link.id));
 }
@@ -263,7 +272,22 @@ describe("the rows an import writes", () => {
       read: false,
       readAt: null,
     });
-    await importLinks(db, 1, [link("https://example.org/1", [["later note", 300], ["earlier note", 100], ["undated note", null]], ["rust", "elixir", "进程"])], context.now);
+    await importLinks(
+      db,
+      1,
+      [
+        link(
+          "https://example.org/1",
+          [
+            ["later note", 300],
+            ["earlier note", 100],
+            ["undated note", null],
+          ],
+          ["rust", "elixir", "进程"],
+        ),
+      ],
+      context.now,
+    );
     const stored = await dump(db);
     expect(stored.search[0]).toMatchObject({ tags: "u1xelixir u1xrust u1x进程 u1x程", notes: "u1xearlier u1xnote\nu1xlater u1xnote\nu1xundated u1xnote" });
     await expectSearchRowsRebuildable(db, stored);
@@ -276,7 +300,12 @@ describe("the rows an import writes", () => {
     const had = links.filter((_, i) => i % 7 === 0).map((link): KeyedLink => ({ ...link, title: null, tags: [], notes: [], savedAt: null, read: false }));
     await importLinks(db, 1, had, context.now);
     const result = await importLinks(db, 1, links, context.now);
-    expect(result).toEqual({ added: links.length - had.length, updated: had.length, notesAdded: links.filter((link) => link.notes.length > 0).length, titlesQueued: 0 });
+    expect(result).toEqual({
+      added: links.length - had.length,
+      updated: had.length,
+      notesAdded: links.filter((link) => link.notes.length > 0).length,
+      titlesQueued: 0,
+    });
 
     const stored = await dump(db);
     const byKey = new Map(stored.links.map((link) => [link.url_key, link]));
@@ -284,9 +313,17 @@ describe("the rows an import writes", () => {
     for (const link of links) {
       const row = byKey.get(link.urlKey)!;
       // A title the file fills in is the user's: no fetched page replaces it.
-      expect(row).toMatchObject({ url: link.url, title: link.title, title_source: link.title === null ? null : "user", saved_at: link.savedAt, read_at: link.read ? link.savedAt : null });
+      expect(row).toMatchObject({
+        url: link.url,
+        title: link.title,
+        title_source: link.title === null ? null : "user",
+        saved_at: link.savedAt,
+        read_at: link.read ? link.savedAt : null,
+      });
       expect(stored.linkTags.filter((pair) => pair.link_id === row.id).map((pair) => tagName.get(pair.tag_id))).toEqual(link.tags);
-      expect(stored.notes.filter((note) => note.link_id === row.id).map((note) => [note.text, note.created_at])).toEqual(link.notes.map((note) => [note.text, link.savedAt]));
+      expect(stored.notes.filter((note) => note.link_id === row.id).map((note) => [note.text, note.created_at])).toEqual(
+        link.notes.map((note) => [note.text, link.savedAt]),
+      );
     }
     expect(stored.links).toHaveLength(links.length);
     await expectSearchRowsRebuildable(db, stored);

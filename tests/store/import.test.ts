@@ -28,9 +28,21 @@ describe("importing links", () => {
     const { links } = merged();
     expect(await importLinks(db, 1, links, context.now)).toEqual({ added: 12, updated: 0, notesAdded: 1, titlesQueued: 9 });
     expect(await importLinks(db, 1, links, context.now)).toEqual({ added: 0, updated: 0, notesAdded: 0, titlesQueued: 0 });
-    const counts = await db.selectFrom("links").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", 1).executeTakeFirstOrThrow();
+    const counts = await db
+      .selectFrom("links")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", 1)
+      .executeTakeFirstOrThrow();
     expect(counts.n).toBe(12);
-    expect((await savedKeys(db, 2, links.map((link) => link.urlKey))).size).toBe(0);
+    expect(
+      (
+        await savedKeys(
+          db,
+          2,
+          links.map((link) => link.urlKey),
+        )
+      ).size,
+    ).toBe(0);
   });
 
   it("adds to a link the user had: its tags, new notes and the read mark", async () => {
@@ -56,7 +68,10 @@ describe("importing links", () => {
     // A second copy of one key in the second batch breaks the unique index there.
     many.push({ ...many[650]! });
     await expect(importLinks(db, 1, many, context.now)).rejects.toThrow();
-    const counts = await db.selectFrom("links").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const counts = await db
+      .selectFrom("links")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(counts.n).toBe(0);
     expect(await db.selectFrom("tags").selectAll().execute()).toEqual([]);
   });

@@ -26,7 +26,10 @@ describe("capturing links", () => {
     const again = await captureLinks(db, 1, links("http://EXAMPLE.org/a#top", "https://example.org/c"), 3000);
     expect(again.saved.map((l) => l.url)).toEqual(["https://example.org/c"]);
     expect(again.known).toMatchObject([{ id: first.saved[0]!.id, saved_at: 1000, tags: ["elixir"] }]);
-    const count = await db.selectFrom("links").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom("links")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(3);
   });
 

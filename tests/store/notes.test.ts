@@ -2,17 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureLinks } from "../../src/capture/capture-links.js";
 import type { DB } from "../../src/db/connection.js";
 import { rememberLinkMessage } from "../../src/store/links.js";
-import {
-  addNote,
-  allNotes,
-  countNotes,
-  latestLink,
-  linksOfMessage,
-  moveNote,
-  notesPage,
-  updateNoteText,
-  type NoteScope,
-} from "../../src/store/notes.js";
+import { addNote, allNotes, countNotes, latestLink, linksOfMessage, moveNote, notesPage, updateNoteText, type NoteScope } from "../../src/store/notes.js";
 import { replaceLinkTags } from "../../src/store/tags.js";
 import { addUser, createTestDatabase } from "../support/test-db.js";
 

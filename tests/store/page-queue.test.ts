@@ -6,7 +6,16 @@ import { claimFetch, dueFetches, recordFetchedPage, requestRefetch } from "../..
 import { databaseForEachTest } from "../support/database-fixture.js";
 import { planRecordingDatabase } from "../support/query-plans.js";
 
-const imported = (url: string, title: string | null = null): KeyedLink => ({ url, urlKey: url, title, tags: [], notes: [], savedAt: 1_000, read: false, readAt: null });
+const imported = (url: string, title: string | null = null): KeyedLink => ({
+  url,
+  urlKey: url,
+  title,
+  tags: [],
+  notes: [],
+  savedAt: 1_000,
+  read: false,
+  readAt: null,
+});
 const live = (url: string) => ({ url, urlKey: url, title: null, source: null });
 const page = (title: string) => ({ title, siteName: "Site", description: null, language: null, contentType: "text/html", readingMinutes: 3 });
 
@@ -16,7 +25,12 @@ describe("the page-title queue", () => {
 
   it("hands out every due live save before any imported link, even one imported earlier", async () => {
     const { db } = fixture;
-    await importLinks(db, 1, ["https://a.org/1", "https://a.org/2", "https://b.org/3"].map((url) => imported(url)), 10_000);
+    await importLinks(
+      db,
+      1,
+      ["https://a.org/1", "https://a.org/2", "https://b.org/3"].map((url) => imported(url)),
+      10_000,
+    );
     await saveLinks(db, 1, [live("https://c.org/live")], 20_000);
     await saveLinks(db, 1, [live("https://c.org/later")], 30_000);
 

@@ -8,8 +8,42 @@ import { addUser, createTestDatabase } from "../support/test-db.js";
 
 // What a hostile or careless query is made of: FTS5 syntax, plus text that tokenizes in unusual ways
 // (a NUL ends a C string, a lone mark or surrogate is no token, CJK and accents take other paths).
-const pieces = ["AND", "OR", "NOT", "NEAR", "NEAR(", "*", "-", "+", "^", ":", "(", ")", '"', '""', "{", "}", "#", " ", "\n", "\0",
-  "title", "owner", "u1", "进程", "天気", "é", "e\u0301", "\u0301", "😀", "\uD800", "，", "_", "a", "x1"];
+const pieces = [
+  "AND",
+  "OR",
+  "NOT",
+  "NEAR",
+  "NEAR(",
+  "*",
+  "-",
+  "+",
+  "^",
+  ":",
+  "(",
+  ")",
+  '"',
+  '""',
+  "{",
+  "}",
+  "#",
+  " ",
+  "\n",
+  "\0",
+  "title",
+  "owner",
+  "u1",
+  "进程",
+  "天気",
+  "é",
+  "e\u0301",
+  "\u0301",
+  "😀",
+  "\uD800",
+  "，",
+  "_",
+  "a",
+  "x1",
+];
 const hostile = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(""));
 const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 60 }), hostile);
 

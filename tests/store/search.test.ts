@@ -15,7 +15,10 @@ async function save(userId: number, url: string, title: string | null): Promise<
 }
 
 async function addNote(userId: number, linkId: number, text: string): Promise<void> {
-  await fixture.db.insertInto("notes").values({ user_id: userId, link_id: linkId, text, created_at: 0, updated_at: 0, chat_id: null, message_id: null }).execute();
+  await fixture.db
+    .insertInto("notes")
+    .values({ user_id: userId, link_id: linkId, text, created_at: 0, updated_at: 0, chat_id: null, message_id: null })
+    .execute();
   await reindexLinks(fixture.db, [linkId]);
 }
 
@@ -132,7 +135,9 @@ describe("keeping the index current", () => {
   it("rebuilds the index once for links saved without it, then leaves it alone", async () => {
     await fixture.db
       .insertInto("links")
-      .values([1, 2].map((user_id) => ({ user_id, url: `https://e.org/${user_id}`, url_key: `${user_id}`, title: "Old elixir link", source: null, saved_at: 0 })))
+      .values(
+        [1, 2].map((user_id) => ({ user_id, url: `https://e.org/${user_id}`, url_key: `${user_id}`, title: "Old elixir link", source: null, saved_at: 0 })),
+      )
       .execute();
     expect(await titles(1, "elixir")).toEqual([]);
 

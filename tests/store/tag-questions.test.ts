@@ -14,12 +14,28 @@ import { freshDatabaseEach } from "../support/test-db.js";
 const database = freshDatabaseEach(1, 2);
 
 const ask = (overrides: Partial<Parameters<typeof createTagQuestion>[1]> = {}) =>
-  createTagQuestion(database(), { userId: 1, chatId: 1, status: "open", groups: [[10]], knownIds: [], mediaGroupId: null, now: 1000, expiresAt: 61_000, ...overrides });
+  createTagQuestion(database(), {
+    userId: 1,
+    chatId: 1,
+    status: "open",
+    groups: [[10]],
+    knownIds: [],
+    mediaGroupId: null,
+    now: 1000,
+    expiresAt: 61_000,
+    ...overrides,
+  });
 
 describe("tag questions as rows", () => {
   it("reads back its JSON columns as they were written, and only for its own user", async () => {
     const question = await ask({ groups: [[1, 2], [3]], knownIds: [9], selected: ["a"] });
-    expect(await findTagQuestion(database(), 1, question.id)).toMatchObject({ groups: [[1, 2], [3]], knownIds: [9], selected: ["a"], retag: false, messageCount: 1 });
+    expect(await findTagQuestion(database(), 1, question.id)).toMatchObject({
+      groups: [[1, 2], [3]],
+      knownIds: [9],
+      selected: ["a"],
+      retag: false,
+      messageCount: 1,
+    });
     expect(await findTagQuestion(database(), 2, question.id)).toBeUndefined();
   });
 

@@ -48,7 +48,15 @@ describe("unread counts per tag", () => {
     expect(await countsByTag(db)).toEqual({ beam: "1/2" });
 
     const read = { title: null, notes: [], savedAt: null, read: true, readAt: 5000 };
-    await importLinks(db, 1, [{ ...read, url: "https://example.org/b", urlKey: "https://example.org/b", tags: ["beam"] }, { ...read, url: "https://example.org/new", urlKey: "https://example.org/new", tags: ["beam"] }], 5000);
+    await importLinks(
+      db,
+      1,
+      [
+        { ...read, url: "https://example.org/b", urlKey: "https://example.org/b", tags: ["beam"] },
+        { ...read, url: "https://example.org/new", urlKey: "https://example.org/new", tags: ["beam"] },
+      ],
+      5000,
+    );
     expect(await countsByTag(db)).toEqual({ beam: "0/3" });
     expect(await unreadTagged(db, "beam")).toBe(0);
   });

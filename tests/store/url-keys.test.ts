@@ -10,7 +10,9 @@ const fixture = databaseForEachTest(1, 2);
 async function storeWithOldKeys(rows: [userId: number, url: string][]): Promise<number[]> {
   const inserted = await fixture.db
     .insertInto("links")
-    .values(rows.map(([user_id, url], i) => ({ user_id, url, url_key: url.replace(/^https?:\/\/(www\.)?/, "https://"), title: null, source: null, saved_at: i })))
+    .values(
+      rows.map(([user_id, url], i) => ({ user_id, url, url_key: url.replace(/^https?:\/\/(www\.)?/, "https://"), title: null, source: null, saved_at: i })),
+    )
     .returning("id")
     .execute();
   return inserted.map((row) => row.id);

@@ -83,7 +83,11 @@ export function readDatabase(path: string, { writable = false } = {}) {
 }
 
 /** Waits until `probe` returns a value (polling the database is the observable event for persisted state). */
-export async function eventually<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

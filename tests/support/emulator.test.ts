@@ -258,9 +258,7 @@ describe("editing and deleting", () => {
 
     expect(await api.deleteMessage(user.chatId, sent.message_id)).toBe(true);
     expect(emu.chatMessages(user.chatId)).toEqual([]);
-    expect((await apiError(api.deleteMessage(user.chatId, sent.message_id))).description).toBe(
-      "Bad Request: message to delete not found",
-    );
+    expect((await apiError(api.deleteMessage(user.chatId, sent.message_id))).description).toBe("Bad Request: message to delete not found");
   });
 
   it("answers a callback query once", async () => {
@@ -278,12 +276,8 @@ describe("editing and deleting", () => {
   it("validates and stores bot commands", async () => {
     await api.setMyCommands([{ command: "start", description: "Start" }]);
     expect(await api.getMyCommands()).toEqual([{ command: "start", description: "Start" }]);
-    expect((await apiError(api.setMyCommands([{ command: "Start", description: "x" }]))).description).toBe(
-      "Bad Request: BOT_COMMAND_INVALID",
-    );
-    expect((await apiError(api.setMyCommands([{ command: "help", description: "" }]))).description).toBe(
-      "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID",
-    );
+    expect((await apiError(api.setMyCommands([{ command: "Start", description: "x" }]))).description).toBe("Bad Request: BOT_COMMAND_INVALID");
+    expect((await apiError(api.setMyCommands([{ command: "help", description: "" }]))).description).toBe("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
   });
 });
 
@@ -321,10 +315,7 @@ describe("emulated user", () => {
       { type: "url", offset: 6, length: 25 },
       { type: "url", offset: 36, length: 16 },
     ]);
-    expect(message.entities!.map((e) => text.slice(e.offset, e.offset + e.length))).toEqual([
-      "https://example.org/a?b=1",
-      "example.net/path",
-    ]);
+    expect(message.entities!.map((e) => text.slice(e.offset, e.offset + e.length))).toEqual(["https://example.org/a?b=1", "example.net/path"]);
   });
 
   it("builds captions, forwards, replies, commands and edits", () => {

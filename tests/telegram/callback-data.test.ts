@@ -33,7 +33,32 @@ describe("callback data registry", () => {
   });
 
   it("reads forged or foreign data as null", () => {
-    const forged = ["", ":", "x", "lk", "lk:", "lk:x:1", "lk:r:-1", "lk:r:1e3", `lk:r:${"9".repeat(16)}`, "lk:r:1:2", "dg:r:1 ", " dg:r:1", "dgs:maybe", "v:1", "v:1:1234567", "rd:1:2", "nu:", "nmv:1:2:3", "retag:", "retag:-1", "q::d", "q:1:abc", "imp:y:1", "dg:r:1\n"];
+    const forged = [
+      "",
+      ":",
+      "x",
+      "lk",
+      "lk:",
+      "lk:x:1",
+      "lk:r:-1",
+      "lk:r:1e3",
+      `lk:r:${"9".repeat(16)}`,
+      "lk:r:1:2",
+      "dg:r:1 ",
+      " dg:r:1",
+      "dgs:maybe",
+      "v:1",
+      "v:1:1234567",
+      "rd:1:2",
+      "nu:",
+      "nmv:1:2:3",
+      "retag:",
+      "retag:-1",
+      "q::d",
+      "q:1:abc",
+      "imp:y:1",
+      "dg:r:1\n",
+    ];
     for (const data of forged) for (const d of all) if (d.prefix !== "tag") expect(d.unpack(data), `${d.prefix} took ${JSON.stringify(data)}`).toBeNull();
   });
 });

@@ -7,26 +7,58 @@ const HTML_NO_PREVIEW = { parse_mode: "HTML", link_preview_options: { is_disable
 describe("reply defaults", () => {
   it("makes messages and edits HTML without a preview when the caller said nothing", () => {
     expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "<b>hi</b>" })).toEqual({ chat_id: 1, text: "<b>hi</b>", ...HTML_NO_PREVIEW });
-    expect(withReplyDefaults("editMessageText", { chat_id: 1, message_id: 2, text: "x" })).toEqual({ chat_id: 1, message_id: 2, text: "x", ...HTML_NO_PREVIEW });
+    expect(withReplyDefaults("editMessageText", { chat_id: 1, message_id: 2, text: "x" })).toEqual({
+      chat_id: 1,
+      message_id: 2,
+      text: "x",
+      ...HTML_NO_PREVIEW,
+    });
   });
 
   it("parses captions as HTML, and adds no preview option where Telegram has none", () => {
-    expect(withReplyDefaults("sendDocument", { chat_id: 1, document: "f", caption: "<b>c</b>" })).toEqual({ chat_id: 1, document: "f", caption: "<b>c</b>", parse_mode: "HTML" });
-    expect(withReplyDefaults("editMessageCaption", { chat_id: 1, message_id: 2, caption: "c" })).toEqual({ chat_id: 1, message_id: 2, caption: "c", parse_mode: "HTML" });
+    expect(withReplyDefaults("sendDocument", { chat_id: 1, document: "f", caption: "<b>c</b>" })).toEqual({
+      chat_id: 1,
+      document: "f",
+      caption: "<b>c</b>",
+      parse_mode: "HTML",
+    });
+    expect(withReplyDefaults("editMessageCaption", { chat_id: 1, message_id: 2, caption: "c" })).toEqual({
+      chat_id: 1,
+      message_id: 2,
+      caption: "c",
+      parse_mode: "HTML",
+    });
     expect(withReplyDefaults("sendPhoto", { chat_id: 1, photo: "p" })).toEqual({ chat_id: 1, photo: "p" });
   });
 
   it("keeps whatever the caller wrote, undefined included", () => {
     const preview = { url: "https://example.org/", prefer_small_media: true };
-    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", link_preview_options: preview })).toEqual({ chat_id: 1, text: "x", parse_mode: "HTML", link_preview_options: preview });
+    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", link_preview_options: preview })).toEqual({
+      chat_id: 1,
+      text: "x",
+      parse_mode: "HTML",
+      link_preview_options: preview,
+    });
     expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", parse_mode: "MarkdownV2" })).toMatchObject({ parse_mode: "MarkdownV2" });
-    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", parse_mode: undefined, link_preview_options: undefined })).toEqual({ chat_id: 1, text: "x", parse_mode: undefined, link_preview_options: undefined });
-    expect(withReplyDefaults("sendDocument", { chat_id: 1, document: "f", caption: "c", parse_mode: "MarkdownV2" })).toMatchObject({ parse_mode: "MarkdownV2" });
+    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "x", parse_mode: undefined, link_preview_options: undefined })).toEqual({
+      chat_id: 1,
+      text: "x",
+      parse_mode: undefined,
+      link_preview_options: undefined,
+    });
+    expect(withReplyDefaults("sendDocument", { chat_id: 1, document: "f", caption: "c", parse_mode: "MarkdownV2" })).toMatchObject({
+      parse_mode: "MarkdownV2",
+    });
   });
 
   it("leaves text the caller formatted with entities alone", () => {
     const entities = [{ type: "bold", offset: 0, length: 1 }];
-    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "<", entities })).toEqual({ chat_id: 1, text: "<", entities, link_preview_options: { is_disabled: true } });
+    expect(withReplyDefaults("sendMessage", { chat_id: 1, text: "<", entities })).toEqual({
+      chat_id: 1,
+      text: "<",
+      entities,
+      link_preview_options: { is_disabled: true },
+    });
     expect(withReplyDefaults("sendDocument", { chat_id: 1, document: "f", caption: "<", caption_entities: entities })).not.toHaveProperty("parse_mode");
   });
 

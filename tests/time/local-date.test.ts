@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  canonicalTimeZone,
-  groupByLocalDate,
-  localDate,
-  localDayRange,
-  zonedTimeToEpoch,
-} from "../../src/time/local-date.js";
+import { addDays, canonicalTimeZone, groupByLocalDate, localDate, localDayRange, zonedTimeToEpoch } from "../../src/time/local-date.js";
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 const hours = (range: { start: number; end: number }) => (range.end - range.start) / 3_600_000;

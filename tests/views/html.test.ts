@@ -9,9 +9,7 @@ describe("HTML views", () => {
 
   it("escapes titles and URLs inside a link line", () => {
     const line = linkLine({ url: "https://example.org/?a=1&b=<2>", title: "<script>alert(1)</script> & more" });
-    expect(line).toBe(
-      '• <a href="https://example.org/?a=1&amp;b=&lt;2&gt;">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</a> <i>(example.org)</i>',
-    );
+    expect(line).toBe('• <a href="https://example.org/?a=1&amp;b=&lt;2&gt;">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</a> <i>(example.org)</i>');
   });
 
   it("lists at most MAX_LISTED_LINKS links and counts the rest", () => {

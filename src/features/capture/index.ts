@@ -29,7 +29,12 @@ export function captureFeature(deps: QuestionDeps & { albums: AlbumHints }) {
     const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, ctx.clock(), source);
     // Entities that looked like links but are none (an address with spaces, say): the user hears why, not silence.
     if (saved.length === 0 && known.length === 0) return await hintNoLinks();
-    await rememberLinkMessage(ctx.db, ctx.chat.id, message.message_id, [...saved, ...known].map((link) => link.id));
+    await rememberLinkMessage(
+      ctx.db,
+      ctx.chat.id,
+      message.message_id,
+      [...saved, ...known].map((link) => link.id),
+    );
     await offerSavedLinks(portOf(ctx, deps), {
       userId: ctx.user.id,
       chatId: ctx.chat.id,

@@ -25,7 +25,8 @@ function problemLines(t: TranslateFunction, preview: ImportPreview): string[] {
 }
 
 export function previewMessage(t: TranslateFunction, fileName: string, preview: ImportPreview, timeZone: string, pendingId: number) {
-  const dates = preview.firstSaved === null ? [] : [t("import-dates", { first: localDate(preview.firstSaved, timeZone), last: localDate(preview.lastSaved!, timeZone) })];
+  const dates =
+    preview.firstSaved === null ? [] : [t("import-dates", { first: localDate(preview.firstSaved, timeZone), last: localDate(preview.lastSaved!, timeZone) })];
   const lines = [
     t("import-preview", { file: escapeHtml(truncate(fileName, 80)), format: preview.format }),
     t("import-counts", { found: preview.found, saved: preview.alreadySaved, read: preview.read, notes: preview.withNotes }),
@@ -35,7 +36,9 @@ export function previewMessage(t: TranslateFunction, fileName: string, preview: 
     ...(preview.cutAt !== null ? [t("import-cut", { max: preview.cutAt })] : []),
     ...problemLines(t, preview),
   ];
-  const keyboard = new InlineKeyboard().text(t("import-button-go"), importCallback.confirm(pendingId)).text(t("import-button-cancel"), importCallback.cancel(pendingId));
+  const keyboard = new InlineKeyboard()
+    .text(t("import-button-go"), importCallback.confirm(pendingId))
+    .text(t("import-button-cancel"), importCallback.cancel(pendingId));
   return { text: lines.join("\n"), keyboard };
 }
 

@@ -57,7 +57,10 @@ export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: st
     t("card-note-hint"),
   ];
   const keyboard = new InlineKeyboard()
-    .text(link.read_at === null ? t("card-mark-read") : t("card-mark-unread"), link.read_at === null ? cardCallback.read(link.id) : cardCallback.unread(link.id))
+    .text(
+      link.read_at === null ? t("card-mark-read") : t("card-mark-unread"),
+      link.read_at === null ? cardCallback.read(link.id) : cardCallback.unread(link.id),
+    )
     .text(t("card-edit-tags"), retagCallback(link.id))
     .text(t("card-delete"), cardCallback.askDelete(link.id));
   return { text: lines.join("\n"), keyboard };

@@ -31,7 +31,13 @@ const linkName = (link: NamedLink) => htmlLink(link.url, truncate(link.title ?? 
  * "Note added to …" (or "moved to …"). When the replied-to message was about several links they are listed
  * by number, with a button per number to move the note there; the note's link is the ✅ one.
  */
-export function noteConfirmation(t: Translate, key: "note-added" | "note-moved", noteId: number, current: NamedLink, choices: readonly NamedLink[]): Confirmation {
+export function noteConfirmation(
+  t: Translate,
+  key: "note-added" | "note-moved",
+  noteId: number,
+  current: NamedLink,
+  choices: readonly NamedLink[],
+): Confirmation {
   const text = t(key, { link: linkName(current) });
   if (choices.length < 2) return { text };
   const keyboard = new InlineKeyboard();

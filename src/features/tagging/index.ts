@@ -9,7 +9,15 @@ import { closeQuestions, reopenQuestion, settleUntagged, settleWithTags, tagOneB
 import { retagData } from "../../questions/known-links.js";
 import { findUserLinks } from "../../store/links.js";
 import { tagsOfLinks } from "../../store/tags.js";
-import { createTagQuestion, currentQuestion, findTagQuestion, lastSettledQuestion, openQuestions, questionLinkIds, type TagQuestion } from "../../store/tag-questions.js";
+import {
+  createTagQuestion,
+  currentQuestion,
+  findTagQuestion,
+  lastSettledQuestion,
+  openQuestions,
+  questionLinkIds,
+  type TagQuestion,
+} from "../../store/tag-questions.js";
 import { classifyAnswer } from "../../tags/answer-kind.js";
 
 // Tag-like words typed this soon after a question was settled are offered for its links.
@@ -71,7 +79,13 @@ async function onTypedText(ctx: Filter<BotContext, "message">, deps: QuestionDep
   await next();
 }
 
-async function offerLateOrPass(ctx: Filter<BotContext, "message">, port: QuestionPort, text: string, replyTo: number | undefined, next: NextFunction): Promise<void> {
+async function offerLateOrPass(
+  ctx: Filter<BotContext, "message">,
+  port: QuestionPort,
+  text: string,
+  replyTo: number | undefined,
+  next: NextFunction,
+): Promise<void> {
   const answer = classifyAnswer(text);
   const settled = replyTo === undefined && answer.kind === "tags" ? await lastSettledQuestion(ctx.db, ctx.chat.id, ctx.clock() - LATE_TAGS_MS) : undefined;
   if (!settled || answer.kind !== "tags") return await next();
@@ -99,7 +113,18 @@ async function onRetag(ctx: CallbackQueryContext<BotContext>, deps: QuestionDeps
   await ctx.answerCallbackQuery();
   const current = (await tagsOfLinks(ctx.db, [link.id])).get(link.id) ?? [];
   const now = ctx.clock();
-  const question = await createTagQuestion(ctx.db, { userId: ctx.user.id, chatId: ctx.chat!.id, status: "open", groups: [[link.id]], knownIds: [], mediaGroupId: null, retag: true, selected: current, now, expiresAt: now + deps.timeoutMs });
+  const question = await createTagQuestion(ctx.db, {
+    userId: ctx.user.id,
+    chatId: ctx.chat!.id,
+    status: "open",
+    groups: [[link.id]],
+    knownIds: [],
+    mediaGroupId: null,
+    retag: true,
+    selected: current,
+    now,
+    expiresAt: now + deps.timeoutMs,
+  });
   await askQuestion(portOf(ctx, deps), question);
 }
 

@@ -78,7 +78,10 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
     const plan = planFetches(await dueFetches(db, clock(), WINDOW), new Set(background.keys()), { live: BATCH, background: BACKGROUND_AT_ONCE });
     // Not awaited: a slow site in a large import must not hold the next tick's live saves.
     for (const { link, host } of plan.background) {
-      background.set(host, fetchLogged(link).finally(() => background.delete(host)));
+      background.set(
+        host,
+        fetchLogged(link).finally(() => background.delete(host)),
+      );
     }
     // The fetcher's own limiter caps how many connections are open at once.
     await Promise.all(plan.live.map(fetchLogged));

@@ -30,10 +30,21 @@ describe("one import at a time", () => {
 
   it("frees the slot when a task fails, and when telling a waiting task fails", async () => {
     const line = new OneAtATime();
-    const failing = line.run(async () => Promise.reject(new Error("broken file")), async () => undefined);
-    const next = line.run(async () => "served", async () => Promise.reject(new Error("Telegram is down")));
+    const failing = line.run(
+      async () => Promise.reject(new Error("broken file")),
+      async () => undefined,
+    );
+    const next = line.run(
+      async () => "served",
+      async () => Promise.reject(new Error("Telegram is down")),
+    );
     await expect(failing).rejects.toThrow("broken file");
     expect(await next).toBe("served");
-    expect(await line.run(async () => "alone", async () => expect.unreachable())).toBe("alone");
+    expect(
+      await line.run(
+        async () => "alone",
+        async () => expect.unreachable(),
+      ),
+    ).toBe("alone");
   });
 });

@@ -54,7 +54,16 @@ describe("the note confirmation", () => {
   });
 
   it("reads no choices from other buttons, and refuses callbacks that are not two plain ids", () => {
-    expect(choicesOf({ inline_keyboard: [[{ text: "x", callback_data: "v:1:2" }, { text: "y", url: "https://e.org" }]] })).toEqual([]);
+    expect(
+      choicesOf({
+        inline_keyboard: [
+          [
+            { text: "x", callback_data: "v:1:2" },
+            { text: "y", url: "https://e.org" },
+          ],
+        ],
+      }),
+    ).toEqual([]);
     expect(choicesOf(undefined)).toEqual([]);
     for (const forged of ["nmv:1", "nmv:-1:2", "nmv:1:2:3", "nmv:1e3:2", `nmv:${"9".repeat(16)}:1`]) expect(MOVE_CALLBACK.test(forged)).toBe(false);
     expect(MOVE_CALLBACK.exec(moveCallback(12, 34))?.slice(1)).toEqual(["12", "34"]);

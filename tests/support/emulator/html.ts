@@ -5,13 +5,25 @@ import type { MessageEntity } from "@grammyjs/types";
  * to escape user text fails in tests the way it would fail in production.
  * Reasons are what Telegram puts after "Bad Request: can't parse entities: ".
  */
-export type HtmlParseResult =
-  | { ok: true; text: string; entities: MessageEntity[] }
-  | { ok: false; reason: string };
+export type HtmlParseResult = { ok: true; text: string; entities: MessageEntity[] } | { ok: false; reason: string };
 
 const SUPPORTED_TAGS = new Set([
-  "b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
-  "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "tg-emoji",
 ]);
 
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
@@ -133,7 +145,10 @@ function parse(html: string): { text: string; entities: MessageEntity[] } {
     if (!top) return fail(`Unexpected end tag at byte offset ${byteOffset(begin)}`);
     const close = html.indexOf(">", i);
     if (close < 0) return fail(`Unclosed end tag at byte offset ${byteOffset(begin)}`);
-    const name = html.slice(i + 1, close).trim().toLowerCase();
+    const name = html
+      .slice(i + 1, close)
+      .trim()
+      .toLowerCase();
     if (name !== top.name) {
       fail(`Unmatched end tag at byte offset ${byteOffset(begin)}, expected "</${top.name}>", found "</${name}>"`);
     }

@@ -27,11 +27,7 @@ export interface Emulator {
   botInfo: UserFromGetMe;
   calls: RecordedCall[];
   mark(): number;
-  waitForCall(
-    method: string,
-    predicate?: (c: RecordedCall) => boolean,
-    opts?: { since?: number; timeoutMs?: number },
-  ): Promise<RecordedCall>;
+  waitForCall(method: string, predicate?: (c: RecordedCall) => boolean, opts?: { since?: number; timeoutMs?: number }): Promise<RecordedCall>;
   callsOf(method: string, since?: number): RecordedCall[];
   /** Resolves once a getUpdates call is parked waiting for updates: the bot is up and polling. */
   waitForLongPoll(opts?: { timeoutMs?: number }): Promise<void>;
@@ -55,18 +51,41 @@ const MAX_CALLBACK_DATA_BYTES = 64;
 const OPT_IN_UPDATES = ["chat_member", "message_reaction", "message_reaction_count"];
 // Fields Telegram decodes from JSON when they arrive as strings (always the case in form bodies).
 const JSON_FIELDS = [
-  "reply_markup", "entities", "caption_entities", "link_preview_options", "reply_parameters",
-  "allowed_updates", "commands", "scope", "reaction", "media",
+  "reply_markup",
+  "entities",
+  "caption_entities",
+  "link_preview_options",
+  "reply_parameters",
+  "allowed_updates",
+  "commands",
+  "scope",
+  "reaction",
+  "media",
 ];
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 const ACTION_FIELDS = [
-  "url", "callback_data", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
-  "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+  "url",
+  "callback_data",
+  "web_app",
+  "login_url",
+  "switch_inline_query",
+  "switch_inline_query_current_chat",
+  "switch_inline_query_chosen_chat",
+  "copy_text",
+  "callback_game",
+  "pay",
 ];
 const MIME_TYPES: Record<string, string> = {
-  txt: "text/plain", md: "text/markdown", csv: "text/csv", json: "application/json", html: "text/html",
-  pdf: "application/pdf", zip: "application/zip", jpg: "image/jpeg", png: "image/png",
+  txt: "text/plain",
+  md: "text/markdown",
+  csv: "text/csv",
+  json: "application/json",
+  html: "text/html",
+  pdf: "application/pdf",
+  zip: "application/zip",
+  jpg: "image/jpeg",
+  png: "image/png",
 };
 
 type Payload = Record<string, any>;
@@ -537,9 +556,9 @@ export async function startEmulator(opts: { token?: string; botInfo?: Partial<Us
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const describeCalls = (since: number) => {
-    const lines = calls.slice(since).map(({ method, response: r }) =>
-      r.ok ? method : `${method} (${[r.error_code, r.description].filter(Boolean).join(" ")})`,
-    );
+    const lines = calls
+      .slice(since)
+      .map(({ method, response: r }) => (r.ok ? method : `${method} (${[r.error_code, r.description].filter(Boolean).join(" ")})`));
     // Idle long polls would otherwise drown the interesting calls.
     const collapsed: string[] = [];
     let repeats = 1;
@@ -665,7 +684,7 @@ function multipartParts(body: Buffer, contentType: string) {
   // The first delimiter has no CRLF before it; adding one makes every delimiter look alike.
   const data = Buffer.concat([Buffer.from("\r\n"), body]);
   const parts: Array<{ name: string; filename?: string; type?: string; data: Buffer }> = [];
-  for (let at = data.indexOf(delimiter); at >= 0; ) {
+  for (let at = data.indexOf(delimiter); at >= 0;) {
     const start = at + delimiter.length;
     if (data.toString("latin1", start, start + 2) === "--") break;
     const next = data.indexOf(delimiter, start);
@@ -730,15 +749,16 @@ function trimWithEntities(text: string, given?: MessageEntity[]): { text: string
   const lead = text.length - text.trimStart().length;
   const trimmed = text.trim();
   // Without entities or a parse mode, Telegram finds the links itself.
-  const entities = given === undefined
-    ? detectUrlEntities(trimmed)
-    : given
-        .map((e) => {
-          const start = Math.max(e.offset - lead, 0);
-          const end = Math.min(e.offset + e.length - lead, trimmed.length);
-          return { ...e, offset: start, length: end - start };
-        })
-        .filter((e) => e.length > 0);
+  const entities =
+    given === undefined
+      ? detectUrlEntities(trimmed)
+      : given
+          .map((e) => {
+            const start = Math.max(e.offset - lead, 0);
+            const end = Math.min(e.offset + e.length - lead, trimmed.length);
+            return { ...e, offset: start, length: end - start };
+          })
+          .filter((e) => e.length > 0);
   return entities.length > 0 ? { text: trimmed, entities } : { text: trimmed };
 }
 

@@ -33,13 +33,13 @@ export interface UserHost {
 
 // Bare domains are only links when the TLD is real; a short list keeps "index.ts" or "node.js" plain text.
 const TLDS = new Set(
-  ("com org net edu gov mil int io dev app ai co me info biz xyz tech site online blog page wiki news cloud link " +
+  (
+    "com org net edu gov mil int io dev app ai co me info biz xyz tech site online blog page wiki news cloud link " +
     "live pro art design shop store top club space website today world life one fun us uk de fr jp cn ru ca au in " +
-    "nl eu ch se no es it pl br kr tw hk sg nz be at dk fi cz pt ie il gg sh to tv fm cc so md ly gl im is la ws")
-    .split(" "),
+    "nl eu ch se no es it pl br kr tw hk sg nz be at dk fi cz pt ie il gg sh to tv fm cc so md ly gl im is la ws"
+  ).split(" "),
 );
-const URL_PATTERN =
-  /\bhttps?:\/\/[^\s<>"]+|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:[/?#][^\s<>"]*)?/giu;
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:[/?#][^\s<>"]*)?/giu;
 
 /**
  * The `url` entities Telegram's clients would attach: full http(s) URLs and bare domains,
