@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type UpdateObject } from "kysely";
+import type { Database } from "../db/schema.js";
 import type { DB } from "../db/connection.js";
 import { repeatsTitle } from "../notes/same-words.js";
 import { dropCapturedNotesRepeating } from "./notes.js";
@@ -106,28 +107,18 @@ export async function requestRefetch(db: DB, userId: number, linkId: number, now
 
 /** /title: the user's own title, which no fetch overwrites. */
 export async function setUserTitle(db: DB, userId: number, linkId: number, title: string): Promise<boolean> {
-  return await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable("links")
-      .set({ title, title_source: "user" })
-      .where("id", "=", linkId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return false;
-    await reindexLinks(trx, [linkId]);
-    return true;
-  });
+  return await retitle(db, userId, linkId, { title, title_source: "user" });
 }
 
 /** `/title N -`: the user's title goes, and the page's (when one was fetched) shows again. */
 export async function clearUserTitle(db: DB, userId: number, linkId: number): Promise<boolean> {
+  return await retitle(db, userId, linkId, { title: sql`fetched_title`, title_source: sql`case when fetched_title is null then null else 'page' end` });
+}
+
+/** Sets the user's link's title and where it came from, with its search row; false when the link is not theirs. */
+async function retitle(db: DB, userId: number, linkId: number, change: UpdateObject<Database, "links">): Promise<boolean> {
   return await db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable("links")
-      .set({ title: sql`fetched_title`, title_source: sql`case when fetched_title is null then null else 'page' end` })
-      .where("id", "=", linkId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
+    const result = await trx.updateTable("links").set(change).where("id", "=", linkId).where("user_id", "=", userId).executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     await reindexLinks(trx, [linkId]);
     return true;

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { metaValue, setMetaValue } from "./meta.js";
 import { ownerPrefix } from "../search/query.js";
 import { chunks, jsonEach } from "./bulk.js";
 import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
@@ -106,8 +107,7 @@ export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<
  */
 export async function ensureSearchIndex(db: DB): Promise<boolean> {
   const version = String(SEARCH_INDEX_VERSION);
-  const stored = await db.selectFrom("meta").select("value").where("key", "=", VERSION_KEY).executeTakeFirst();
-  if (stored?.value === version) return false;
+  if ((await metaValue(db, VERSION_KEY)) === version) return false;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("link_search").execute();
     // No merging of segments while loading: the 'optimize' below merges them all once (a fifth less time).
@@ -123,11 +123,7 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
     // Merges the many segments a bulk load leaves behind, so queries read one b-tree per term.
     await sql`insert into link_search (link_search) values ('optimize')`.execute(trx);
     await sql`insert into link_search (link_search, rank) values ('automerge', ${sql.lit(FTS_DEFAULT_AUTOMERGE)})`.execute(trx);
-    await trx
-      .insertInto("meta")
-      .values({ key: VERSION_KEY, value: version })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value: version }))
-      .execute();
+    await setMetaValue(trx, VERSION_KEY, version);
   });
   return true;
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { metaValue, setMetaValue } from "./meta.js";
 import { normalizeUrl, URL_KEY_VERSION } from "../links/normalize.js";
 import { jsonEach } from "./bulk.js";
 
@@ -16,8 +17,7 @@ const BATCH_SIZE = 500;
  */
 export async function ensureUrlKeys(db: DB): Promise<boolean> {
   const version = String(URL_KEY_VERSION);
-  const stored = await db.selectFrom("meta").select("value").where("key", "=", VERSION_KEY).executeTakeFirst();
-  if (stored?.value === version) return false;
+  if ((await metaValue(db, VERSION_KEY)) === version) return false;
   await db.transaction().execute(async (trx) => {
     // Walks the links in id order, a batch at a time, so memory stays flat however many there are.
     for (let after = 0; ;) {
@@ -36,11 +36,7 @@ export async function ensureUrlKeys(db: DB): Promise<boolean> {
       }
       after = last.id;
     }
-    await trx
-      .insertInto("meta")
-      .values({ key: VERSION_KEY, value: version })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value: version }))
-      .execute();
+    await setMetaValue(trx, VERSION_KEY, version);
   });
   return true;
 }

@@ -15,28 +15,24 @@ function recordingApi() {
   return { api: api as unknown as Api, keyboards };
 }
 
+const portWith = (api: Api): QuestionPort => ({
+  db: database(),
+  api,
+  t: (key) => key,
+  clock: () => 1000,
+  timeoutMs: 60_000,
+  timeZone: "UTC",
+  redraws: new Redraws(0, () => undefined),
+});
+
+const openQuestion = () =>
+  createTagQuestion(database(), { userId: 1, chatId: 1, status: "open", groups: [[1]], knownIds: [], mediaGroupId: null, now: 0, expiresAt: 60_000 });
+
 describe("a long-open tag question", () => {
   it("stays the same size however often its buttons are pressed (issue 13: 5,000 presses)", async () => {
     const { api, keyboards } = recordingApi();
-    const port: QuestionPort = {
-      db: database(),
-      api,
-      t: (key) => key,
-      clock: () => 1000,
-      timeoutMs: 60_000,
-      timeZone: "UTC",
-      redraws: new Redraws(0, () => undefined),
-    };
-    const question = await createTagQuestion(database(), {
-      userId: 1,
-      chatId: 1,
-      status: "open",
-      groups: [[1]],
-      knownIds: [],
-      mediaGroupId: null,
-      now: 0,
-      expiresAt: 60_000,
-    });
+    const port = portWith(api);
+    const question = await openQuestion();
     await updateTagQuestion(database(), question.id, { messageId: 7, options: ["rust", "go", "sqlite"] });
     const rowSize = async () =>
       (
@@ -59,25 +55,8 @@ describe("a long-open tag question", () => {
 
   it("ignores a press on a tag index it never offered", async () => {
     const { api, keyboards } = recordingApi();
-    const port: QuestionPort = {
-      db: database(),
-      api,
-      t: (key) => key,
-      clock: () => 1000,
-      timeoutMs: 60_000,
-      timeZone: "UTC",
-      redraws: new Redraws(0, () => undefined),
-    };
-    const question = await createTagQuestion(database(), {
-      userId: 1,
-      chatId: 1,
-      status: "open",
-      groups: [[1]],
-      knownIds: [],
-      mediaGroupId: null,
-      now: 0,
-      expiresAt: 60_000,
-    });
+    const port = portWith(api);
+    const question = await openQuestion();
     expect(await toggleTag(port, { ...question, options: ["rust"] }, 5)).toBe(false);
     expect(keyboards).toEqual([]);
   });

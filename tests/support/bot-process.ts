@@ -21,6 +21,20 @@ export function tempDatabasePath(): { path: string; cleanup(): void } {
   return { path: join(dir, "linklog.db"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The settings every test bot runs with, in a process or in the test's own. */
+export function testEnvironment(emulator: Emulator, databasePath: string): Record<string, string> {
+  return {
+    BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_URL: databasePath,
+    LOG_LEVEL: "warn",
+    // A test is a user far faster than any person; the rate-limit test sets its own limit.
+    RATE_LIMIT_UPDATES: "10000",
+    // Links saved in tests (example.org, go.dev…) must not make the page fetcher ask DNS.
+    FETCH_HOSTS_ONLY: "true",
+  };
+}
+
 /**
  * Starts the real entry point (src/main.ts) against the emulator and resolves once it takes updates: its first
  * getUpdates, or in webhook mode its setWebhook.
@@ -31,14 +45,7 @@ export async function startBot(emulator: Emulator, databasePath: string, env: Re
     cwd: root,
     env: {
       PATH: process.env.PATH,
-      BOT_TOKEN: emulator.token,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATABASE_URL: databasePath,
-      LOG_LEVEL: "warn",
-      // A test is a user far faster than any person; the rate-limit test sets its own limit.
-      RATE_LIMIT_UPDATES: "10000",
-      // Links saved in tests (example.org, go.dev…) must not make the page fetcher ask DNS.
-      FETCH_HOSTS_ONLY: "true",
+      ...testEnvironment(emulator, databasePath),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { startApp, type App } from "../../src/app.js";
 import { parseConfig } from "../../src/config/config.js";
+import { testEnvironment } from "./bot-process.js";
 import { createLogger } from "../../src/logger.js";
 import type { Emulator } from "./emulator/index.js";
 
@@ -38,15 +39,7 @@ export interface InProcessBot {
  * boundary. Resolves once it takes updates, like `startBot`.
  */
 export async function startAppInProcess(emulator: Emulator, databasePath: string, env: Record<string, string> = {}): Promise<InProcessBot> {
-  const config = parseConfig({
-    BOT_TOKEN: emulator.token,
-    TELEGRAM_API_ROOT: emulator.apiRoot,
-    DATABASE_URL: databasePath,
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_UPDATES: "10000",
-    FETCH_HOSTS_ONLY: "true",
-    ...env,
-  });
+  const config = parseConfig({ ...testEnvironment(emulator, databasePath), ...env });
   let output = "";
   const logger = createLogger(config.LOG_LEVEL, { write: (line: string) => (output += line) }, [config.BOT_TOKEN]);
   const since = emulator.mark();
