@@ -46,7 +46,8 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
   await registerCommands(bot.api, i18n);
   let lastUpdateAt: number | undefined;
   const arrived = () => (lastUpdateAt = Date.now());
-  const updates = config.WEBHOOK_URL ? await receiveByWebhook(bot, config, arrived) : await receiveByPolling(bot, arrived);
+  const receiving = config.receiving;
+  const updates = receiving.mode === "webhook" ? await receiveByWebhook(bot, receiving, arrived) : await receiveByPolling(bot, arrived);
 
   const digest = createDigestScheduler({
     db,
@@ -77,7 +78,7 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
       {
         db,
         lastUpdateAt: () => lastUpdateAt,
-        expectsRecentUpdates: !config.WEBHOOK_URL,
+        expectsRecentUpdates: receiving.mode === "polling",
         schedulerRanAt: () => digest.lastRunAt(),
         schedulerIntervalMs: config.DIGEST_TICK_SECONDS * 1000,
       },

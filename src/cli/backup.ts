@@ -3,7 +3,7 @@ import "dotenv/config";
 import { existsSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { z } from "zod";
-import { sqlitePath } from "../config/config.js";
+import { DEFAULT_DATABASE_URL, sqlitePath } from "../config/config.js";
 import { fail } from "./database.js";
 
 const [target] = process.argv.slice(2);
@@ -12,7 +12,7 @@ if (existsSync(target)) fail(`${target} exists already; choose a new file name`)
 const source = sqlitePath(
   z
     .string()
-    .default("./data/linklog.db")
+    .default(DEFAULT_DATABASE_URL)
     .parse(process.env.DATABASE_URL || undefined),
 );
 if (!existsSync(source)) fail(`no database at ${source}`);

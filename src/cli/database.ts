@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { sqlitePath } from "../config/config.js";
+import { DEFAULT_DATABASE_URL, sqlitePath } from "../config/config.js";
 import { openDatabase, type DB } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
 
 /** The command-line tools need only the database location (and a zone for new users), not a bot token. */
 export async function openCliDatabase(): Promise<{ db: DB; defaultTimeZone: string }> {
   const env = z
-    .object({ DATABASE_URL: z.string().default("./data/linklog.db"), DEFAULT_TIMEZONE: z.string().default("UTC") })
+    .object({ DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL), DEFAULT_TIMEZONE: z.string().default("UTC") })
     .parse({ DATABASE_URL: process.env.DATABASE_URL || undefined, DEFAULT_TIMEZONE: process.env.DEFAULT_TIMEZONE || undefined });
   const db = openDatabase(sqlitePath(env.DATABASE_URL));
   await migrateToLatest(db);

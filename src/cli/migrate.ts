@@ -1,13 +1,13 @@
 import "dotenv/config";
 import { z } from "zod";
-import { sqlitePath } from "../config/config.js";
+import { DEFAULT_DATABASE_URL, sqlitePath } from "../config/config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
 
 // Migrating needs only the database location, not a bot token.
 const databaseUrl = z
   .string()
-  .default("./data/linklog.db")
+  .default(DEFAULT_DATABASE_URL)
   .parse(process.env.DATABASE_URL || undefined);
 const db = openDatabase(sqlitePath(databaseUrl));
 try {

@@ -6,13 +6,16 @@ const REQUEST_TIMEOUT_RANGE = "HTTP_REQUEST_TIMEOUT_SECONDS must be a number of 
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** Where the database lives when DATABASE_URL is not set, for the bot and the command-line tools alike. */
+export const DEFAULT_DATABASE_URL = "./data/linklog.db";
+
 const configSchema = z.object({
   BOT_TOKEN: z
     .string({
       error: "BOT_TOKEN is missing. Open Telegram, talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=…",
     })
     .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected digits, a colon, then letters: 123456:ABC-…). Copy it again from @BotFather."),
-  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("./data/linklog.db")),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default(DEFAULT_DATABASE_URL)),
   TELEGRAM_API_ROOT: z.preprocess(
     emptyAsUndefined,
     z.url({ message: "TELEGRAM_API_ROOT must be a URL such as https://api.telegram.org" }).default(DEFAULT_API_ROOT),
@@ -90,16 +93,25 @@ const configSchema = z.object({
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(28)),
 });
 
-const checkedSchema = configSchema.superRefine((config, ctx) => {
-  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
-    ctx.addIssue({
-      code: "custom",
-      message: "WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates (16+ characters of A-Z, a-z, 0-9, _ and -)",
-    });
-  }
-});
+/** How updates arrive: long polling, or a webhook with the secret Telegram sends back with every update. */
+export type Receiving = { mode: "polling" } | { mode: "webhook"; url: string; secret: string };
 
-export type Config = z.infer<typeof configSchema>;
+const checkedSchema = configSchema
+  .superRefine((config, ctx) => {
+    if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        message: "WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates (16+ characters of A-Z, a-z, 0-9, _ and -)",
+      });
+    }
+  })
+  .transform((config) => {
+    const receiving: Receiving =
+      config.WEBHOOK_URL && config.WEBHOOK_SECRET ? { mode: "webhook", url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } : { mode: "polling" };
+    return { ...config, receiving };
+  });
+
+export type Config = z.infer<typeof checkedSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from "kysely";
+import type { Generated, Selectable } from "kysely";
 
 /** The whole schema as Kysely sees it; it mirrors the files in migrations/. Times are epoch milliseconds. */
 export interface Database {
@@ -181,5 +181,4 @@ export interface MetaTable {
 
 export type User = Selectable<UsersTable>;
 export type Link = Selectable<LinksTable>;
-export type NewLink = Insertable<LinksTable>;
 export type Note = Selectable<NotesTable>;

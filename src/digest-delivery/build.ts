@@ -1,10 +1,10 @@
 import type { DB } from "../db/connection.js";
-import { composeDigest, type ComposedDigest, type Translate } from "../digest/compose.js";
+import { composeDigest, type ComposedDigest } from "../digest/compose.js";
+import type { Translate } from "../views/translate.js";
 import { revisitDates } from "../digest/revisit.js";
 import { digestData, type DigestUser } from "../store/digest.js";
-import { addDays, localDate, localDayRange } from "../time/local-date.js";
+import { addDays, localDate, localDayRange, DAY_MS } from "../time/local-date.js";
 
-const DAY_MS = 86_400_000;
 // Enough of the oldest unread links for the up-next choice, including its random pick among older ones.
 const CANDIDATES = 30;
 

@@ -1,10 +1,10 @@
+import type { Translate } from "../views/translate.js";
 import { domainOf, escapeHtml, htmlLink, truncate, shortUrl } from "../views/html.js";
 import { localDate, type LocalDate } from "../time/local-date.js";
 import { pickRevisits } from "./revisit.js";
 import { chooseUpNext } from "./up-next.js";
 
 /** The translation function as this module needs it; grammY's i18n gives one. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
 export interface DigestFacts {
   savedYesterday: number;

@@ -35,11 +35,3 @@ export function nextDueAt(now: number, minute: MinuteOfDay, timeZone: string, la
   if (lastSentDate !== today && todayDue > now) return todayDue;
   return dueAtOn(addDays(today, 1), minute, timeZone);
 }
-
-/**
- * Whether a digest found due at `now` may still go out: only on the local day it was due. A bot that was
- * down over the due time catches up later that day, never the next day.
- */
-export function isSameLocalDay(dueAt: number, now: number, timeZone: string): boolean {
-  return localDate(dueAt, timeZone) === localDate(now, timeZone);
-}

@@ -1,3 +1,4 @@
+import { MAX_FILTER_TAGS } from "../recall/list-args.js";
 import { normalizeTag } from "../tags/parse-tags.js";
 import { addDays, localDate, localDayRange, type LocalDate } from "../time/local-date.js";
 
@@ -31,7 +32,6 @@ export type NotesArgsProblem = "unknown" | "two-periods" | "too-many-tags";
 export type ParsedNotesArgs = { ok: true; value: NotesArgs } | { ok: false; problem: NotesArgsProblem; word: string };
 
 // More filter tags than anyone types; an absurd list is refused rather than turned into a huge query.
-export const MAX_FILTER_TAGS = 10;
 const WEEK_DAYS = 7;
 const MONTH_DAYS = 30;
 

@@ -1,3 +1,4 @@
+import type { Translate } from "../views/translate.js";
 import type { NotesFilter } from "./args.js";
 
 /** A note as summaries show it, with its link. */
@@ -26,7 +27,6 @@ export interface NotesSummary {
 }
 
 /** The shape of `ctx.t`, so that summaries are built from plain values. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
 export interface LinkNotes {
   link: Pick<NoteEntry, "link_id" | "url" | "title" | "tags">;

@@ -1,5 +1,6 @@
 import { localDate, wallClock } from "../time/local-date.js";
-import { countsLine, describeFilter, groupByLink, type LinkNotes, type NotesSummary, type Translate } from "./entries.js";
+import { countsLine, describeFilter, groupByLink, type LinkNotes, type NotesSummary } from "./entries.js";
+import type { Translate } from "../views/translate.js";
 
 /** Backslashes the characters that would turn a title or tag into markup; line breaks become spaces. */
 export function escapeMarkdown(text: string): string {

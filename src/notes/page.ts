@@ -1,7 +1,8 @@
 import { localDate } from "../time/local-date.js";
 import { escapeHtml, htmlLink, truncate, shortUrl } from "../views/html.js";
 import type { NotesFilter } from "./args.js";
-import { countsLine, describeFilter, groupByLink, type LinkNotes, type NotesSummary, type NotesTotals, type Translate } from "./entries.js";
+import { countsLine, describeFilter, groupByLink, type LinkNotes, type NotesSummary, type NotesTotals } from "./entries.js";
+import type { Translate } from "../views/translate.js";
 
 /**
  * Limits in characters (code points, each at most two UTF-16 units): with every note on a different link and

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import type { BotContext } from "../telegram/context.js";
-import type { Config } from "../config/config.js";
+import type { Receiving } from "../config/config.js";
 import { createWebhookHandler } from "./webhook.js";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
@@ -37,9 +37,9 @@ export async function receiveByPolling(bot: Bot<BotContext>, onFetched: () => vo
 }
 
 /** Registers the webhook with its secret; `onAccepted` is told of every update taken for handling (posts refused, repeats not). */
-export async function receiveByWebhook(bot: Bot<BotContext>, config: Config, onAccepted: () => void): Promise<UpdateSource> {
-  const url = new URL(config.WEBHOOK_URL!);
-  await bot.api.setWebhook(url.href, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES] });
-  const handle = createWebhookHandler(bot, { secret: config.WEBHOOK_SECRET!, answerWithinMs: WEBHOOK_ANSWER_MS, onAccepted });
+export async function receiveByWebhook(bot: Bot<BotContext>, webhook: Extract<Receiving, { mode: "webhook" }>, onAccepted: () => void): Promise<UpdateSource> {
+  const url = new URL(webhook.url);
+  await bot.api.setWebhook(url.href, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  const handle = createWebhookHandler(bot, { secret: webhook.secret, answerWithinMs: WEBHOOK_ANSWER_MS, onAccepted });
   return { webhook: { path: url.pathname, handle }, stop: async () => undefined };
 }

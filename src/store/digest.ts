@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { DAY_MS } from "../time/local-date.js";
 import type { User } from "../db/schema.js";
 import type { DigestFacts } from "../digest/compose.js";
 
@@ -124,7 +125,6 @@ export interface DigestInput {
   candidates: number;
 }
 
-const DAY_MS = 86_400_000;
 // A streak longer than this is shown as this; it keeps the query bounded for years of reading.
 const STREAK_DAYS_LOOKED_AT = 400;
 

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { DAY_MS } from "../time/local-date.js";
 import { reindexLinks } from "./search-index.js";
-
-const DAY_MS = 86_400_000;
 
 /**
  * The user's tags ranked by use in the last 90 days, then by use overall, then by how recently used. Each

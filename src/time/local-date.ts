@@ -2,7 +2,7 @@
 export type LocalDate = string;
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+export const DAY_MS = 24 * HOUR_MS;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Formatters are costly to build and a bot asks the same few zones again and again. */

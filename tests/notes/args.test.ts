@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILTER_TAGS, parseNotesArgs, type NotesArgs } from "../../src/notes/args.js";
+import { parseNotesArgs, type NotesArgs } from "../../src/notes/args.js";
+import { MAX_FILTER_TAGS } from "../../src/recall/list-args.js";
 
 // 2026-11-25 02:30 in Shanghai (UTC+8) is still 2026-11-24 in UTC and in New York.
 const NOW = Date.UTC(2026, 10, 24, 18, 30);

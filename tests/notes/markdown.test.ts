@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/telegram/i18n.js";
-import type { Translate, NoteEntry } from "../../src/notes/entries.js";
+import type { NoteEntry } from "../../src/notes/entries.js";
+import type { Translate } from "../../src/views/translate.js";
 import { escapeMarkdown, notesMarkdown } from "../../src/notes/markdown.js";
 
 const i18n = createI18n();

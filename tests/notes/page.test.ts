@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/telegram/i18n.js";
 import type { NotesFilter } from "../../src/notes/args.js";
-import { groupByLink, type NoteEntry, type Translate } from "../../src/notes/entries.js";
+import { groupByLink, type NoteEntry } from "../../src/notes/entries.js";
+import type { Translate } from "../../src/views/translate.js";
 import { NOTES_PER_PAGE, notePreview, renderNoNotes, renderNotesPage } from "../../src/notes/page.js";
 import { htmlTextLength, parseTelegramHtml } from "../support/emulator/index.js";
 

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { TranslateFunction } from "@grammyjs/i18n";
+import type { Translate } from "../../views/translate.js";
 import type { ImportPreview } from "../../portable/preview.js";
 import { problemWords } from "../../portable/problem-words.js";
 import { localDate } from "../../time/local-date.js";
@@ -15,7 +15,7 @@ export const IMPORT_CALLBACK = /^imp:([yn]):(\d{1,15})$/;
 // The preview lists a few lines it could not read; the count tells how many more there are.
 const PROBLEMS_SHOWN = 10;
 
-function problemLines(t: TranslateFunction, preview: ImportPreview): string[] {
+function problemLines(t: Translate, preview: ImportPreview): string[] {
   const { problems } = preview;
   if (problems.length === 0) return [];
   return [
@@ -24,7 +24,7 @@ function problemLines(t: TranslateFunction, preview: ImportPreview): string[] {
   ];
 }
 
-export function previewMessage(t: TranslateFunction, fileName: string, preview: ImportPreview, timeZone: string, pendingId: number) {
+export function previewMessage(t: Translate, fileName: string, preview: ImportPreview, timeZone: string, pendingId: number) {
   const dates =
     preview.firstSaved === null ? [] : [t("import-dates", { first: localDate(preview.firstSaved, timeZone), last: localDate(preview.lastSaved!, timeZone) })];
   const lines = [
@@ -42,6 +42,6 @@ export function previewMessage(t: TranslateFunction, fileName: string, preview: 
   return { text: lines.join("\n"), keyboard };
 }
 
-export function nothingFoundMessage(t: TranslateFunction, fileName: string, preview: ImportPreview): string {
+export function nothingFoundMessage(t: Translate, fileName: string, preview: ImportPreview): string {
   return [t("import-nothing", { file: escapeHtml(truncate(fileName, 80)), format: preview.format }), ...problemLines(t, preview)].join("\n");
 }

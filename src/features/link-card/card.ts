@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { TranslateFunction } from "@grammyjs/i18n";
+import type { Translate } from "../../views/translate.js";
 import type { LinkDetails } from "../../store/link-details.js";
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, htmlLink, shortUrl, truncate } from "../../views/html.js";
@@ -20,7 +20,7 @@ export const cardCallback = {
 // The card's fixed parts take well under 1,000 characters; notes share what is left of 4096.
 const NOTES_BUDGET = 2800;
 
-function notesBlock(t: TranslateFunction, link: LinkDetails, timeZone: string): string[] {
+function notesBlock(t: Translate, link: LinkDetails, timeZone: string): string[] {
   if (link.notes.length === 0) return [];
   const lines = [`<b>${t("card-notes", { count: link.notes.length })}</b>`];
   let budget = NOTES_BUDGET;
@@ -37,13 +37,13 @@ function notesBlock(t: TranslateFunction, link: LinkDetails, timeZone: string): 
 }
 
 /** What the fetched page said of itself: site, reading time, description. */
-function pageLines(t: TranslateFunction, link: LinkDetails): string[] {
+function pageLines(t: Translate, link: LinkDetails): string[] {
   const about = [link.site_name && escapeHtml(truncate(link.site_name, 60)), link.reading_minutes && t("card-reading", { minutes: link.reading_minutes })];
   const line = about.filter(Boolean).join(" · ");
   return [...(line ? [line] : []), ...(link.description ? [`<i>${escapeHtml(truncate(link.description, 200))}</i>`] : [])];
 }
 
-export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: string): { text: string; keyboard: InlineKeyboard } {
+export function renderCard(t: Translate, link: LinkDetails, timeZone: string): { text: string; keyboard: InlineKeyboard } {
   const lines = [
     `<b>${escapeHtml(truncate(link.title ?? shortUrl(link.url), 200))}</b>`,
     htmlLink(link.url, truncate(link.url, 300)),
@@ -66,6 +66,6 @@ export function renderCard(t: TranslateFunction, link: LinkDetails, timeZone: st
   return { text: lines.join("\n"), keyboard };
 }
 
-export function deleteConfirmation(t: TranslateFunction, linkId: number): InlineKeyboard {
+export function deleteConfirmation(t: Translate, linkId: number): InlineKeyboard {
   return new InlineKeyboard().text(t("card-delete-yes"), cardCallback.confirmDelete(linkId)).text(t("card-delete-no"), cardCallback.keep(linkId));
 }

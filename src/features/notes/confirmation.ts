@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup } from "@grammyjs/types";
 import { InlineKeyboard } from "grammy";
-import type { Translate } from "../../notes/entries.js";
+import type { Translate } from "../../views/translate.js";
 import { htmlLink, truncate, shortUrl } from "../../views/html.js";
 import { callbackData, int } from "../../telegram/callback-data.js";
 

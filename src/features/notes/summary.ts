@@ -1,6 +1,7 @@
 import { InlineKeyboard, InputFile, type CommandContext } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
-import { MAX_FILTER_TAGS, parseNotesArgs, type NotesFilter } from "../../notes/args.js";
+import { parseNotesArgs, type NotesFilter } from "../../notes/args.js";
+import { MAX_FILTER_TAGS } from "../../recall/list-args.js";
 import type { NotesTotals } from "../../notes/entries.js";
 import { notesMarkdown } from "../../notes/markdown.js";
 import { NOTES_PER_PAGE, notesHeading, renderNoNotes, renderNotesPage } from "../../notes/page.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/telegram/i18n.js";
 import { choicesOf, MOVE_CALLBACK, moveCallback, noteConfirmation } from "../../../src/features/notes/confirmation.js";
-import type { Translate } from "../../../src/notes/entries.js";
+import type { Translate } from "../../../src/views/translate.js";
 import { noteTextOf } from "../../../src/notes/note-text.js";
 import { parseTelegramHtml } from "../../support/emulator/index.js";
 
