@@ -5,7 +5,7 @@ import { addPendingImport, takePendingImport } from "../../store/pending-imports
 import { downloadFile, FileTooLargeError } from "../../telegram/download.js";
 import type { OneAtATime } from "./one-at-a-time.js";
 import { previewImport, readImport, writeImport, type ImportSource } from "../../imports/pipeline.js";
-import { nothingFoundMessage, previewMessage } from "./preview-message.js";
+import { importData, nothingFoundMessage, previewMessage } from "./preview-message.js";
 
 // Often enough to show a large import moving, rarely enough to stay far from Telegram's edit limits.
 const PROGRESS_EVERY_MS = 1500;
@@ -91,10 +91,11 @@ async function runImport(ctx: CallbackQueryContext<BotContext>, fileId: string, 
 
 /** Import or Cancel under a preview: imports run one at a time, and every failure ends with a word to the user. */
 export async function confirmImport(ctx: CallbackQueryContext<BotContext>, line: OneAtATime): Promise<void> {
-  const pending = await takePendingImport(ctx.db, ctx.user.id, Number(ctx.match[2]));
+  const pressed = importData.unpack(ctx.callbackQuery.data);
+  const pending = pressed && (await takePendingImport(ctx.db, ctx.user.id, pressed.pendingId));
   if (!pending) return void (await ctx.answerCallbackQuery({ text: ctx.t("import-gone") }));
   await ctx.answerCallbackQuery();
-  if (ctx.match[1] === "n") return void (await ctx.editMessageText(ctx.t("import-cancelled")));
+  if (pressed.answer === "n") return void (await ctx.editMessageText(ctx.t("import-cancelled")));
   let imported: Awaited<ReturnType<typeof runImport>>;
   try {
     imported = await line.run(

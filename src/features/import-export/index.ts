@@ -3,7 +3,7 @@ import type { BotContext } from "../../telegram/context.js";
 import { exportCommand } from "./export.js";
 import { confirmImport, previewDocument } from "./import.js";
 import { OneAtATime } from "./one-at-a-time.js";
-import { IMPORT_CALLBACK } from "./preview-message.js";
+import { importData } from "./preview-message.js";
 
 /** Bring your log in (send a file) and take it out (/export): the data stays the user's. */
 export function importExportFeature() {
@@ -13,6 +13,6 @@ export function importExportFeature() {
   feature.command("export", exportCommand);
   feature.command("import", (ctx) => ctx.reply(ctx.t("import-how")));
   feature.on("message:document", (ctx, next) => previewDocument(ctx, next, line));
-  feature.callbackQuery(IMPORT_CALLBACK, (ctx) => confirmImport(ctx, line));
+  feature.callbackQuery(importData.pattern, (ctx) => confirmImport(ctx, line));
   return feature;
 }

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { callbackData, int, oneOf } from "../../telegram/callback-data.js";
 import type { Translate } from "../../views/translate.js";
 import type { ImportPreview } from "../../portable/preview.js";
 import { problemWords } from "../../portable/problem-words.js";
@@ -6,11 +7,8 @@ import { localDate } from "../../time/local-date.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { tagList } from "../../views/links.js";
 
-export const importCallback = {
-  confirm: (id: number) => `imp:y:${id}`,
-  cancel: (id: number) => `imp:n:${id}`,
-} as const;
-export const IMPORT_CALLBACK = /^imp:([yn]):(\d{1,15})$/;
+/** Import (y) or Cancel (n) under a preview, for the pending import's id. */
+export const importData = callbackData("imp", { answer: oneOf("y", "n"), pendingId: int(15) });
 
 // The preview lists a few lines it could not read; the count tells how many more there are.
 const PROBLEMS_SHOWN = 10;
@@ -37,8 +35,8 @@ export function previewMessage(t: Translate, fileName: string, preview: ImportPr
     ...problemLines(t, preview),
   ];
   const keyboard = new InlineKeyboard()
-    .text(t("import-button-go"), importCallback.confirm(pendingId))
-    .text(t("import-button-cancel"), importCallback.cancel(pendingId));
+    .text(t("import-button-go"), importData.pack({ answer: "y", pendingId }))
+    .text(t("import-button-cancel"), importData.pack({ answer: "n", pendingId }));
   return { text: lines.join("\n"), keyboard };
 }
 
