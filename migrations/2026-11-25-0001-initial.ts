@@ -74,6 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("value", "text", (col) => col.notNull())
     .addColumn("updated_at", "integer", (col) => col.notNull())
     .execute();
+
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

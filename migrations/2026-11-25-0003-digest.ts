@@ -2,34 +2,16 @@ import { sql, type Kysely } from "kysely";
 
 // Frozen once shipped: schema changes go into new migration files.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable("users")
-    .addColumn("digest_enabled", "integer", (col) => col.notNull().defaultTo(1))
-    .execute();
+  await db.schema.alterTable("users").addColumn("digest_enabled", "integer", (col) => col.notNull().defaultTo(1)).execute();
   // Local wall-clock time as minutes after midnight: 480 is 08:00 in the user's own zone.
-  await db.schema
-    .alterTable("users")
-    .addColumn("digest_minute", "integer", (col) => col.notNull().defaultTo(480))
-    .execute();
-  await db.schema
-    .alterTable("users")
-    .addColumn("digest_size", "integer", (col) => col.notNull().defaultTo(3))
-    .execute();
+  await db.schema.alterTable("users").addColumn("digest_minute", "integer", (col) => col.notNull().defaultTo(480)).execute();
+  await db.schema.alterTable("users").addColumn("digest_size", "integer", (col) => col.notNull().defaultTo(3)).execute();
   // 1: send even on a day with nothing unread and nothing to revisit.
-  await db.schema
-    .alterTable("users")
-    .addColumn("digest_always", "integer", (col) => col.notNull().defaultTo(0))
-    .execute();
+  await db.schema.alterTable("users").addColumn("digest_always", "integer", (col) => col.notNull().defaultTo(0)).execute();
   // The next send, in UTC ms, recomputed from local time after every send; 0 makes existing users due for a recompute.
-  await db.schema
-    .alterTable("users")
-    .addColumn("digest_next_at", "integer", (col) => col.notNull().defaultTo(0))
-    .execute();
+  await db.schema.alterTable("users").addColumn("digest_next_at", "integer", (col) => col.notNull().defaultTo(0)).execute();
   // JSON array of the link ids the last digest proposed, so the next one does not repeat them.
-  await db.schema
-    .alterTable("users")
-    .addColumn("digest_last_shown", "text", (col) => col.notNull().defaultTo("[]"))
-    .execute();
+  await db.schema.alterTable("users").addColumn("digest_last_shown", "text", (col) => col.notNull().defaultTo("[]")).execute();
   await sql`create index users_digest_due on users (digest_next_at) where digest_enabled = 1`.execute(db);
 
   // Snoozed links stay out of the digest until then.

@@ -10,14 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db.schema.alterTable("links").addColumn("reading_minutes", "integer").execute();
   // The page fetch queue lives on the link: pending | done | failed, with back-off between attempts.
-  await db.schema
-    .alterTable("links")
-    .addColumn("fetch_status", "text", (col) => col.notNull().defaultTo("done"))
-    .execute();
-  await db.schema
-    .alterTable("links")
-    .addColumn("fetch_attempts", "integer", (col) => col.notNull().defaultTo(0))
-    .execute();
+  await db.schema.alterTable("links").addColumn("fetch_status", "text", (col) => col.notNull().defaultTo("done")).execute();
+  await db.schema.alterTable("links").addColumn("fetch_attempts", "integer", (col) => col.notNull().defaultTo(0)).execute();
   await db.schema.alterTable("links").addColumn("fetch_next_at", "integer").execute();
   await sql`update links set title_source = 'user' where title is not null`.execute(db);
   await sql`create index links_fetch_due on links (fetch_next_at) where fetch_status = 'pending'`.execute(db);
@@ -37,18 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("save_confirmations").execute();
   await sql`drop index links_fetch_due`.execute(db);
-  for (const column of [
-    "fetch_next_at",
-    "fetch_attempts",
-    "fetch_status",
-    "reading_minutes",
-    "content_type",
-    "language",
-    "description",
-    "site_name",
-    "fetched_title",
-    "title_source",
-  ]) {
+  for (const column of ["fetch_next_at", "fetch_attempts", "fetch_status", "reading_minutes", "content_type", "language", "description", "site_name", "fetched_title", "title_source"]) {
     await db.schema.alterTable("links").dropColumn(column).execute();
   }
 }

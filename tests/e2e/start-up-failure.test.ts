@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabasePath } from "../support/bot-process.js";
 
-const TOKEN = "123456789:AAH-startUpFailure_secretPart0123456";
+const TOKEN = "123456:start-up-failure-test-token";
 const root = new URL("../..", import.meta.url);
 
 /** Runs the real entry point to its end; resolves with its exit code and everything it printed. */
