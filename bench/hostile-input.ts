@@ -6,8 +6,7 @@ import type { Api } from "grammy";
 import { Kysely, SqliteDialect } from "kysely";
 import { createI18n, translatorFor } from "../src/telegram/i18n.js";
 import { captureLinks } from "../src/capture/capture-links.js";
-import { openDatabase, type DB } from "../src/db/connection.js";
-import { migrateToLatest } from "../src/db/migrate.js";
+import type { DB } from "../src/db/connection.js";
 import type { Database } from "../src/db/schema.js";
 import { withStatementCache } from "../src/db/statement-cache.js";
 import { htmlInfo } from "../src/fetch/html-info.js";
@@ -21,8 +20,7 @@ import { ownerPrefix } from "../src/search/query.js";
 import { ownedText, searchText } from "../src/search/search-text.js";
 import { searchLinks } from "../src/store/search.js";
 import { createTagQuestion, findTagQuestion, updateTagQuestion } from "../src/store/tag-questions.js";
-import { upsertUser } from "../src/store/users.js";
-import { tempDatabasePath } from "../tests/support/bot-process.js";
+import { freshDatabase } from "./fresh-database.js";
 import { backtrackingLogs, deepPages, hostileQueries, inflatingZip, linkMessage, longNotes } from "./hostile-inputs.js";
 import { HEAVY_USER, RECALL_SIZES, recallDatabase } from "./recall-data.js";
 import { medianOfRuns, RUNS, type Figure, type Scale } from "./report.js";
@@ -83,14 +81,6 @@ function readerCases(sizes: HostileSize): HostileCase[] {
 
 function refused(problems: readonly { key: string }[]): void {
   if (!problems.some((problem) => problem.key.startsWith("problem-zip-"))) throw new Error("the zip was not refused");
-}
-
-async function freshDatabase() {
-  const file = tempDatabasePath();
-  const db = openDatabase(file.path);
-  await migrateToLatest(db);
-  await upsertUser(db, { id: 1, first_name: "bench" }, "UTC", 0);
-  return { file, db };
 }
 
 /** What a save does before it replies: the message's links extracted and captured. */

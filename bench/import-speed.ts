@@ -2,13 +2,10 @@
 // one-transaction store with tags, notes and search index) against a raw better-sqlite3 insert of the
 // same rows in one transaction.
 import SQLite from "better-sqlite3";
-import { openDatabase } from "../src/db/connection.js";
-import { migrateToLatest } from "../src/db/migrate.js";
 import { parseMarkdownLog } from "../src/portable/markdown-log.js";
 import { mergeDuplicates, type KeyedLink } from "../src/portable/merge.js";
 import { importLinks } from "../src/store/import.js";
-import { upsertUser } from "../src/store/users.js";
-import { tempDatabasePath } from "../tests/support/bot-process.js";
+import { freshDatabase } from "./fresh-database.js";
 import { seededRandom } from "./seeded.js";
 import { medianOfRuns, RUNS, type Figure, type Scale } from "./report.js";
 
@@ -24,14 +21,6 @@ export function generateLog(links: number, seed = 7): string {
     lines.push("");
   }
   return lines.join("\n");
-}
-
-async function freshDatabase() {
-  const file = tempDatabasePath();
-  const db = openDatabase(file.path);
-  await migrateToLatest(db);
-  await upsertUser(db, { id: 1, first_name: "bench" }, "UTC", 0);
-  return { file, db };
 }
 
 const SIZES: Record<Scale, number> = { full: 100_000, quick: 5_000, tiny: 300 };

@@ -23,14 +23,14 @@ help =
     /note: a note on the link you saved last (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
     /link: one link's card (<code>/link 12</code>)
-    /title: your own title for a link (<code>/title 12 text</code>); /refetch 12 fetches its page again
+    /title: your own title for a link (<code>/title 12 text</code>, or <code>/title 12</code> and then the title; <code>/title 12 -</code> for the page's again); /refetch 12 fetches its page again
     /digest: your daily digest (<code>/digest 08:30</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)
     /timezone: your time zone (<code>/timezone Europe/Berlin</code>)
     /import: bring in your markdown log or bookmarks (send the file)
     /export: your whole log as a file (<code>/export md</code>, <code>html</code>, <code>csv</code>, <code>json</code>)
     /start: what this bot does
     /help: this list
-    /cancel: leave the open question
+    /cancel: close the open tag question (the links stay saved) or the title prompt
 
 command-start = What this bot does
 command-help = List every command
@@ -113,7 +113,7 @@ links-count =
 note-on-question = 📝 Noted on {$links}. The tag question stays open.
 note-undo = Undo
 note-undone = Note removed.
-answer-tags-or-note = Tags, or a note on the link?
+answer-tags-or-note = Tags, or a note?
 answer-as-tags = Tags: {$tags}
 answer-as-note = Save as note
 answer-taken-as-tags = Taken as tags: {$tags}

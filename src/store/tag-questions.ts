@@ -216,11 +216,10 @@ export function joinedGroups(question: Pick<TagQuestion, "groups" | "mediaGroupI
 export async function recentQuestionsOf(db: DB, linkId: number, since: number): Promise<TagQuestion[]> {
   const rows = await db
     .selectFrom("tag_questions")
-    .innerJoin("links", "links.user_id", "tag_questions.user_id")
-    .selectAll("tag_questions")
-    .where("links.id", "=", linkId)
-    .where("tag_questions.touched_at", ">=", since)
-    .where("tag_questions.message_id", "is not", null)
+    .selectAll()
+    .where("user_id", "=", (eb) => eb.selectFrom("links").select("user_id").where("id", "=", linkId))
+    .where("touched_at", ">=", since)
+    .where("message_id", "is not", null)
     .execute();
   return rows.map(toQuestion).filter((question) => questionLinkIds(question).includes(linkId) || question.knownIds.includes(linkId));
 }

@@ -7,8 +7,11 @@ import {
   joinableQuestion,
   joinedGroups,
   lastSettledQuestion,
+  queuedQuestions,
+  recentQuestionsOf,
   updateTagQuestion,
 } from "../../src/store/tag-questions.js";
+import { planRecordingDatabase } from "../support/query-plans.js";
 import { freshDatabaseEach } from "../support/test-db.js";
 
 const database = freshDatabaseEach(1, 2);
@@ -75,5 +78,22 @@ describe("tag questions as rows", () => {
     expect(joinedGroups(album, [2], "album")).toEqual([[1, 2]]);
     expect(joinedGroups(album, [2], null)).toEqual([[1], [2]]);
     expect(joinedGroups(album, [1], null)).toEqual([[1]]);
+  });
+});
+
+describe("tag question queries at scale", () => {
+  it("read ranges of one chat or one user, never every saved question", async () => {
+    const { db, plansOf } = await planRecordingDatabase();
+    const plans = await plansOf(async () => {
+      await recentQuestionsOf(db, 1, 0);
+      await currentQuestion(db, 1);
+      await queuedQuestions(db, 1);
+      await joinableQuestion(db, 1, 0);
+      await lastSettledQuestion(db, 1, 0);
+    });
+    expect(plans).toHaveLength(5);
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN tag_questions/);
+    expect(plans[0]).toContain("USING INDEX tag_questions_user_touched");
+    await db.destroy();
   });
 });
