@@ -2,7 +2,7 @@
 // while another user keeps sending commands. Reports the achieved send rate against Telegram's ~30 msg/s
 // broadcast ceiling and how long the ordinary commands waited for their answers.
 import SQLite from "better-sqlite3";
-import { startEmulator } from "../tests/support/emulator/index.js";
+import { startEmulator } from "../src/emulator/index.js";
 import { tempDatabasePath } from "../tests/support/bot-process.js";
 import { startInProcess } from "../tests/support/in-process.js";
 import { median, passWindows, percentile, ratePerSecond, type Figure, type Scale } from "./report.js";

@@ -5,7 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, readFileSync } from "node:fs";
 import SQLite from "better-sqlite3";
-import { startEmulator, type Emulator } from "../tests/support/emulator/index.js";
+import { startEmulator, type Emulator } from "../src/emulator/index.js";
 import { tempDatabasePath } from "../tests/support/bot-process.js";
 import { CHINESE, ENGLISH, HEAVY_USER, recallDatabase, RECALL_SIZES } from "./recall-data.js";
 import { medianOfRuns, RUNS, WARM_UP_RUN, type Figure, type Scale } from "./report.js";

@@ -10,7 +10,7 @@ import { sql } from "kysely";
 import { openDatabase, type DB } from "../src/db/connection.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { tempDatabasePath } from "../tests/support/bot-process.js";
-import { TEST_BOT_INFO } from "../tests/support/emulator/index.js";
+import { TEST_BOT_INFO } from "../src/emulator/index.js";
 import { median, passWindows, percentile, ratePerSecond, type Figure, type Scale } from "./report.js";
 import { seededRandom } from "./seeded.js";
 

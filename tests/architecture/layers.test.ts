@@ -14,14 +14,14 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["views"],
   ["search", "notes", "digest"],
   // Pure readers and writers of the outside world's formats and pages, and the connection: core below them only.
-  ["db", "portable", "fetch"],
+  ["db", "portable", "fetch", "emulator"],
   ["store"],
   // Telegram plumbing and the services features share.
   ["telegram", "capture"],
   ["imports", "questions", "lists", "digest-delivery"],
   ["jobs"],
   ["features/*"],
-  ["bot", "server", "cli"],
+  ["bot", "server", "cli", "playground"],
   ["app"],
   ["main"],
 ];

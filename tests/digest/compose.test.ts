@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { composeDigest, readingStreak, type DigestFacts, type DigestOptions } from "../../src/digest/compose.js";
-import { parseTelegramHtml } from "../support/emulator/index.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 
 const t = (key: string, vars?: Record<string, string | number>) => (vars ? `${key}${JSON.stringify(vars)}` : key);
 const facts = (overrides: Partial<DigestFacts> = {}): DigestFacts => ({

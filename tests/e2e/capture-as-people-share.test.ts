@@ -2,7 +2,7 @@ import type { Chat, Message } from "@grammyjs/types";
 import { describe, expect, it } from "vitest";
 import { databaseFile, readDatabase } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
-import { forwardOrigin } from "../support/emulator/users.js";
+import { forwardOrigin } from "../../src/emulator/index.js";
 import { appHarness } from "../support/harness.js";
 
 const CHANNEL: Chat.ChannelChat = { id: -100777, type: "channel", title: "SQLite Weekly", username: "sqliteweekly" };

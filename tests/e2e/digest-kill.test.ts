@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { databaseFile, eventually, startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
-import { startEmulator, type Emulator, type RecordedCall } from "../support/emulator/index.js";
+import { startEmulator, type Emulator, type RecordedCall } from "../../src/emulator/index.js";
 
 const USERS = Array.from({ length: 120 }, (_, i) => 1001 + i);
 // Unpaced at 1000 a second: the kill does not need time, it happens inside the emulator's handling of the 30th

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { databaseFile, tempDatabasePath } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
-import { startEmulator, type Emulator } from "../support/emulator/index.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { startInProcess } from "../support/in-process.js";
 import { startWorkerApp } from "../support/worker-app.js";
 

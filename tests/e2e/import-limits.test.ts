@@ -3,7 +3,7 @@ import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { databaseFile, readDatabase } from "../support/bot-process.js";
 import { button } from "../support/chat.js";
-import type { Emulator } from "../support/emulator/index.js";
+import type { Emulator } from "../../src/emulator/index.js";
 import { botHarness } from "../support/harness.js";
 
 const ADA = 6101;

@@ -1,6 +1,6 @@
 import type { Message } from "@grammyjs/types";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EmulatedUser } from "../support/emulator/index.js";
+import type { EmulatedUser } from "../../src/emulator/index.js";
 import { eventually, readDatabase } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "../support/chat.js";
 import { appHarness } from "../support/harness.js";

@@ -2,7 +2,7 @@ import type { Chat } from "@grammyjs/types";
 import { describe, expect, it } from "vitest";
 import { databaseFile, eventually } from "../support/bot-process.js";
 import { nextMessage, TAG_QUESTION } from "../support/chat.js";
-import { forwardOrigin, type EmulatedUser } from "../support/emulator/index.js";
+import { forwardOrigin, type EmulatedUser } from "../../src/emulator/index.js";
 import { appHarness } from "../support/harness.js";
 
 const FLOOD = 40;

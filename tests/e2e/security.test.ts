@@ -5,7 +5,7 @@ import { csvRecords } from "../../src/portable/csv.js";
 import { parseImportFile } from "../../src/portable/parse-file.js";
 import { databaseFile, eventually } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "../support/chat.js";
-import { detectUrlEntities, type EmulatedUser, type NewUpdate, type RecordedCall } from "../support/emulator/index.js";
+import { detectUrlEntities, type EmulatedUser, type NewUpdate, type RecordedCall } from "../../src/emulator/index.js";
 import { botHarness } from "../support/harness.js";
 
 const ADA = 7101;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextMessage } from "../support/chat.js";
-import type { EmulatedUser, Fault } from "../support/emulator/index.js";
+import type { EmulatedUser, Fault } from "../../src/emulator/index.js";
 import { appHarness } from "../support/harness.js";
 
 const NO_LINKS = /I found no links/;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../support/emulator/index.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { readDatabase, tempDatabasePath } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
 import { startAppInProcess, type InProcessBot } from "../support/in-process.js";

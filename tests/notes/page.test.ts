@@ -4,7 +4,7 @@ import type { NotesFilter } from "../../src/notes/args.js";
 import { groupByLink, type NoteEntry } from "../../src/notes/entries.js";
 import type { Translate } from "../../src/views/translate.js";
 import { NOTES_PER_PAGE, notePreview, renderNoNotes, renderNotesPage } from "../../src/notes/page.js";
-import { htmlTextLength, parseTelegramHtml } from "../support/emulator/index.js";
+import { htmlTextLength, parseTelegramHtml } from "../../src/emulator/index.js";
 
 const i18n = createI18n();
 const t: Translate = (key, variables) => i18n.t("en", key, variables);

@@ -4,7 +4,7 @@ import { MAX_FILTER_TAGS, parseUnreadArgs } from "../../src/recall/list-args.js"
 import type { ListedLink } from "../../src/recall/listed-link.js";
 import { renderLinkList } from "../../src/views/link-list.js";
 import { pageOf } from "../../src/recall/pagination.js";
-import { parseTelegramHtml } from "../support/emulator/index.js";
+import { parseTelegramHtml } from "../../src/emulator/index.js";
 
 const link = (id: number, extra: Partial<ListedLink> = {}): ListedLink => ({
   id,

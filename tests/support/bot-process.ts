@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import type { Emulator } from "./emulator/index.js";
+import type { Emulator } from "../../src/emulator/index.js";
 
 const root = new URL("../..", import.meta.url);
 

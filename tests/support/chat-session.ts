@@ -1,6 +1,6 @@
 import type { Message } from "@grammyjs/types";
 import { button, nextEdit, nextMessage, SETTLED, TAG_QUESTION } from "./chat.js";
-import type { UserInit } from "./emulator/index.js";
+import type { UserInit } from "../../src/emulator/index.js";
 import type { Harness } from "./harness.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, Message } from "@grammyjs/types";
-import type { Emulator, RecordedCall } from "./emulator/index.js";
+import type { Emulator, RecordedCall } from "../../src/emulator/index.js";
 
 /** Helpers to read what the bot did in a chat, in the words a test would use. */
 export function buttonsOf(message: Message): InlineKeyboardButton.CallbackButton[] {

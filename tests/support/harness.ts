@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { startEmulator, type Emulator } from "./emulator/index.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { startBot, tempDatabasePath, type BotProcess } from "./bot-process.js";
 import { startAppInProcess, type InProcessBot } from "./in-process.js";
 

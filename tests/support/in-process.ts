@@ -3,7 +3,7 @@ import { startApp, type App } from "../../src/app.js";
 import { parseConfig } from "../../src/config/config.js";
 import { testEnvironment } from "./bot-process.js";
 import { createLogger } from "../../src/logger.js";
-import type { Emulator } from "./emulator/index.js";
+import type { Emulator } from "../../src/emulator/index.js";
 
 /**
  * The real app (database, bot, runner, digest scheduler) in this process, with a clock the test moves.

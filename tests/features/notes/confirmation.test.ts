@@ -3,7 +3,7 @@ import { createI18n } from "../../../src/telegram/i18n.js";
 import { choicesOf, MOVE_CALLBACK, moveCallback, noteConfirmation } from "../../../src/features/notes/confirmation.js";
 import type { Translate } from "../../../src/views/translate.js";
 import { noteTextOf } from "../../../src/notes/note-text.js";
-import { parseTelegramHtml } from "../../support/emulator/index.js";
+import { parseTelegramHtml } from "../../../src/emulator/index.js";
 
 const i18n = createI18n();
 const t: Translate = (key, variables) => i18n.t("en", key, variables);

@@ -1,6 +1,6 @@
 import { Api, Bot, GrammyError, HttpError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { forwardOrigin, parseTelegramHtml, startEmulator, type Emulator } from "./emulator/index.js";
+import { forwardOrigin, parseTelegramHtml, startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 let emu: Emulator;
 let api: Api;
