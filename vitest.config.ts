@@ -18,6 +18,7 @@ const PROCESS_FILES = [
   "tests/e2e/start-up-failure.test.ts",
   "tests/e2e/survival.test.ts",
   "tests/e2e/webhook.test.ts",
+  "tests/playground/playground-browser.test.ts", // npm start with no token, and Chromium on its page
 ];
 
 /**

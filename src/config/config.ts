@@ -8,6 +8,30 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** Where the database lives when DATABASE_URL is not set, for the bot and the command-line tools alike. */
 export const DEFAULT_DATABASE_URL = "./data/linklog.db";
+/** The playground's own database, so that trying linklog never writes into a real one. */
+export const PLAYGROUND_DATABASE_URL = "./data/playground.db";
+export const DEFAULT_PLAYGROUND_PORT = 8080;
+
+/** No token and not a production deployment: a newcomer trying linklog, who gets the playground instead of an error. */
+export function wantsPlayground(env: Record<string, string | undefined>): boolean {
+  return !env.BOT_TOKEN?.trim() && env.NODE_ENV !== "production";
+}
+
+/**
+ * The environment the bot runs with in the playground: the emulator's token and address, the playground's database,
+ * and neither a webhook nor a port of its own (the playground's port serves the page and the emulator).
+ */
+export function playgroundEnvironment(env: Record<string, string | undefined>, playground: { url: string; token: string }): Record<string, string | undefined> {
+  return {
+    ...env,
+    BOT_TOKEN: playground.token,
+    TELEGRAM_API_ROOT: playground.url,
+    DATABASE_URL: env.PLAYGROUND_DATABASE_URL || PLAYGROUND_DATABASE_URL,
+    WEBHOOK_URL: undefined,
+    WEBHOOK_SECRET: undefined,
+    PORT: undefined,
+  };
+}
 
 const configSchema = z.object({
   BOT_TOKEN: z
@@ -130,4 +154,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** `sqlite:` URLs and plain paths both name a SQLite file. */
 export function sqlitePath(databaseUrl: string): string {
   return databaseUrl.replace(/^sqlite:(\/\/)?/, "");
+}
+
+/** The playground's page and emulator listen on PORT too (0 picks a free port, which the log line then names). */
+export function playgroundPort(env: Record<string, string | undefined>): number {
+  const raw = env.PORT?.trim();
+  if (!raw) return DEFAULT_PLAYGROUND_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError([`PORT must be a port number from 0 to 65535 (the playground's page; default ${DEFAULT_PLAYGROUND_PORT})`]);
+  }
+  return port;
 }

@@ -21,7 +21,9 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["imports", "questions", "lists", "digest-delivery"],
   ["jobs"],
   ["features/*"],
-  ["bot", "server", "cli", "playground"],
+  ["bot", "server", "cli"],
+  // The try-it page: the emulator and a chat page, started by main when there is no token.
+  ["playground"],
   ["app"],
   ["main"],
 ];

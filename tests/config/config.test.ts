@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, sqlitePath } from "../../src/config/config.js";
+import { ConfigError, parseConfig, playgroundEnvironment, playgroundPort, sqlitePath, wantsPlayground } from "../../src/config/config.js";
 
 const token = "123456:ABC-def_ghi";
 
@@ -64,5 +64,30 @@ describe("configuration", () => {
     expect(sqlitePath("sqlite:./data/x.db")).toBe("./data/x.db");
     expect(sqlitePath("sqlite:///var/lib/linklog.db")).toBe("/var/lib/linklog.db");
     expect(sqlitePath("/srv/linklog.db")).toBe("/srv/linklog.db");
+  });
+});
+
+describe("the playground instead of a missing token", () => {
+  it("is what a newcomer without a token gets, but never a production deployment", () => {
+    expect(wantsPlayground({})).toBe(true);
+    expect(wantsPlayground({ BOT_TOKEN: "  " })).toBe(true);
+    expect(wantsPlayground({ BOT_TOKEN: "123:abc" })).toBe(false);
+    expect(wantsPlayground({ NODE_ENV: "production" })).toBe(false);
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/BOT_TOKEN is missing.*@BotFather/);
+  });
+
+  it("runs the bot against the emulator with its own database, whatever the environment says of a webhook or port", () => {
+    const env = { DATABASE_URL: "./data/linklog.db", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "s".repeat(20), PORT: "9000", LOG_LEVEL: "warn" };
+    const config = parseConfig(playgroundEnvironment(env, { url: "http://127.0.0.1:9000", token: "123456:TEST" }));
+    expect(config).toMatchObject({ BOT_TOKEN: "123456:TEST", TELEGRAM_API_ROOT: "http://127.0.0.1:9000", DATABASE_URL: "./data/playground.db", LOG_LEVEL: "warn" });
+    expect(config.receiving).toEqual({ mode: "polling" });
+    expect(config.PORT).toBeUndefined();
+  });
+
+  it("listens on PORT, 8080 by default, and says what is wrong with a bad one", () => {
+    expect(playgroundPort({})).toBe(8080);
+    expect(playgroundPort({ PORT: "0" })).toBe(0);
+    expect(playgroundPort({ PORT: "8123" })).toBe(8123);
+    expect(() => playgroundPort({ PORT: "eighty" })).toThrow(ConfigError);
   });
 });

@@ -404,3 +404,51 @@ describe("parseTelegramHtml", () => {
     });
   });
 });
+
+describe("what a chat client sees (the playground)", () => {
+  it("tells every change of a chat, in order: the user's message, the bot's, an edit, a reaction, an answer, a deletion", async () => {
+    const events: string[] = [];
+    emu.subscribe((event) => events.push(event.kind));
+    const user = emu.user();
+    const said = user.sendText("hi");
+    const sent = await api.sendMessage(user.chatId, "Tags?", { reply_markup: { inline_keyboard: [[{ text: "Skip", callback_data: "skip" }]] } });
+    await api.editMessageText(user.chatId, sent.message_id, "Saved");
+    await api.setMessageReaction(user.chatId, said.message_id, [{ type: "emoji", emoji: "👌" }]);
+    const press = user.press(sent, "skip");
+    await api.answerCallbackQuery(press.callback_query!.id, { text: "Skipped" });
+    await api.sendChatAction(user.chatId, "typing");
+    await api.deleteMessage(user.chatId, sent.message_id);
+    expect(events).toEqual(["message", "message", "edited", "reaction", "callback-answer", "chat-action", "deleted"]);
+    const [mine] = emu.history(user.chatId);
+    expect(mine).toMatchObject({ byBot: false, message: { text: "hi" }, reaction: [{ type: "emoji", emoji: "👌" }] });
+    expect(emu.history(user.chatId)).toHaveLength(1);
+  });
+
+  it("refuses a reaction to a message that does not exist", async () => {
+    const user = emu.user();
+    user.sendText("hi");
+    expect((await apiError(api.setMessageReaction(user.chatId, 99, [{ type: "emoji", emoji: "👌" }]))).description).toBe(
+      "Bad Request: message to react not found",
+    );
+  });
+
+  it("shows the command menu of the user's language, or the one for every language", async () => {
+    await api.setMyCommands([{ command: "help", description: "Every command" }]);
+    await api.setMyCommands([{ command: "help", description: "所有命令" }], { language_code: "zh" });
+    expect(emu.commandsFor("zh")).toEqual([{ command: "help", description: "所有命令" }]);
+    expect(emu.commandsFor("de")).toEqual([{ command: "help", description: "Every command" }]);
+  });
+
+  it("keeps no call log when asked not to, while waiting for calls still works", async () => {
+    const quiet = await startEmulator({ recordCalls: false });
+    try {
+      const quietApi = new Api(quiet.token, { apiRoot: quiet.apiRoot });
+      const waiting = quiet.waitForCall("getMe");
+      await quietApi.getMe();
+      await expect(waiting).resolves.toMatchObject({ method: "getMe", response: { ok: true } });
+      expect(quiet.calls).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
+});
