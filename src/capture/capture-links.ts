@@ -21,18 +21,24 @@ export type CaptureInput = Pick<Extraction, "links" | "source"> & { comment?: st
 
 // An address as it stands in text, with or without its scheme.
 const ADDRESS = /https?:\/\/\S+|(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?/giu;
+const HAS_ADDRESS = new RegExp(ADDRESS.source, "iu");
 const WORDS = /[\p{L}\p{N}]/u;
 
 /**
  * The note each link gets from its message's words: the whole text for one link or for prose, but a list of
- * "address Title" lines gives each link its own words only, not the whole list on every link.
+ * "address Title" lines gives each link its own words only, not the whole list on every link. Lines without a
+ * link around such a list ("Reading list for the weekend:") are its heading, kept on every link above its words.
  */
 function notesOf(extraction: CaptureInput): (link: CaptureInput["links"][number]) => string | null {
   const comment = extraction.comment ?? null;
   if (comment === null || extraction.links.length < 2) return () => comment;
   const titles = extraction.links.flatMap((link) => (link.title ? [link.title] : []));
-  const leftover = titles.reduce((rest, title) => rest.split(title).join(" "), comment).replace(ADDRESS, " ");
-  return WORDS.test(leftover) ? () => comment : (link) => link.title;
+  const withoutLinks = (line: string) => titles.reduce((rest, title) => rest.split(title).join(" "), line).replace(ADDRESS, " ");
+  const lines = comment.split("\n").filter((line) => line.trim() !== "");
+  const linkLines = lines.filter((line) => HAS_ADDRESS.test(line) || titles.some((title) => line.includes(title)));
+  if (linkLines.some((line) => WORDS.test(withoutLinks(line)))) return () => comment;
+  const heading = lines.filter((line) => !linkLines.includes(line)).join("\n");
+  return (link) => [heading, link.title ?? ""].filter((part) => part !== "").join("\n") || null;
 }
 
 function toCandidates(extraction: CaptureInput): LinkCandidate[] {

@@ -35,7 +35,7 @@ const KEEP_ALIVE_MS = 25_000;
 
 /** The Bot API emulator and the chat page on one port of 127.0.0.1. */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
-  const api = createBotApi({ recordCalls: false });
+  const api = createBotApi({ recordCalls: false, botInfo: { username: "linklog_playground_bot" } });
   const user = new SimulatedUser(api);
   const assets = Object.fromEntries(Object.entries(ASSETS).map(([path, asset]) => [path, { ...asset, body: readFileSync(new URL(asset.file, PAGE_DIR)) }]));
   const streams = new Set<ServerResponse>();

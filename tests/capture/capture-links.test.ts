@@ -39,6 +39,14 @@ describe("the words a link is sent with", () => {
     ]);
   });
 
+  it("keeps a list's heading on each of its links, above the link's own words", async () => {
+    await save("Reading list for the weekend:\nhttps://example.org/own The ownership chapter\nhttps://example.com/tokio Tokio tutorial");
+    expect((await notes()).map(({ url, text }) => [url, text])).toEqual([
+      ["https://example.org/own", "Reading list for the weekend:\nThe ownership chapter"],
+      ["https://example.com/tokio", "Reading list for the weekend:\nTokio tutorial"],
+    ]);
+  });
+
   it("puts prose around several links on each of them, whole", async () => {
     const essay = "I compared https://example.org/x and https://example.org/y; the second explains the scheduler better.";
     await save(essay);

@@ -360,14 +360,32 @@ function fill(parent, text, entities, start, end) {
     const stop = Math.min(entity.offset + entity.length, end);
     let j = i + 1;
     while (j < entities.length && /** @type {Entity} */ (entities[j]).offset < stop) j++;
-    parent.appendChild(document.createTextNode(text.slice(at, entity.offset)));
+    appendPlain(parent, text.slice(at, entity.offset));
     const { outer, inner } = entityElement(entity, text.slice(entity.offset, stop));
     fill(inner, text, entities.slice(i + 1, j), entity.offset, stop);
     parent.appendChild(outer);
     at = stop;
     i = j;
   }
-  parent.appendChild(document.createTextNode(text.slice(at, end)));
+  appendPlain(parent, text.slice(at, end));
+}
+
+/**
+ * Text outside entities, with its /commands tappable: Telegram's apps find those themselves in a bot's messages.
+ * @param {Node} parent
+ * @param {string} text
+ */
+function appendPlain(parent, text) {
+  let at = 0;
+  for (const match of text.matchAll(/(?<![\w/])\/[a-z][a-z0-9_]{0,31}(?![\w/])/g)) {
+    parent.appendChild(document.createTextNode(text.slice(at, match.index)));
+    const command = match[0];
+    const node = clickable("command", () => void sendText(command).catch(reportFailure));
+    node.textContent = command;
+    parent.appendChild(node);
+    at = match.index + command.length;
+  }
+  parent.appendChild(document.createTextNode(text.slice(at)));
 }
 
 /**
@@ -402,7 +420,7 @@ function entityElement(entity, covered) {
     case "email":
       return same(link(`mailto:${covered}`));
     case "bot_command":
-      return same(clickable("command", () => void sendText(covered)));
+      return same(clickable("command", () => void sendText(covered).catch(reportFailure)));
     case "mention":
     case "hashtag":
     case "cashtag":
