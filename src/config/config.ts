@@ -19,7 +19,8 @@ export function wantsPlayground(env: Record<string, string | undefined>): boolea
 
 /**
  * The environment the bot runs with in the playground: the emulator's token and address, the playground's database,
- * and neither a webhook nor a port of its own (the playground's port serves the page and the emulator).
+ * neither a webhook nor a port of its own (the playground's port serves the page and the emulator), and no allow-list
+ * that would refuse its one simulated user.
  */
 export function playgroundEnvironment(env: Record<string, string | undefined>, playground: { url: string; token: string }): Record<string, string | undefined> {
   return {
@@ -30,6 +31,7 @@ export function playgroundEnvironment(env: Record<string, string | undefined>, p
     WEBHOOK_URL: undefined,
     WEBHOOK_SECRET: undefined,
     PORT: undefined,
+    ALLOWED_USER_IDS: undefined,
   };
 }
 

@@ -77,11 +77,24 @@ describe("the playground instead of a missing token", () => {
   });
 
   it("runs the bot against the emulator with its own database, whatever the environment says of a webhook or port", () => {
-    const env = { DATABASE_URL: "./data/linklog.db", WEBHOOK_URL: "https://bot.example.org/hook", WEBHOOK_SECRET: "s".repeat(20), PORT: "9000", LOG_LEVEL: "warn" };
+    const env = {
+      DATABASE_URL: "./data/linklog.db",
+      WEBHOOK_URL: "https://bot.example.org/hook",
+      WEBHOOK_SECRET: "s".repeat(20),
+      PORT: "9000",
+      LOG_LEVEL: "warn",
+      ALLOWED_USER_IDS: "42",
+    };
     const config = parseConfig(playgroundEnvironment(env, { url: "http://127.0.0.1:9000", token: "123456:TEST" }));
-    expect(config).toMatchObject({ BOT_TOKEN: "123456:TEST", TELEGRAM_API_ROOT: "http://127.0.0.1:9000", DATABASE_URL: "./data/playground.db", LOG_LEVEL: "warn" });
+    expect(config).toMatchObject({
+      BOT_TOKEN: "123456:TEST",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9000",
+      DATABASE_URL: "./data/playground.db",
+      LOG_LEVEL: "warn",
+    });
     expect(config.receiving).toEqual({ mode: "polling" });
     expect(config.PORT).toBeUndefined();
+    expect(config.ALLOWED_USER_IDS).toBeUndefined();
   });
 
   it("listens on PORT, 8080 by default, and says what is wrong with a bad one", () => {

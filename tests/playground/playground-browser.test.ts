@@ -156,8 +156,10 @@ describe.skipIf(!hasChromium)("the playground in a browser", () => {
 
     await page.getByRole("button", { name: "Paste as forwarded from a channel" }).click();
     await page.getByRole("textbox", { name: "Channel name" }).fill("Rust Weekly");
-    const forwardedAt = await say("Issue 42 is out https://example.org/weekly-42");
-    await expect(page.locator(".row.out").last().locator(".forwarded").textContent()).resolves.toBe("Forwarded from Rust Weekly");
+    const forwardedAt = await say("Issue 42 is out https://example.org/weekly-42\nAlso read: the 2024 edition guide");
+    const post = page.locator(".row.out").last();
+    await expect(post.locator(".forwarded").textContent()).resolves.toBe("Forwarded from Rust Weekly");
+    await expect(post.locator(".text").textContent()).resolves.toBe("Issue 42 is out https://example.org/weekly-42\nAlso read: the 2024 edition guide");
     await botSays(/Saved:[^]*Issue 42 is out/, forwardedAt);
     await page.getByRole("button", { name: "Stop forwarding" }).click();
 
