@@ -1,11 +1,11 @@
 import { registerCommands } from "./telegram/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import { sqlitePath, type Config } from "./config/config.js";
-import { openDatabase } from "./db/connection.js";
+import { openDatabase, type DB } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createDigestScheduler, type DigestScheduler } from "./jobs/digest-scheduler.js";
 import { createPageTitleWorker, type PageTitleWorker } from "./jobs/page-titles/worker.js";
-import { hostsOnlyResolver } from "./fetch/hosts-resolver.js";
+import { hostsOnlyLookup, hostsOnlyResolver } from "./fetch/hosts-resolver.js";
 import { createQuestionExpiry } from "./jobs/question-expiry.js";
 import type { Logger } from "./logger.js";
 import { checkHealth } from "./server/health.js";
@@ -13,6 +13,8 @@ import { startHttpServer } from "./server/http-server.js";
 import { ensureSearchIndex } from "./store/search-index.js";
 import { ensureUrlKeys } from "./store/url-keys.js";
 import { receiveByPolling, receiveByWebhook } from "./server/updates.js";
+import { asTokenRefusal, identifyBot, startUpApi } from "./telegram/start-up.js";
+import { keepTrying } from "./telegram/unreachable.js";
 
 const DEFAULT_WEBHOOK_PORT = 8080;
 const PAGE_TITLE_POLL_MS = 1000;
@@ -26,28 +28,59 @@ export interface AppOptions {
   clock?: () => number;
   /** Tests drive the scheduler with `digest.tick()` instead of its timer. */
   startDigestTimer?: boolean;
+  /** The waits between tries to reach Telegram (`RETRY_DELAYS_MS`); tests make them short. */
+  retryDelaysMs?: readonly number[];
+  /** Stops trying to reach Telegram at start-up: `startApp` then rejects, with the database closed. */
+  signal?: AbortSignal;
 }
 
 export interface App {
   digest: DigestScheduler;
   pageTitles: PageTitleWorker;
+  /** Rejects when the bot stops taking updates on its own (a `TokenRefusedError` when Telegram refused the token). */
+  failed: Promise<never>;
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, starts long polling and the digest scheduler. */
-export async function startApp({ config, logger, clock = Date.now, startDigestTimer = true }: AppOptions): Promise<App> {
-  const db = openDatabase(sqlitePath(config.DATABASE_URL));
-  await migrateToLatest(db);
+async function openMigratedDatabase(config: Config, logger: Logger): Promise<DB> {
+  const path = sqlitePath(config.DATABASE_URL);
+  const db = openDatabase(path);
+  const { results = [] } = await migrateToLatest(db);
   await ensureUrlKeys(db);
   await ensureSearchIndex(db);
+  logger.info({ path, migrations: results.length }, "database opened and migrated");
+  return db;
+}
 
-  const { bot, i18n, questions } = createBot({ config, db, logger, clock });
-  await bot.init();
-  await registerCommands(bot.api, i18n);
+/** Who the bot is, its command menu, and the way updates arrive: each call waits out network trouble, and says so. */
+async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }: AppOptions, onUpdate: () => void) {
+  const apiRoot = config.TELEGRAM_API_ROOT;
+  logger.info({ api_root: apiRoot }, "connecting to Telegram");
+  // Test runs (FETCH_HOSTS_ONLY) reach the Telegram API root, like pages, without asking DNS.
+  const lookup = config.FETCH_HOSTS_ONLY ? hostsOnlyLookup() : undefined;
+  const patience = (giveUp?: AbortSignal) => keepTrying({ logger, apiRoot, delaysMs: retryDelaysMs, signal: giveUp });
+  const setUp = startUpApi(config.BOT_TOKEN, { apiRoot, lookup, patience: patience(signal) });
+  const botInfo = await identifyBot(setUp);
+  const created = createBot({ config, db, logger, clock, botInfo, lookup });
+  await registerCommands(setUp, created.i18n);
+  const receiving = config.receiving;
+  const updates =
+    receiving.mode === "webhook"
+      ? await receiveByWebhook(created.bot, setUp, receiving, onUpdate)
+      : await receiveByPolling(created.bot, { setUp, patience: patience(), onFetched: onUpdate });
+  return { ...created, updates };
+}
+
+/** Opens and migrates the database, reaches Telegram (for as long as that takes), starts taking updates and the jobs. */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config, logger, clock = Date.now, startDigestTimer = true } = options;
+  const db = await openMigratedDatabase(config, logger);
   let lastUpdateAt: number | undefined;
   const arrived = () => (lastUpdateAt = Date.now());
-  const receiving = config.receiving;
-  const updates = receiving.mode === "webhook" ? await receiveByWebhook(bot, receiving, arrived) : await receiveByPolling(bot, arrived);
+  const { bot, i18n, questions, updates } = await connect(db, options, arrived).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
 
   const digest = createDigestScheduler({
     db,
@@ -78,7 +111,7 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
       {
         db,
         lastUpdateAt: () => lastUpdateAt,
-        expectsRecentUpdates: receiving.mode === "polling",
+        expectsRecentUpdates: config.receiving.mode === "polling",
         schedulerRanAt: () => digest.lastRunAt(),
         schedulerIntervalMs: config.DIGEST_TICK_SECONDS * 1000,
       },
@@ -88,11 +121,15 @@ export async function startApp({ config, logger, clock = Date.now, startDigestTi
   const port = config.PORT ?? (webhook ? DEFAULT_WEBHOOK_PORT : undefined);
   const requestTimeoutMs = config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
   const server = port === undefined ? undefined : await startHttpServer({ port, health, requestTimeoutMs, ...(webhook ? { webhook } : {}) });
-  logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "long polling", port: port ?? null }, "linklog is running");
+  const mode = webhook ? "webhook" : "long polling";
+  logger.info({ username: bot.botInfo.username, mode, port: port ?? null }, `running as @${bot.botInfo.username} in ${mode} mode`);
 
   return {
     digest,
     pageTitles,
+    failed: updates.failed.catch((error: unknown) => {
+      throw asTokenRefusal(error);
+    }),
     /** Stops fetching and sending, lets the updates already taken finish (bounded), then closes the database. */
     async stop() {
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));

@@ -3,6 +3,7 @@ import { startApp } from "./app.js";
 import { ConfigError, parseConfig, playgroundEnvironment, playgroundPort, wantsPlayground } from "./config/config.js";
 import { createLogger } from "./logger.js";
 import { startPlayground, type Playground } from "./playground/playground-server.js";
+import { TokenRefusedError } from "./telegram/start-up.js";
 
 // Above Telegram's 20 MiB for bots: a bigger import still reaches the bot, which refuses it in its own words.
 const PLAYGROUND_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const config = configured(() => parseConfig(playground ? playgroundEnvironment(process.env, playground) : process.env));
   const logger = createLogger(config.LOG_LEVEL, process.stdout, [config.BOT_TOKEN]);
   const app = await startApp({ config, logger });
+  app.failed.catch((error: unknown) => exit(error, "linklog stopped taking updates"));
   if (playground) logger.info(`No BOT_TOKEN: playground at ${playground.url} — set BOT_TOKEN to connect to Telegram`);
   let stopping: Promise<void> | undefined;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -54,9 +56,15 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  // Errors of the API client quote the URL, token and all, so this goes through the redacting logger too. It
-  // logs whatever LOG_LEVEL says: a bot that does not start must say why.
-  createLogger("fatal", process.stderr, [process.env.BOT_TOKEN ?? ""]).fatal({ err: error }, "linklog failed to start");
+/**
+ * Errors of the API client quote the URL, token and all, so this goes through the redacting logger too. It logs
+ * whatever LOG_LEVEL says: a bot that stops must say why. A refused token is a person's to fix: its words say how.
+ */
+function exit(error: unknown, what: string): never {
+  const logger = createLogger("fatal", process.stderr, [process.env.BOT_TOKEN ?? ""]);
+  if (error instanceof TokenRefusedError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, what);
   process.exit(1);
-});
+}
+
+main().catch((error: unknown) => exit(error, "linklog failed to start"));

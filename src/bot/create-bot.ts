@@ -1,3 +1,4 @@
+import type { LookupFunction } from "node:net";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { UserFromGetMe } from "@grammyjs/types";
@@ -28,6 +29,7 @@ import { AlbumHints } from "../questions/album-hints.js";
 import { conversationStateStorage } from "../store/conversation-state.js";
 import { Redraws } from "../questions/redraws.js";
 import { createRetryingFetch } from "../telegram/retrying-fetch.js";
+import { telegramTransport } from "../telegram/transport.js";
 import { replyDefaults, replyDefaultsInConversations } from "../telegram/reply-defaults.js";
 import type { BotContext, ConversationContext } from "../telegram/context.js";
 import { createI18n } from "../telegram/i18n.js";
@@ -40,11 +42,13 @@ export interface BotDeps {
   config: Config;
   db: DB;
   logger: Logger;
-  /** Given in tests so the bot needs no getMe call. */
+  /** Who the bot is (the app asks getMe itself at start-up; tests give it), so the bot makes no getMe call. */
   botInfo?: UserFromGetMe;
   clock?: () => number;
   /** What carries API calls to Telegram, below the retries; the benchmark answers them in-process. */
   fetch?: typeof fetch;
+  /** How the transport finds the API root's address; by default the system's DNS. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -62,10 +66,12 @@ const REDRAW_GAP_MS = 1000;
  */
 const savesUserData = (ctx: BotContext) => ctx.message !== undefined && (hasLinks(ctx.message) || ctx.message.document !== undefined);
 
-export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch }: BotDeps) {
+export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch, lookup }: BotDeps) {
+  const apiRoot = config.TELEGRAM_API_ROOT;
+  const transport = fetch ?? telegramTransport({ apiRoot, lookup });
   const bot = new Bot<BotContext>(config.BOT_TOKEN, {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: config.TELEGRAM_API_ROOT, fetch: createRetryingFetch({ baseDelayMs: config.TELEGRAM_RETRY_BASE_MS, ...(fetch ? { fetch } : {}) }) },
+    client: { apiRoot, fetch: createRetryingFetch({ baseDelayMs: config.TELEGRAM_RETRY_BASE_MS, fetch: transport }) },
   });
   // Long flood waits that the fetch layer hands up are waited out here.
   // Network and 5xx failures were already retried (a bounded number of times) by the fetch layer; retrying

@@ -87,7 +87,7 @@ const configSchema = z.object({
       .default("false")
       .transform((value) => value === "true"),
   ),
-  // Test-only: the page fetcher resolves names from /etc/hosts alone, so tests that save example.org ask no DNS.
+  // Test-only: the page fetcher and the Telegram client resolve names from /etc/hosts alone, so tests ask no DNS.
   FETCH_HOSTS_ONLY: z.preprocess(
     emptyAsUndefined,
     z

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import type { Api, Bot, Transformer } from "grammy";
 import type { BotContext } from "../telegram/context.js";
 import type { Receiving } from "../config/config.js";
 import { createWebhookHandler } from "./webhook.js";
@@ -13,21 +13,38 @@ const WEBHOOK_ANSWER_MS = 8_000;
 export interface UpdateSource {
   /** Webhook mode: what the HTTP server hands Telegram's posts to. */
   webhook?: { path: string; handle: (request: IncomingMessage, response: ServerResponse) => Promise<void> };
+  /** Rejects when updates stop coming without `stop()`: Telegram refused the token, or another instance polls with it. */
+  failed: Promise<never>;
   /** Stops taking updates and lets the ones taken finish (bounded). */
   stop(): Promise<void>;
 }
 
-/** Long polling through the runner, chats in parallel; `onFetched` is told of every successful getUpdates. */
-export async function receiveByPolling(bot: Bot<BotContext>, onFetched: () => void): Promise<UpdateSource> {
+export interface PollingOptions {
+  /** The client of the start-up calls (`startUpApi`). */
+  setUp: Api;
+  /** Waits out and reports network trouble of getUpdates (`keepTrying`). */
+  patience: Transformer;
+  /** Told of every successful getUpdates. */
+  onFetched: () => void;
+}
+
+/** Long polling through the runner, chats in parallel. */
+export async function receiveByPolling(bot: Bot<BotContext>, { setUp, patience, onFetched }: PollingOptions): Promise<UpdateSource> {
   // Long polling and a webhook exclude each other: a webhook left over from another deployment would block polling.
-  await bot.api.deleteWebhook();
+  await setUp.deleteWebhook();
   bot.api.config.use(async (prev, method, payload, signal) => {
-    const result = await prev(method, payload, signal);
-    if (method === "getUpdates" && result.ok) onFetched();
+    if (method !== "getUpdates") return prev(method, payload, signal);
+    const result = await patience(prev, method, payload, signal);
+    if (result.ok) onFetched();
     return result;
   });
-  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  // The runner's own retries are off: they are silent, and its error printing quotes URLs with the token. Network
+  // trouble is waited out and reported by `patience`; anything else (a revoked token, a second instance polling) ends
+  // polling, and `failed` says why.
+  const runner = run(bot, { runner: { silent: true, maxRetryTime: 0, fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  const failed = new Promise<never>((_, reject) => void runner.task()?.catch(reject));
   return {
+    failed,
     async stop() {
       await runner.stop();
       const deadline = Date.now() + SHUTDOWN_GRACE_MS;
@@ -37,9 +54,14 @@ export async function receiveByPolling(bot: Bot<BotContext>, onFetched: () => vo
 }
 
 /** Registers the webhook with its secret; `onAccepted` is told of every update taken for handling (posts refused, repeats not). */
-export async function receiveByWebhook(bot: Bot<BotContext>, webhook: Extract<Receiving, { mode: "webhook" }>, onAccepted: () => void): Promise<UpdateSource> {
+export async function receiveByWebhook(
+  bot: Bot<BotContext>,
+  setUp: Api,
+  webhook: Extract<Receiving, { mode: "webhook" }>,
+  onAccepted: () => void,
+): Promise<UpdateSource> {
   const url = new URL(webhook.url);
-  await bot.api.setWebhook(url.href, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  await setUp.setWebhook(url.href, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
   const handle = createWebhookHandler(bot, { secret: webhook.secret, answerWithinMs: WEBHOOK_ANSWER_MS, onAccepted });
-  return { webhook: { path: url.pathname, handle }, stop: async () => undefined };
+  return { webhook: { path: url.pathname, handle }, failed: new Promise<never>(() => undefined), stop: async () => undefined };
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDatabasePath } from "../support/bot-process.js";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 const TOKEN = "123456:start-up-failure-test-token";
 const root = new URL("../..", import.meta.url);
@@ -28,11 +29,15 @@ function runToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ c
   });
 }
 
-describe("a failure to start", () => {
+const BOTFATHER = "Open Telegram, talk to @BotFather, send /token (or /newbot), and put the token in .env as BOT_TOKEN=…";
+
+describe("a token Telegram refuses", () => {
   // A TELEGRAM_API_ROOT pointing at something that is no Bot API server, and quotes the path it was asked for.
   let wrongApi: Server;
   let apiRoot: string;
-  const database = tempDatabasePath();
+  // The Bot API emulator knows one token and answers any other with 401 Unauthorized, as Telegram does.
+  let emulator: Emulator;
+  const databases = [tempDatabasePath(), tempDatabasePath()];
   beforeAll(async () => {
     wrongApi = createServer((request, response) =>
       response
@@ -41,17 +46,33 @@ describe("a failure to start", () => {
     );
     await new Promise<void>((resolve) => wrongApi.listen(0, "127.0.0.1", resolve));
     apiRoot = `http://127.0.0.1:${(wrongApi.address() as { port: number }).port}`;
+    emulator = await startEmulator({ token: "654321:the-token-of-another-bot" });
   });
   afterAll(async () => {
     await new Promise((resolve) => wrongApi.close(resolve));
-    database.cleanup();
+    await emulator.close();
+    for (const database of databases) database.cleanup();
   });
 
-  it("is reported with its reason, whatever the log level, and without the token the error quotes", async () => {
-    const { code, output } = await runToExit({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, DATABASE_URL: database.path, LOG_LEVEL: "silent" });
+  it.concurrent("(401) ends the process with what to do, after saying where it connected, and never prints the token", async () => {
+    const { code, output } = await runToExit({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: databases[0]!.path });
     expect(code).toBe(1);
-    expect(output).toMatch(/failed to start/);
-    expect(output).toContain("getMe");
+    const messages = output
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual([
+      "database opened and migrated",
+      "connecting to Telegram",
+      `Telegram refused BOT_TOKEN (401 Unauthorized): the token is wrong or was revoked. ${BOTFATHER}`,
+    ]);
+    expect(output).not.toContain(TOKEN.split(":")[1]);
+  });
+
+  it.concurrent("(404) is reported whatever the log level, without the token the error quotes", async () => {
+    const { code, output } = await runToExit({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, DATABASE_URL: databases[1]!.path, LOG_LEVEL: "silent" });
+    expect(code).toBe(1);
+    expect(output).toContain(`Telegram refused BOT_TOKEN (404 Not Found): the token is wrong or was revoked. ${BOTFATHER}`);
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain(TOKEN.split(":")[1]);
   });

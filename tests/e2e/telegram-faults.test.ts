@@ -66,8 +66,8 @@ describe("Telegram failing getUpdates and sendMessage", () => {
     await survivesGetUpdatesFault({ drop: true });
   });
 
-  it("getUpdates failing longer than the fetch layer retries: the runner polls again and nothing is lost", async () => {
-    // Four failures exhaust one request's retries below grammY; the runner's own loop must carry on after them.
+  it("getUpdates failing longer than the fetch layer retries: the bot polls again and nothing is lost", async () => {
+    // Four failures exhaust one request's retries below grammY; the transformer above them (keepTrying) must carry on.
     await survivesGetUpdatesFault({ status: 502 }, 6);
   });
 

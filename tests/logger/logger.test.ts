@@ -25,4 +25,23 @@ describe("the logger", () => {
     expect(lines[0]).not.toContain("secret");
     expect((JSON.parse(lines[0]!) as { err: { message: string } }).err.message).toBe("proxy refused token [redacted] (bad gateway)");
   });
+
+  it("writes lines a person reads to a terminal, and cleans the token out of them too", () => {
+    const lines: string[] = [];
+    const logger = createLogger("info", { write: (line) => lines.push(line), isTTY: true }, ["123456:AAE-secret_Token"]);
+    logger.info({ path: "data/linklog.db", migrations: 13 }, "database opened and migrated");
+    logger.info({ username: "linklog_bot", mode: "long polling" }, "running as @linklog_bot in long polling mode");
+    logger.warn({ method: "getMe", retry: { in: 8 } }, "cannot reach https://api.telegram.org: ENOTFOUND; retrying in 8 s");
+    const cause = Object.assign(new Error("request to https://api.telegram.org/bot123456:AAE-secret_Token/getMe failed"), { code: "ECONNRESET" });
+    logger.fatal({ err: Object.assign(new Error("Network request for 'getMe' failed!"), { error: cause }) }, "linklog failed to start");
+
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO  database opened and migrated  path=data\/linklog.db migrations=13\n$/);
+    expect(lines[1]).toMatch(/ INFO  running as @linklog_bot in long polling mode  username=linklog_bot mode="long polling"\n$/);
+    expect(lines[2]).toMatch(/^\d\d:\d\d:\d\d WARN  cannot reach https:\/\/api.telegram.org: ENOTFOUND; retrying in 8 s  method=getMe retry=\{"in":8\}\n$/);
+    const [fatal, stack, ...rest] = lines[3]!.trimEnd().split("\n");
+    expect(fatal).toMatch(/^\d\d:\d\d:\d\d FATAL linklog failed to start$/);
+    expect(stack).toBe("    Error: Network request for 'getMe' failed!");
+    expect(rest.at(-1)).toBe("    caused by: request to https://api.telegram.org/bot[redacted]/getMe failed");
+    expect(lines.join("")).not.toContain("secret");
+  });
 });
