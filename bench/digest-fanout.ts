@@ -12,7 +12,9 @@ const COMMAND_EVERY_MS = 250;
 const USERS: Record<Scale, number> = { full: 10_000, quick: 200, tiny: 30 };
 function seedDueUsers(path: string, users: number, dueAt: number): void {
   const db = new SQLite(path);
-  const user = db.prepare("insert into users (id, first_name, time_zone, created_at, digest_next_at) values (?, 'u', 'UTC', 0, ?)");
+  // Digest time 00:00, so that today's digest is due whatever the hour the bench runs at (08:00, the default, is not
+  // yet due in the morning, and the scheduler would only move the users to it).
+  const user = db.prepare("insert into users (id, first_name, time_zone, created_at, digest_minute, digest_next_at) values (?, 'u', 'UTC', 0, 0, ?)");
   const link = db.prepare("insert into links (user_id, url, url_key, title, saved_at) values (?, ?, ?, ?, ?)");
   db.transaction(() => {
     for (let id = 1; id <= users; id++) {
