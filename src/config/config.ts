@@ -4,6 +4,8 @@ import { isTimeZone } from "../time/local-date.js";
 const DEFAULT_API_ROOT = "https://api.telegram.org";
 const REQUEST_TIMEOUT_RANGE = "HTTP_REQUEST_TIMEOUT_SECONDS must be a number of seconds from 0.1 to 300 (default 10)";
 
+const PORT_RANGE = "PORT must be a port number from 1 to 65535";
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** Where the database lives when DATABASE_URL is not set, for the bot and the command-line tools alike. */
@@ -36,11 +38,14 @@ export function playgroundEnvironment(env: Record<string, string | undefined>, p
 }
 
 const configSchema = z.object({
-  BOT_TOKEN: z
-    .string({
-      error: "BOT_TOKEN is missing. Open Telegram, talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=…",
-    })
-    .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected digits, a colon, then letters: 123456:ABC-…). Copy it again from @BotFather."),
+  BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string({
+        error: "BOT_TOKEN is missing. Open Telegram, talk to @BotFather, send /newbot, and put the token it gives you in .env as BOT_TOKEN=…",
+      })
+      .regex(/^\d+:[\w-]+$/, "BOT_TOKEN does not look like a bot token (expected digits, a colon, then letters: 123456:ABC-…). Copy it again from @BotFather."),
+  ),
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default(DEFAULT_DATABASE_URL)),
   TELEGRAM_API_ROOT: z.preprocess(
     emptyAsUndefined,
@@ -107,7 +112,7 @@ const configSchema = z.object({
       .optional(),
   ),
   // The HTTP port for the webhook (default 8080 in that mode) and /healthz; without it, polling mode serves no HTTP.
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).optional()),
   // Time a client has to send a whole HTTP request; Telegram sends an update in far less, a slow sender is cut.
   HTTP_REQUEST_TIMEOUT_SECONDS: z.preprocess(
     emptyAsUndefined,

@@ -104,3 +104,10 @@ describe("the playground instead of a missing token", () => {
     expect(() => playgroundPort({ PORT: "eighty" })).toThrow(ConfigError);
   });
 });
+
+describe("a port", () => {
+  it("is refused in words when it is no port", () => {
+    expect(() => parseConfig({ BOT_TOKEN: "123:abc", PORT: "0" })).toThrow("PORT must be a port number from 1 to 65535");
+    expect(() => parseConfig({ BOT_TOKEN: "123:abc", PORT: "http" })).toThrow("PORT must be a port number from 1 to 65535");
+  });
+});

@@ -77,3 +77,12 @@ describe("a token Telegram refuses", () => {
     expect(output).not.toContain(TOKEN.split(":")[1]);
   });
 });
+
+describe("a production deployment without a token", () => {
+  it("stops with how to get one, and never opens the playground", async () => {
+    const { code, output } = await runToExit({ NODE_ENV: "production", BOT_TOKEN: "" });
+    expect(code).toBe(1);
+    expect(output).toMatch(/BOT_TOKEN is missing\. Open Telegram, talk to @BotFather/);
+    expect(output).not.toContain("playground");
+  });
+});
