@@ -45,9 +45,8 @@ async function fetchWithin(timeoutMs: number, input: Parameters<typeof fetch>[0]
 
 /**
  * What carries Bot API calls: node-fetch over keep-alive agents, as grammY itself does on Node, not Node's built-in
- * fetch: measured against the emulator, the built-in one took twice the CPU per call (1.8 against 0.9 ms), 50–75 ms
- * more for the first call, and 65 MiB more memory. With a `lookup`, over agents of its own that resolve the API
- * root's name with it (grammY's shared agents would ask DNS).
+ * fetch, which costs more CPU per call, time on the first call, and memory (README, Design). With a `lookup`, over
+ * agents of its own that resolve the API root's name with it (grammY's shared agents would ask DNS).
  */
 export function telegramTransport({ apiRoot, lookup, timeoutMs }: TransportOptions): typeof fetch {
   const Agent = apiRoot.startsWith("https:") ? HttpsAgent : HttpAgent;
