@@ -1,4 +1,4 @@
-import { registerCommands } from "./telegram/commands.js";
+import { registerBotProfile } from "./telegram/commands.js";
 import { createBot } from "./bot/create-bot.js";
 import { sqlitePath, type Config } from "./config/config.js";
 import { openDatabase, type DB } from "./db/connection.js";
@@ -62,7 +62,7 @@ async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }:
   const setUp = startUpApi(config.BOT_TOKEN, { apiRoot, lookup, patience: patience(signal) });
   const botInfo = await identifyBot(setUp);
   const created = createBot({ config, db, logger, clock, botInfo, lookup });
-  await registerCommands(setUp, created.i18n);
+  await registerBotProfile(setUp, created.i18n);
   const receiving = config.receiving;
   const updates =
     receiving.mode === "webhook"

@@ -26,6 +26,7 @@ help =
     /title: your own title for a link (<code>/title 12 text</code>, or <code>/title 12</code> and then the title; <code>/title 12 -</code> for the page's again); /refetch 12 fetches its page again
     /digest: your daily digest (<code>/digest 08:30</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)
     /timezone: your time zone (<code>/timezone Europe/Berlin</code>)
+    /language: English or 中文
     /import: bring in your markdown log or bookmarks (send the file)
     /export: your whole log as a file (<code>/export md</code>, <code>html</code>, <code>csv</code>, <code>json</code>)
     /start: what this bot does

@@ -18,7 +18,8 @@ import { settingsFeature } from "../features/settings/index.js";
 import { tagsFeature } from "../features/tags/index.js";
 import { todayFeature } from "../features/today/index.js";
 import { unreadFeature } from "../features/unread/index.js";
-import { startFeature } from "../features/start.js";
+import { helpFeature } from "../features/help.js";
+import { onboardingFeature } from "../features/onboarding/index.js";
 import { cancelFeature, taggingFeature } from "../features/tagging/index.js";
 import { unhandledFeature } from "../features/unhandled.js";
 import { hasLinks } from "../links/has-links.js";
@@ -121,9 +122,11 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
   privateChats.use(cancelFeature(questions));
   // Before everything that reads text: while it waits, the title prompt takes the next message.
   privateChats.use(titlePrompt(db));
+  // A tapped zone button or a shared location answers the first-contact question, never a tag question.
+  privateChats.use(onboardingFeature());
   // Before the notes: a reply to an open question answers it.
   privateChats.use(taggingFeature(questions));
-  privateChats.use(startFeature);
+  privateChats.use(helpFeature);
   // Every paginated list registers its kind here; the lists feature owns their shared buttons.
   const views = new ViewRegistry();
   privateChats.use(

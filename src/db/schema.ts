@@ -33,6 +33,10 @@ export interface UsersTable {
   digest_next_at: Generated<number>;
   /** JSON array of link ids the last digest proposed. */
   digest_last_shown: Generated<string>;
+  /** 1 once the user chose a time zone; digests wait for it. */
+  time_zone_chosen: Generated<number>;
+  /** The language chosen with /language; null follows `language_code`. */
+  language: string | null;
 }
 
 export interface LinksTable {

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BotCommand, Message, ReactionType, Update, User, UserFromGetMe } from "@grammyjs/types";
+import type { BotCommand, Message, ReactionType, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "@grammyjs/types";
 import { ApiError, badRequest, errorResponse, faultError, type ApiResponse, type Fault } from "./api-error.js";
 import { ChatStore, compact, stableJson, type ChatEvent, type StoredMessage } from "./chat-store.js";
-import { inlineMarkup, trimWithEntities, validCommands } from "./checks.js";
+import { inlineMarkup, replyKeyboard, trimWithEntities, validCommands } from "./checks.js";
 import { asDocument, FileStore, type StoredFile } from "./file-store.js";
 import { readBody, type Payload } from "./request-body.js";
 import { parseTelegramHtml } from "./telegram-html.js";
@@ -46,9 +46,11 @@ export interface BotApi {
   chatMessages(chatId: number): Message[];
   /** Every message of a chat, the user's too, with the bot's reactions. */
   history(chatId: number): StoredMessage[];
+  /** The reply keyboard the bot shows in a chat, in place of the user's own, or null. */
+  keyboard(chatId: number): ReplyKeyboardMarkup | null;
   /** Tells `listener` of every change to any chat; returns the way to stop. */
   subscribe(listener: (event: ChatEvent) => void): () => void;
-  /** The command menu a user with this language would see (Telegram falls back to the menu without a language). */
+  /** The command menu a user with this language would see: its own, its base language's (zh for zh-hans), or the one for all. */
   commandsFor(languageCode?: string): BotCommand[];
   /** Makes a private chat known, as if its user had started the bot earlier (benchmarks with many users). */
   knowPrivateChat(userId: number): void;
@@ -119,6 +121,14 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
   const files = new FileStore();
   const pendingCallbackQueries = new Map<string, number>();
   const commandSets = new Map<string, BotCommand[]>();
+  const profileTexts = new Map<string, string>();
+
+  const setProfileText = (field: "description" | "short_description", p: Payload, maxLength: number) => {
+    const text = String(p[field] ?? "");
+    if (text.length > maxLength) throw badRequest(`${field === "description" ? "BOT_DESCRIPTION" : "BOT_SHORT_DESCRIPTION"}_INVALID`);
+    profileTexts.set(`${field}|${p.language_code ?? ""}`, text);
+    return true;
+  };
 
   const pushUpdate = (update: NewUpdate): Update => {
     const full = updates.push(update);
@@ -166,6 +176,7 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     // Validate before taking a message id: Telegram does not use up ids on failed sends.
     const reply_to_message = repliedTo(p.chat_id, p);
     const reply_markup = inlineMarkup(p.reply_markup);
+    const keyboard = replyKeyboard(p.reply_markup);
     const message = compact({
       message_id: chats.nextMessageId(state.chat.id),
       from: botUser,
@@ -176,7 +187,9 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
       link_preview_options: p.link_preview_options,
       reply_markup,
     }) as Message;
-    return chats.addBotMessage(state, message);
+    const sent = chats.addBotMessage(state, message);
+    if (keyboard !== undefined) chats.setKeyboard(state.chat.id, keyboard);
+    return sent;
   };
   const editable = (p: Payload) => {
     if (p.inline_message_id !== undefined) throw badRequest("the emulator only edits messages by chat_id and message_id");
@@ -224,6 +237,10 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
       return true;
     },
     getMyCommands: ({ payload: p }) => commandSets.get(commandSetKey(p)) ?? [],
+    setMyDescription: ({ payload: p }) => setProfileText("description", p, 512),
+    getMyDescription: ({ payload: p }) => ({ description: profileTexts.get(`description|${p.language_code ?? ""}`) ?? "" }),
+    setMyShortDescription: ({ payload: p }) => setProfileText("short_description", p, 120),
+    getMyShortDescription: ({ payload: p }) => ({ short_description: profileTexts.get(`short_description|${p.language_code ?? ""}`) ?? "" }),
     deleteMyCommands: ({ payload: p }) => {
       commandSets.delete(commandSetKey(p));
       chats.emit({ kind: "commands" });
@@ -428,7 +445,9 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     chatMessages: (chatId) => chats.history(chatId).flatMap((stored) => (stored.byBot ? [stored.message] : [])),
     history: (chatId) => chats.history(chatId),
     subscribe: (listener) => chats.subscribe(listener),
-    commandsFor: (languageCode = "") => commandSets.get(commandSetKey({ language_code: languageCode })) ?? commandSets.get(commandSetKey({})) ?? [],
+    keyboard: (chatId) => chats.keyboard(chatId),
+    commandsFor: (languageCode = "") =>
+      [languageCode, languageCode.split("-")[0], ""].map((code) => commandSets.get(commandSetKey(code ? { language_code: code } : {}))).find(Boolean) ?? [],
     addFile(content, fileName) {
       const { file_id, file_unique_id, file_size } = files.add(Buffer.from(content), fileName);
       return { file_id, file_unique_id, file_size };

@@ -1,4 +1,4 @@
-import type { Chat, Message, ReactionType, Update } from "@grammyjs/types";
+import type { Chat, Message, ReactionType, ReplyKeyboardMarkup, Update } from "@grammyjs/types";
 import { badRequest } from "./api-error.js";
 
 const NOT_MODIFIED =
@@ -19,6 +19,7 @@ export type ChatEvent =
   | { kind: "reaction"; chatId: number; messageId: number; reaction: ReactionType[] }
   | { kind: "callback-answer"; chatId: number; text?: string; showAlert: boolean }
   | { kind: "chat-action"; chatId: number; action: string }
+  | { kind: "keyboard"; chatId: number; keyboard: ReplyKeyboardMarkup | null }
   | { kind: "commands" };
 
 interface ChatState {
@@ -31,6 +32,7 @@ export class ChatStore {
   private readonly chats = new Map<number, ChatState>();
   private readonly lastMessageIds = new Map<number, number>();
   private readonly listeners = new Set<(event: ChatEvent) => void>();
+  private readonly keyboards = new Map<number, ReplyKeyboardMarkup>();
 
   nextMessageId(chatId: number): number {
     const id = (this.lastMessageIds.get(chatId) ?? 0) + 1;
@@ -104,6 +106,17 @@ export class ChatStore {
     if (!stored) throw badRequest("message to react not found");
     stored.reaction = reaction;
     this.emit({ kind: "reaction", chatId: state.chat.id, messageId: Number(messageId), reaction });
+  }
+
+  /** The keyboard a bot message put in place of the user's, until another replaces or removes it. */
+  setKeyboard(chatId: number, keyboard: ReplyKeyboardMarkup | null): void {
+    if (keyboard) this.keyboards.set(chatId, keyboard);
+    else if (!this.keyboards.delete(chatId)) return;
+    this.emit({ kind: "keyboard", chatId, keyboard });
+  }
+
+  keyboard(chatId: number): ReplyKeyboardMarkup | null {
+    return this.keyboards.get(chatId) ?? null;
   }
 
   /** Every message of a chat, oldest first, as a client opening it would show them. */

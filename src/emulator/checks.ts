@@ -1,4 +1,4 @@
-import type { BotCommand, InlineKeyboardMarkup, MessageEntity } from "@grammyjs/types";
+import type { BotCommand, InlineKeyboardMarkup, MessageEntity, ReplyKeyboardMarkup } from "@grammyjs/types";
 import { badRequest } from "./api-error.js";
 import { detectUrlEntities } from "./url-entities.js";
 
@@ -67,4 +67,18 @@ export function trimWithEntities(text: string, given?: MessageEntity[]): { text:
           })
           .filter((e) => e.length > 0);
   return entities.length > 0 ? { text: trimmed, entities } : { text: trimmed };
+}
+
+/** A reply keyboard to show (its buttons checked), null to remove the one shown, undefined to leave it as it is. */
+export function replyKeyboard(markup: unknown): ReplyKeyboardMarkup | null | undefined {
+  if (markup === null || typeof markup !== "object") return undefined;
+  if ("remove_keyboard" in markup && markup.remove_keyboard === true) return null;
+  if (!("keyboard" in markup)) return undefined;
+  const rows = markup.keyboard;
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) throw badRequest('field "keyboard" of the ReplyKeyboardMarkup must be an Array of Arrays');
+  for (const button of rows.flat() as unknown[]) {
+    const text = typeof button === "string" ? button : (button as { text?: unknown } | null)?.text;
+    if (typeof text !== "string" || text === "") throw badRequest('can\'t parse keyboard button: Field "text" must be of type String');
+  }
+  return markup as ReplyKeyboardMarkup;
 }

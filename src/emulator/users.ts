@@ -16,6 +16,8 @@ export interface EmulatedUser {
   reply(to: Message, text: string, extra?: Partial<Message>): Message;
   command(text: string): Message;
   press(message: Message, callbackData: string): Update;
+  /** What a "📍 Send my location" keyboard button sends. */
+  sendLocation(latitude: number, longitude: number): Message;
   edit(message: Message, newText: string): Update;
 }
 
@@ -102,6 +104,7 @@ export function createUser(host: UserHost, init: UserInit = {}): EmulatedUser {
       ];
       return send({ text, entities });
     },
+    sendLocation: (latitude, longitude) => send({ location: { latitude, longitude } }),
     press: (message, data) =>
       host.pushUpdate({
         callback_query: {

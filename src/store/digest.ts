@@ -23,6 +23,7 @@ export async function dueDigestUsers(db: DB, now: number, limit: number): Promis
     .selectFrom("users")
     .select(["id", "time_zone", "language_code", "digest_minute", "digest_size", "digest_always", "digest_next_at", "digest_last_shown"])
     .where("digest_enabled", "=", 1)
+    .where("time_zone_chosen", "=", 1)
     .where("digest_next_at", "<=", now)
     .orderBy("digest_next_at")
     .limit(limit)

@@ -11,7 +11,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
 
   const user = () => harness.emulator.user({ id: 1001, first_name: "Ada" });
 
-  it("registers its commands for the / menu on start-up", () => {
+  it("registers its commands for the / menu on start-up, without those that need a link's number", () => {
     const [call] = harness.emulator.callsOf("setMyCommands");
     expect(call?.payload.commands.map((c: { command: string }) => c.command)).toEqual([
       "start",
@@ -23,11 +23,9 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
       "notes",
       "note",
       "tags",
-      "link",
-      "title",
-      "refetch",
       "digest",
       "timezone",
+      "language",
       "import",
       "export",
       "cancel",
@@ -37,7 +35,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
   it("greets on /start and lists every command on /help", async () => {
     let since = harness.emulator.mark();
     user().command("/start");
-    expect((await nextMessage(harness.emulator, 1001, since)).text).toContain("Send or forward me any message with links");
+    expect((await nextMessage(harness.emulator, 1001, since)).text).toContain("Send or forward me messages with links");
     since = harness.emulator.mark();
     user().command("/help");
     const help = await nextMessage(harness.emulator, 1001, since);
@@ -56,6 +54,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
       "/refetch",
       "/digest",
       "/timezone",
+      "/language",
       "/import",
       "/export",
       "/cancel",

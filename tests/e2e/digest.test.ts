@@ -50,7 +50,9 @@ describe("daily digest, end to end with a fake clock", () => {
   });
 
   it("says on /start that the digest is on at 08:00 in the user's zone", async () => {
-    expect((await command("/start")).text).toContain("Every day at 08:00 (Europe/Berlin)");
+    const start = (await command("/start")).text;
+    expect(start).toContain("Time zone Europe/Berlin");
+    expect(start).toContain("Your digest comes every day at 08:00");
     for (const url of ["https://example.org/oldest First saved", "https://example.org/second Second saved"]) {
       let since = emulator.mark();
       user().sendText(url);

@@ -95,13 +95,13 @@ describe("start-up", () => {
 
   it("waits out server errors and flood control in every start-up call, and then runs", async () => {
     emulator.failNext("getMe", { status: 502 });
-    emulator.failNext("setMyCommands", { status: 429, retryAfter: 1 });
+    emulator.failNext("getMyCommands", { status: 429, retryAfter: 1 });
     const { lines, started } = start();
     await started;
     const root = emulator.apiRoot;
     expect(lines.filter((line) => line.level === WARN).map((line) => `${line.method}: ${line.msg}`)).toEqual([
       `getMe: cannot reach ${root}: HTTP 502 Bad Gateway; retrying in 0.05 s`,
-      `setMyCommands: cannot reach ${root}: HTTP 429 Too Many Requests; retrying in 1 s`,
+      `getMyCommands: cannot reach ${root}: HTTP 429 Too Many Requests; retrying in 1 s`,
     ]);
     expect(lines.at(-1)!.msg).toBe("running as @linklog_test_bot in long polling mode");
   });

@@ -6,7 +6,6 @@ import { migrateToLatest } from "../../src/db/migrate.js";
 import { importLinks } from "../../src/store/import.js";
 import { setRead, unreadPage } from "../../src/store/reading.js";
 import { renameTag, replaceLinkTags, tagCounts, tagIdsCreatingMissing } from "../../src/store/tags.js";
-import { addUser } from "../support/test-db.js";
 import { databaseForEachTest } from "../support/database-fixture.js";
 
 // /unread #tag and /tags count unread links from link_tags.link_unread, a copy of links.read_at kept by
@@ -72,7 +71,8 @@ describe("migration 0008", () => {
       before[`2026-11-25-${name}`] = (await import(/* @vite-ignore */ file)) as Migration;
     }
     expect((await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
-    await addUser(db, 1);
+    // The users table as migration 0007 left it: the store's upsert writes columns of later migrations.
+    await db.insertInto("users").values({ id: 1, first_name: "user1", time_zone: "UTC", created_at: 0 }).execute();
     const [a, b] = await saved(db, "https://example.org/a", "https://example.org/b");
     await replaceLinkTags(db, 1, [a!, b!], ["rust"], 2000);
     await db.updateTable("links").set({ read_at: 3000 }).where("id", "=", a!).execute();

@@ -1,0 +1,80 @@
+import type { Message } from "@grammyjs/types";
+import { describe, expect, it } from "vitest";
+import { readDatabase } from "../support/bot-process.js";
+import { nextMessage } from "../support/chat.js";
+import { appHarness } from "../support/harness.js";
+
+/** First contact as a new user has it: no DEFAULT_TIMEZONE configured, so nobody chose a zone yet. */
+describe("a first contact that sets things up", () => {
+  const harness = appHarness();
+  const zoneOf = (id: number) =>
+    readDatabase(harness.databasePath).get<{ time_zone: string; time_zone_chosen: number }>("select time_zone, time_zone_chosen from users where id = ?", id);
+
+  async function send(id: number, act: () => Message | void, text?: RegExp): Promise<Message> {
+    const since = harness.emulator.mark();
+    act();
+    return await nextMessage(harness.emulator, id, since, text);
+  }
+
+  it("greets in three lines and asks for the zone with likely cities, the location and Other…, promising no digest yet", async () => {
+    const ada = harness.emulator.user({ id: 11, first_name: "Ada", language_code: "en" });
+    const greeting = await send(11, () => ada.command("/start"));
+    expect(greeting.text).toMatch(/^Hi Ada! I keep your study log of links\./);
+    expect(greeting.text).toContain("Which time zone are you in?");
+    expect(greeting.text).not.toMatch(/every day|08:00/);
+    const keyboard = harness.emulator.keyboard(11)!;
+    const labels = keyboard.keyboard.flat().map((button) => (typeof button === "string" ? button : button.text));
+    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^🕗 London · GMT/), "📍 Send my location", "Other…"]));
+    expect(keyboard.keyboard.flat().find((button) => typeof button !== "string" && "request_location" in button)).toMatchObject({ request_location: true });
+    expect(zoneOf(11)).toEqual({ time_zone: "UTC", time_zone_chosen: 0 });
+
+    const other = await send(11, () => ada.sendText("Other…"));
+    expect(other.text).toContain("/timezone Berlin");
+    expect(harness.emulator.keyboard(11)).toBeNull();
+  });
+
+  it("takes a tapped city: the zone, the local time there and when the digest comes, and the keyboard goes away", async () => {
+    const bo = harness.emulator.user({ id: 12, first_name: "Bo", language_code: "en" });
+    await send(12, () => bo.command("/start"));
+    const london = harness.emulator
+      .keyboard(12)!
+      .keyboard.flat()
+      .map((button) => (typeof button === "string" ? button : button.text))
+      .find((label) => label.includes("London"))!;
+    const chosen = await send(12, () => bo.sendText(london));
+    expect(chosen.text).toMatch(/^🕗 Time zone set to Europe\/London, \d\d:\d\d there now\. Your next digest comes (today|tomorrow) at 08:00\.$/);
+    expect(harness.emulator.keyboard(12)).toBeNull();
+    expect(zoneOf(12)).toEqual({ time_zone: "Europe/London", time_zone_chosen: 1 });
+
+    const again = await send(12, () => bo.command("/start"));
+    expect(again.text).toContain("Time zone Europe/London");
+    expect(again.text).toContain("Your digest comes every day at 08:00");
+    expect(harness.emulator.keyboard(12)).toBeNull();
+  });
+
+  it("takes a shared location", async () => {
+    const chen = harness.emulator.user({ id: 13, first_name: "晨", language_code: "en" });
+    await send(13, () => chen.command("/start"));
+    const chosen = await send(13, () => chen.sendLocation(31.23, 121.47));
+    expect(chosen.text).toContain("Time zone set to Asia/Shanghai");
+    expect(zoneOf(13)?.time_zone).toBe("Asia/Shanghai");
+  });
+
+  it("sends no digest to a user who has not chosen a zone", async () => {
+    const dee = harness.emulator.user({ id: 14, first_name: "Dee", language_code: "en" });
+    await send(14, () => dee.command("/start"));
+    readDatabase(harness.databasePath, { writable: true }).run("update users set digest_next_at = 0 where id = 14");
+    const since = harness.emulator.mark();
+    await harness.bot.app.digest.tick();
+    expect(harness.emulator.callsOf("sendMessage", since).filter((call) => Number(call.payload.chat_id) === 14)).toEqual([]);
+  });
+
+  it("tells Telegram its menu, description and short description in each language, and only once", async () => {
+    for (const method of ["setMyCommands", "setMyDescription", "setMyShortDescription"]) {
+      const calls = harness.emulator.callsOf(method);
+      expect(calls.map((call) => call.payload.language_code ?? "default").sort(), method).toEqual(["default", "zh"]);
+    }
+    const [zhDescription] = harness.emulator.callsOf("setMyDescription").filter((call) => call.payload.language_code === "zh");
+    expect(zhDescription!.payload.description).toContain("帮你记录学习用的链接");
+  });
+});
