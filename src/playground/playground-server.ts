@@ -48,6 +48,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         language: user.languageCode,
         messages: api.history(user.chatId),
         commands: api.commandsFor(user.languageCode),
+        keyboard: api.keyboard(user.chatId),
       }),
     "GET /api/events": (request, response) => openEventStream(request, response),
     "POST /api/messages": async (request, response) => {
@@ -58,6 +59,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     "POST /api/press": async (request, response) => {
       const body = await jsonBody<{ messageId: number; data: string }>(request);
       user.press(Number(body.messageId), String(body.data));
+      json(response, 200, { ok: true });
+    },
+    "POST /api/location": async (request, response) => {
+      const body = await jsonBody<{ latitude: number; longitude: number }>(request);
+      user.shareLocation(Number(body.latitude), Number(body.longitude));
       json(response, 200, { ok: true });
     },
     "POST /api/language": async (request, response) => {

@@ -59,6 +59,12 @@ export class SimulatedUser {
     this.user.press(message, data);
   }
 
+  /** A "📍 Send my location" tap; the page has no GPS, so it sends a city's coordinates. */
+  shareLocation(latitude: number, longitude: number): Message {
+    if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) throw new PlaygroundInputError("not a place on Earth");
+    return this.user.sendLocation(latitude, longitude);
+  }
+
   upload(content: Buffer, fileName: string, caption = ""): Message {
     if (content.length === 0) throw new PlaygroundInputError("the file is empty");
     const added = this.api.addFile(content, fileName);

@@ -116,6 +116,16 @@ describe.skipIf(!hasChromium)("the playground in a browser", () => {
     return answer.result;
   };
 
+  it("shows the bot's own keyboard on first contact, and a 📍 tap shares a location", async () => {
+    await botSays(/Which time zone are you in\?/, await say("/start"));
+    const keyboard = page.getByRole("group", { name: "The bot's keyboard" });
+    await keyboard.getByRole("button", { name: /London · GMT/ }).waitFor();
+    const sharedAt = await lastId();
+    await keyboard.getByRole("button", { name: "📍 Send my location" }).click();
+    await botSays(/Time zone set to Europe\/London/, sharedAt);
+    await keyboard.waitFor({ state: "hidden" });
+  });
+
   it("renders the bot's HTML as Telegram does, and shows its reactions on the user's messages", async () => {
     await botSays(/./, await say("/start"));
     const chatId = 1001;

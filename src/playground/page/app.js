@@ -14,6 +14,7 @@
  */
 /** @typedef {{ message: Message, byBot: boolean, reaction?: Array<{ type: string, emoji?: string }> }} Stored */
 /** @typedef {{ command: string, description: string }} Command */
+/** @typedef {{ keyboard: Array<Array<string | { text: string, request_location?: boolean }>>, one_time_keyboard?: boolean }} ReplyKeyboard */
 
 /** @type {Record<string, Record<string, string>>} */
 const TEXTS = {
@@ -44,6 +45,8 @@ const TEXTS = {
     copied: "Copied.",
     "send-failed": "Not sent: {reason}",
     you: "You",
+    "bot-keyboard": "The bot's keyboard",
+    "sample-location": "The playground has no GPS: it sent {city}'s location.",
   },
   "zh-hans": {
     banner: "演示模式 · 未连接 Telegram · 设置 BOT_TOKEN 即可连接真正的机器人",
@@ -72,9 +75,16 @@ const TEXTS = {
     copied: "已复制。",
     "send-failed": "未发送：{reason}",
     you: "你",
+    "bot-keyboard": "机器人的键盘",
+    "sample-location": "演示模式没有定位功能：已发送{city}的位置。",
   },
 };
 
+// Where "📍 Send my location" says the user is: the page cannot ask a phone's GPS.
+const SAMPLE_PLACES = {
+  en: { city: "London", latitude: 51.5072, longitude: -0.1276 },
+  "zh-hans": { city: "上海", latitude: 31.2304, longitude: 121.4737 },
+};
 const STATUS_MS = 5000;
 const TOAST_MS = 2500;
 const SWIPE_PX = 60;
@@ -153,6 +163,7 @@ async function loadState() {
   state.language = data.language;
   state.commands = data.commands;
   state.messages = new Map(data.messages.map((/** @type {Stored} */ stored) => [stored.message.message_id, stored]));
+  showReplyKeyboard(data.keyboard);
   element("bot-name").textContent = state.botName;
   applyLanguage();
   chat.replaceChildren(...[...state.messages.values()].map(renderRow));
@@ -199,6 +210,8 @@ function applyEvent(event) {
     case "commands":
       state.commands = event.commands;
       return applyLanguage();
+    case "keyboard":
+      return showReplyKeyboard(event.keyboard);
   }
 }
 
@@ -589,6 +602,38 @@ async function uploadChosenFile() {
   } catch (error) {
     reportFailure(error);
   }
+}
+
+// --- the bot's keyboard (reply markup), shown in place of the phone's own
+
+/** @param {ReplyKeyboard | null} keyboard */
+function showReplyKeyboard(keyboard) {
+  const area = element("reply-keyboard");
+  area.hidden = !keyboard;
+  if (!keyboard) return area.replaceChildren();
+  area.replaceChildren(
+    ...keyboard.keyboard.map((row) => {
+      const line = make("div", "keyboard-row");
+      for (const button of row) {
+        const label = typeof button === "string" ? button : button.text;
+        const control = make("button", "", label);
+        control.type = "button";
+        control.addEventListener("click", () => {
+          if (keyboard.one_time_keyboard) area.hidden = true;
+          const sent = typeof button !== "string" && button.request_location ? shareLocation() : sendText(label);
+          sent.catch(reportFailure);
+        });
+        line.append(control);
+      }
+      return line;
+    }),
+  );
+}
+
+async function shareLocation() {
+  const place = state.language === "en" ? SAMPLE_PLACES.en : SAMPLE_PLACES["zh-hans"];
+  toast(t("sample-location", { city: place.city }));
+  await post("/api/location", { latitude: place.latitude, longitude: place.longitude });
 }
 
 // --- the command menu
