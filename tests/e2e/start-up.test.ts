@@ -76,6 +76,18 @@ describe("start-up", () => {
     expect(JSON.stringify(lines)).not.toContain(emulator.token);
   });
 
+  it("sets its menu and descriptions in each language once: a second start finds them in place and changes nothing", async () => {
+    const profileCalls = () => ["setMyCommands", "setMyDescription", "setMyShortDescription"].flatMap((method) => emulator.callsOf(method));
+    const first = await start().started;
+    await first.stop();
+    const afterFirst = profileCalls().length;
+    expect(afterFirst).toBeGreaterThanOrEqual(6);
+    const since = emulator.mark();
+    await start().started;
+    expect(emulator.callsOf("getMyDescription", since).length).toBeGreaterThanOrEqual(2);
+    expect(profileCalls()).toHaveLength(afterFirst);
+  });
+
   it("with nothing listening at the API root: says so at once, then again before each longer wait, and keeps trying", async () => {
     const apiRoot = await closedPortRoot();
     const { line, started, giveUp } = start({ TELEGRAM_API_ROOT: apiRoot });
