@@ -38,6 +38,7 @@ import { allowedUsers } from "./middlewares/allowed-users.js";
 import { currentUser } from "./middlewares/current-user.js";
 import { handleUpdateError } from "./middlewares/error-boundary.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
+import { lowerCaseCommands, runSuggestedCommand } from "./middlewares/typed-commands.js";
 
 export interface BotDeps {
   config: Config;
@@ -103,10 +104,13 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
     ctx.logger.debug({ chat_id: ctx.chatId, kind: Object.keys(ctx.update)[1], ms: Math.round(performance.now() - started) }, "update handled");
   });
   protectedBot.use(i18n);
+  // Before every handler that matches a command by name.
+  protectedBot.use(lowerCaseCommands);
   protectedBot.use(rateLimit({ perWindow: config.RATE_LIMIT_UPDATES, exempt: savesUserData }));
 
   const privateChats = protectedBot.chatType("private");
-  privateChats.use(allowedUsers, currentUser);
+  // A "Did you mean" press becomes the command it names here, so every handler below sees it as if typed.
+  privateChats.use(allowedUsers, currentUser, runSuggestedCommand);
   privateChats.use(
     conversations<BotContext, ConversationContext>({
       storage: {

@@ -1,5 +1,4 @@
-import { MAX_FILTER_TAGS } from "../recall/list-args.js";
-import { normalizeTag } from "../tags/parse-tags.js";
+import { filterTag, MAX_FILTER_TAGS } from "../recall/list-args.js";
 import { addDays, localDate, localDayRange, type LocalDate } from "../time/local-date.js";
 
 export interface TimeRange {
@@ -66,23 +65,26 @@ function period(word: string, now: number, timeZone: string): Period | null {
   }
 }
 
-/** `/notes [#tag…] [week|month|all|YYYY-MM] [file]`, words in any order; the last 7 days unless a period is named. */
+/**
+ * `/notes [#tag…] [week|month|all|YYYY-MM] [file]`, words in any order; the last 7 days unless a period is named.
+ * Any other word is a tag, "#" or not ("/notes rust"); "week" or "file" as a tag is written "#week".
+ */
 export function parseNotesArgs(text: string, now: number, timeZone: string): ParsedNotesArgs {
   const tags = new Set<string>();
   let chosen: Period | null = null;
   let asFile = false;
   for (const word of text.split(/\s+/u).filter(Boolean)) {
     const lower = word.toLowerCase();
-    const tag = word.startsWith("#") ? normalizeTag(word) : null;
-    const named = tag === null ? period(lower, now, timeZone) : null;
-    if (tag !== null) {
-      if (tags.size === MAX_FILTER_TAGS && !tags.has(tag)) return { ok: false, problem: "too-many-tags", word };
-      tags.add(tag);
-    } else if (named) {
+    const named = word.startsWith("#") ? null : period(lower, now, timeZone);
+    const tag = named || lower === "file" ? null : filterTag(word);
+    if (named) {
       if (chosen) return { ok: false, problem: "two-periods", word };
       chosen = named;
     } else if (lower === "file") asFile = true;
-    else return { ok: false, problem: "unknown", word };
+    else if (tag !== null) {
+      if (tags.size === MAX_FILTER_TAGS && !tags.has(tag)) return { ok: false, problem: "too-many-tags", word };
+      tags.add(tag);
+    } else return { ok: false, problem: "unknown", word };
   }
   return { ok: true, value: { tags: [...tags], period: chosen ?? lastDays(WEEK_DAYS, now, timeZone), asFile } };
 }

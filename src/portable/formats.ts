@@ -17,6 +17,8 @@ interface FormatBase {
   extensions: readonly string[];
   /** The word /export and the CLI's --format take, for a format linklog also writes. */
   exportName?: string;
+  /** Other words taken for it, as people write them ("/export markdown"); never listed, only understood. */
+  exportAliases?: readonly string[];
   write?: CreateWriter;
 }
 
@@ -51,13 +53,23 @@ const markdownLog: TextFormat = {
   binary: false,
   extensions: ["md", "markdown", "txt"],
   exportName: "md",
+  exportAliases: ["markdown"],
   write: markdownWriter,
   sniff: () => true,
   read: parseMarkdownLog,
 };
 const TEXT_FORMATS: readonly TextFormat[] = [
   markdownLog,
-  { binary: false, extensions: ["html", "htm"], exportName: "html", write: htmlWriter, sniff: (text) => HTML_START.test(text), read: readHtml },
+  {
+    binary: false,
+    extensions: ["html", "htm"],
+    exportName: "html",
+    // The bookmark file every browser imports.
+    exportAliases: ["htm", "bookmarks"],
+    write: htmlWriter,
+    sniff: (text) => HTML_START.test(text),
+    read: readHtml,
+  },
   { binary: false, extensions: ["csv"], exportName: "csv", write: csvWriter, sniff: isKnownCsv, read: parseCsvFile },
   { binary: false, extensions: ["json"], exportName: "json", write: jsonWriter, sniff: isLinklogJson, read: parseLinklogJson },
 ];
@@ -93,16 +105,21 @@ export const IMPORT_EXTENSIONS: readonly string[] = FILE_FORMATS.flatMap((format
 /** A format linklog writes, by the word /export and --format take. */
 export interface ExportFormat {
   name: string;
+  aliases: readonly string[];
   extension: string;
   create: CreateWriter;
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = FILE_FORMATS.flatMap((format) =>
-  format.exportName && format.write ? [{ name: format.exportName, extension: format.extensions[0]!, create: format.write }] : [],
+  format.exportName && format.write
+    ? [{ name: format.exportName, aliases: format.exportAliases ?? [], extension: format.extensions[0]!, create: format.write }]
+    : [],
 );
 
 export const EXPORT_NAMES: readonly string[] = EXPORT_FORMATS.map((format) => format.name);
 
-export function exportFormat(name: string): ExportFormat | undefined {
-  return EXPORT_FORMATS.find((format) => format.name === name);
+/** The format a word names, in any case: its name or one of its aliases ("md", "Markdown", "MD"). */
+export function exportFormat(word: string): ExportFormat | undefined {
+  const name = word.toLowerCase();
+  return EXPORT_FORMATS.find((format) => format.name === name || format.aliases.includes(name));
 }

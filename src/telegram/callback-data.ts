@@ -67,6 +67,8 @@ export interface CallbackData<V> {
   /** Matches exactly the data `pack` makes; hand it to `composer.callbackQuery`. */
   readonly pattern: RegExp;
   pack(values: V): string;
+  /** The data, or null where `pack` would refuse it: for a field of free text that may not fit in 64 bytes. */
+  tryPack(values: V): string | null;
   /** The values, or null for data of another shape; never null for data that `pattern` matched. */
   unpack(data: string): V | null;
   /** The data of this kind with every field at its longest: what the 64-byte test packs. */
@@ -96,15 +98,25 @@ export function callbackData<F extends Fields>(prefix: string, fields: F): Callb
     if (!match) return null;
     return Object.fromEntries(entries.map(([name, field], i) => [name, field.parse(match[i + 1])])) as ValuesOf<F>;
   };
-  const pack = (values: ValuesOf<F>): string => {
+  /** The data, or why it cannot be sent. */
+  const encode = (values: ValuesOf<F>): { data: string; problem?: string } => {
     const parts = entries.map(([name, field]) => field.format(values[name]));
     const data = [prefix, ...parts.filter((part) => part !== undefined)].join(":");
-    if (!pattern.test(data)) throw new Error(`callback "${prefix}": ${JSON.stringify(values)} does not fit its own pattern`);
-    if (Buffer.byteLength(data, "utf8") > MAX_CALLBACK_BYTES) throw new Error(`callback "${prefix}": "${data}" is over ${MAX_CALLBACK_BYTES} bytes`);
+    if (!pattern.test(data)) return { data, problem: `callback "${prefix}": ${JSON.stringify(values)} does not fit its own pattern` };
+    if (Buffer.byteLength(data, "utf8") > MAX_CALLBACK_BYTES) return { data, problem: `callback "${prefix}": "${data}" is over ${MAX_CALLBACK_BYTES} bytes` };
+    return { data };
+  };
+  const pack = (values: ValuesOf<F>): string => {
+    const { data, problem } = encode(values);
+    if (problem !== undefined) throw new Error(problem);
     return data;
   };
+  const tryPack = (values: ValuesOf<F>): string | null => {
+    const { data, problem } = encode(values);
+    return problem === undefined ? data : null;
+  };
   const widest = Object.fromEntries(entries.map(([name, field]) => [name, field.widest])) as ValuesOf<F>;
-  const definition: CallbackData<ValuesOf<F>> = { prefix, pattern, pack, unpack, widest };
+  const definition: CallbackData<ValuesOf<F>> = { prefix, pattern, pack, tryPack, unpack, widest };
   registry.set(prefix, definition);
   return definition;
 }

@@ -75,16 +75,18 @@ describe("bad input, end to end", () => {
     expect((await command(`/unread ${Array.from({ length: 500 }, (_, i) => `#t${i}`).join(" ")}`)).text).toMatch(/No unread links tagged|Unread/);
     expect((await command("/digest 25:99")).text).toContain("I do not understand “25:99”");
     expect((await command("/timezone Mars/Olympus")).text).toContain("not a time zone I know");
-    expect((await command("/link 99999999999999")).text).toContain("not in your log");
+    expect((await command("/link 99999999999999")).text).toContain("No link 99999999999999 in your log.");
     expect((await command("/today 9999-99-99")).text).toContain("not a day I know");
     expect((await command("/tags rename")).text).toContain("/tags rename old new");
   });
 
-  it("answers a reply to a message that is about no link like any other message", async () => {
+  it("answers a reply to a message that is about no link with why it is no note and how to add one", async () => {
     const hint = await command("/help");
     const since = harness.emulator.mark();
     user().reply(hint, "just a thought");
-    await nextMessage(harness.emulator, 9001, since, /found no links/);
+    const answer = await nextMessage(harness.emulator, 9001, since, /not saved as a note/);
+    expect(answer.text).toContain("reply to the message that saved the link");
+    expect(answer.text).toContain("/note your text");
     // Only the words links were saved with are notes.
     expect(sql("select count(*) as n from notes where captured = 0")).toEqual([{ n: 0 }]);
   });

@@ -117,7 +117,7 @@ describe("notes, end to end through the Bot API emulator", () => {
     const before = notesOf(1001);
     since = harness.emulator.mark();
     ada().reply(hint, "still no link here");
-    await nextMessage(harness.emulator, 1001, since, /no links/);
+    await nextMessage(harness.emulator, 1001, since, /not saved as a note/);
     expect(notesOf(1001)).toEqual(before);
   });
 
@@ -173,7 +173,9 @@ describe("notes, end to end through the Bot API emulator", () => {
 
     expect((await command("/notes #haskell")).text).toMatch(/^No notes on links tagged #haskell in \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}\.\n/);
 
-    expect((await command("/notes weekly")).text).toMatch(/^I do not understand “weekly”\.\n\n\/notes shows your notes/);
+    // A bare word is a tag too; one that cannot be a tag is not understood.
+    expect((await command("/notes haskell")).text).toMatch(/^No notes on links tagged #haskell in /);
+    expect((await command("/notes weekly!")).text).toMatch(/^I do not understand “weekly!”\.\n\n\/notes shows your notes/);
   });
 
   it("sends /notes file as a markdown document with the notes complete", async () => {

@@ -15,6 +15,8 @@ const GROUP = -100_7666;
 
 const PRIVATE = /this linklog is private/;
 const NOT_YOURS = /not in your log any more/;
+// What a typed number of no link of the user's gets: the same for another's link as for one that never was.
+const NO_SUCH = /No link \d+ in your log/;
 const FAILED = /something went wrong/;
 
 // What Ada keeps to herself: her titles, her URLs (all under one path) and her note.
@@ -344,10 +346,10 @@ describe("one user's ids in another user's hands", () => {
 
   const adaChat = () => privateChat(ada());
   const commandCases: Array<[string, () => string, RegExp]> = [
-    ["/link <id>", () => `/link ${adaLink}`, NOT_YOURS],
-    ["/link_<id>", () => `/link_${adaLink}`, NOT_YOURS],
-    ["/title <id>", () => `/title ${adaLink} Bob was here`, NOT_YOURS],
-    ["/refetch <id>", () => `/refetch ${adaLink}`, NOT_YOURS],
+    ["/link <id>", () => `/link ${adaLink}`, NO_SUCH],
+    ["/link_<id>", () => `/link_${adaLink}`, NO_SUCH],
+    ["/title <id>", () => `/title ${adaLink} Bob was here`, NO_SUCH],
+    ["/refetch <id>", () => `/refetch ${adaLink}`, NO_SUCH],
     ["/tags rename", () => "/tags rename adatag bobtag", /You have no tag #adatag/],
     ["/unread #tag", () => "/unread #adatag", /No unread links tagged #adatag/],
     ["/read", () => "/read", /Bob own page/],

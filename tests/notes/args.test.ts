@@ -48,9 +48,18 @@ describe("/notes arguments", () => {
     expect(parsed("#Rust file #机器学习 all #rust")).toMatchObject({ tags: ["rust", "机器学习"], asFile: true, period: { range: null } });
   });
 
+  it("takes bare words as tags, and week, month, all, file and months as what they mean", () => {
+    expect(parsed("rust 机器学习")).toMatchObject({ tags: ["rust", "机器学习"], asFile: false, period: { name: "2026-11-18 – 2026-11-24" } });
+    expect(parsed("Rust month FILE")).toMatchObject({ tags: ["rust"], asFile: true, period: { name: "2026-10-26 – 2026-11-24" } });
+    expect(parsed("week file")).toMatchObject({ tags: [], asFile: true });
+    expect(parsed("#week #file")).toMatchObject({ tags: ["week", "file"], asFile: false });
+    expect(parsed("2026-11 weekly")).toMatchObject({ tags: ["weekly"], period: { name: "2026-11" } });
+  });
+
   it("names the word it cannot use", () => {
-    expect(parseNotesArgs("#rust weekly", NOW, "UTC")).toEqual({ ok: false, problem: "unknown", word: "weekly" });
+    expect(parseNotesArgs("#rust weekly!", NOW, "UTC")).toEqual({ ok: false, problem: "unknown", word: "weekly!" });
     expect(parseNotesArgs("2026-13", NOW, "UTC")).toEqual({ ok: false, problem: "unknown", word: "2026-13" });
+    expect(parseNotesArgs("all 2026", NOW, "UTC")).toEqual({ ok: false, problem: "unknown", word: "2026" });
     expect(parseNotesArgs("0099-01", NOW, "UTC")).toEqual({ ok: false, problem: "unknown", word: "0099-01" });
     expect(parseNotesArgs("#", NOW, "UTC")).toEqual({ ok: false, problem: "unknown", word: "#" });
     expect(parseNotesArgs("week 2026-11", NOW, "UTC")).toEqual({ ok: false, problem: "two-periods", word: "2026-11" });

@@ -44,6 +44,14 @@ describe("the table of file formats", () => {
     expect(exportFormat("pdf")).toBeUndefined();
   });
 
+  it("takes each export format by its name or an alias, in any case", () => {
+    const named = (word: string) => exportFormat(word)?.name;
+    expect(["md", "MD", "markdown", "Markdown"].map(named)).toEqual(["md", "md", "md", "md"]);
+    expect(["html", "HTML", "htm", "bookmarks", "Bookmarks"].map(named)).toEqual(["html", "html", "html", "html", "html"]);
+    expect(["csv", "CSV", "json", "Json"].map(named)).toEqual(["csv", "csv", "json", "json"]);
+    expect(exportFormat("markdow")).toBeUndefined();
+  });
+
   it("the bot accepts exactly the extensions of the table, in any case, and no others", () => {
     expect([...IMPORT_EXTENSIONS].sort()).toEqual(["csv", "htm", "html", "json", "markdown", "md", "txt", "zip"]);
     expect(IMPORT_EXTENSIONS).toEqual(FILE_FORMATS.flatMap((format) => format.extensions));

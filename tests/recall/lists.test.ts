@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveDay } from "../../src/recall/day-args.js";
-import { MAX_FILTER_TAGS, parseUnreadArgs } from "../../src/recall/list-args.js";
+import { filterTag, MAX_FILTER_TAGS, parseUnreadArgs } from "../../src/recall/list-args.js";
 import type { ListedLink } from "../../src/recall/listed-link.js";
 import { renderLinkList } from "../../src/views/link-list.js";
 import { pageOf } from "../../src/recall/pagination.js";
@@ -63,7 +63,30 @@ describe("list arguments", () => {
   it("reads tags and the order for /unread", () => {
     expect(parseUnreadArgs("")).toEqual({ ok: true, value: { tags: [], oldestFirst: false } });
     expect(parseUnreadArgs("#Elixir  #机器学习 oldest")).toEqual({ ok: true, value: { tags: ["elixir", "机器学习"], oldestFirst: true } });
-    expect(parseUnreadArgs("sideways")).toEqual({ ok: false, unknown: "sideways" });
+    expect(parseUnreadArgs("sideways!")).toEqual({ ok: false, unknown: "sideways!" });
+  });
+
+  it("takes a bare word as the tag it names, as people type it, and keeps the words that mean something else", () => {
+    expect(parseUnreadArgs("rust")).toEqual({ ok: true, value: { tags: ["rust"], oldestFirst: false } });
+    expect(parseUnreadArgs("Rust #beam 机器学习 OLDEST")).toEqual({ ok: true, value: { tags: ["rust", "beam", "机器学习"], oldestFirst: true } });
+    expect(parseUnreadArgs("oldest")).toEqual({ ok: true, value: { tags: [], oldestFirst: true } });
+    expect(parseUnreadArgs("new")).toEqual({ ok: true, value: { tags: [], oldestFirst: false } });
+    // Written with "#", a word the command knows is a tag after all.
+    expect(parseUnreadArgs("#oldest")).toEqual({ ok: true, value: { tags: ["oldest"], oldestFirst: false } });
+    expect(parseUnreadArgs("c++ node.js web-dev")).toEqual({ ok: true, value: { tags: ["c++", "node.js", "web-dev"], oldestFirst: false } });
+  });
+
+  it("does not take a date, a number or a word with stray marks for a tag", () => {
+    for (const word of ["2026-11-20", "2026-13", "08:30", "42", "(rust)", "rust,", "«rust»"]) {
+      expect(parseUnreadArgs(word), word).toEqual({ ok: false, unknown: word });
+    }
+    expect(filterTag("#rust,")).toBe("rust");
+    expect(filterTag("#2026")).toBe("2026");
+  });
+
+  it("lets /read keep its own order unless one is asked for", () => {
+    expect(parseUnreadArgs("rust", { oldestFirst: true })).toEqual({ ok: true, value: { tags: ["rust"], oldestFirst: true } });
+    expect(parseUnreadArgs("newest", { oldestFirst: true })).toEqual({ ok: true, value: { tags: [], oldestFirst: false } });
   });
 
   it("caps an absurd number of filter tags", () => {

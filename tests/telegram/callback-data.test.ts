@@ -9,7 +9,7 @@ describe("callback data registry", () => {
   const all = registeredCallbackData();
 
   it("holds every kind of button the bot sends, with the wire prefixes of the buttons already sent", () => {
-    expect(all.map((d) => d.prefix).sort()).toEqual(["dg", "dgs", "imp", "lang", "lk", "nmv", "nu", "q", "rd", "retag", "tag", "tg", "ur", "v"]);
+    expect(all.map((d) => d.prefix).sort()).toEqual(["dg", "dgs", "imp", "lang", "lk", "nmv", "nu", "q", "rd", "retag", "run", "tag", "tg", "ur", "v"]);
   });
 
   it("gives every kind its own prefix, and no kind's data is matched by another kind's pattern", () => {
@@ -76,6 +76,10 @@ describe("callbackData", () => {
     expect(() => button.pack({ id: 1000, word: "a" })).toThrow(/does not fit/);
     expect(() => button.pack({ id: -1, word: "a" })).toThrow(/does not fit/);
     expect(() => button.pack({ id: 1, word: "a".repeat(60) })).toThrow(/over 64 bytes/);
+    // What a button with free text uses to leave the button out instead.
+    expect(button.tryPack({ id: 1, word: "a".repeat(60) })).toBeNull();
+    expect(button.tryPack({ id: 1000, word: "a" })).toBeNull();
+    expect(button.tryPack({ id: 1, word: "a" })).toBe("zzu:1:a");
   });
 
   it("refuses a prefix defined twice, a prefix with a colon, and an optional field before a required one", () => {

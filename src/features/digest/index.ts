@@ -44,8 +44,8 @@ async function sendPreview(ctx: BotContext): Promise<void> {
   await ctx.reply(digest?.text ?? ctx.t("digest-empty"), { reply_markup: digestKeyboard(ids) });
 }
 
-/** Parses `/digest …` into a settings change, a preview request, or null for words it does not know. */
-function parseDigestCommand(argument: string): Partial<DigestSettings> | "show" | "now" | null {
+/** Parses `/digest …` into a settings change, a preview request, a size out of range, or null for words it does not know. */
+function parseDigestCommand(argument: string): Partial<DigestSettings> | "show" | "now" | "bad-size" | null {
   const [word = "", extra] = argument.trim().toLowerCase().split(/\s+/u);
   if (word === "") return "show";
   if (word === "now") return "now";
@@ -53,7 +53,7 @@ function parseDigestCommand(argument: string): Partial<DigestSettings> | "show" 
   if (word === "always" || word === "quiet") return { digest_always: word === "always" ? 1 : 0 };
   if (word === "size") {
     const size = Number(extra);
-    return Number.isInteger(size) && size >= 1 && size <= MAX_SIZE ? { digest_size: size } : null;
+    return Number.isInteger(size) && size >= 1 && size <= MAX_SIZE ? { digest_size: size } : "bad-size";
   }
   const minute = extra === undefined ? parseDigestTime(word) : null;
   return minute === null ? null : { digest_minute: minute };
@@ -67,6 +67,7 @@ export function digestFeature() {
     const parsed = parseDigestCommand(ctx.match);
     if (parsed === null) return await ctx.reply(ctx.t("digest-usage", { word: escapeHtml(truncate(ctx.match.trim(), 40)) }));
     if (parsed === "now") return await sendPreview(ctx);
+    if (parsed === "bad-size") return await ctx.reply(ctx.t("digest-size-range", { max: MAX_SIZE }));
     if (parsed !== "show") await change(ctx, parsed);
     await ctx.reply(settingsText(ctx), { reply_markup: settingsKeyboard(ctx) });
   });

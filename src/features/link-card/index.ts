@@ -11,7 +11,8 @@ export function linkCardFeature() {
 
   async function sendCard(ctx: BotContext, linkId: number) {
     const link = await linkDetails(ctx.db, ctx.user.id, linkId);
-    if (!link) return await ctx.reply(ctx.t("link-not-found"));
+    // A typed number may never have been a link of this user's, or may be one deleted since: the store cannot tell.
+    if (!link) return await ctx.reply(ctx.t("link-number-not-found", { id: String(linkId) }));
     const card = renderCard(ctx.t, link, ctx.user.time_zone);
     const sent = await ctx.reply(card.text, { reply_markup: card.keyboard });
     await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, [link.id]);

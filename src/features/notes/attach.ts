@@ -3,6 +3,7 @@ import type { CallbackQueryContext, CommandContext, Filter, NextFunction } from 
 import { isCommand } from "../../telegram/commands.js";
 import type { BotContext } from "../../telegram/context.js";
 import type { Link } from "../../db/schema.js";
+import { hasLinks } from "../../links/has-links.js";
 import { noteTextOf } from "../../notes/note-text.js";
 import { findUserLinks, rememberLinkMessage } from "../../store/links.js";
 import { addNote, latestLink, linksOfMessage, moveNote, updateNoteText } from "../../store/notes.js";
@@ -24,14 +25,18 @@ async function attachAndConfirm(ctx: BotContext, message: Message, choices: read
   await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, [note.link_id]);
 }
 
-/** A reply to a message about links is a note on them; anything else is left to the features after this one. */
+/**
+ * A reply to a message about links is a note on them. A reply with links of its own to any other message is
+ * left to capture; one with words only hears why it was not kept and how a note is added.
+ */
 export async function noteFromReply(ctx: Filter<BotContext, "message">, next: NextFunction): Promise<void> {
   const target = ctx.message.reply_to_message;
   const text = noteTextOf(ctx.message);
   if (!target || text === null || isCommand(ctx.message)) return await next();
   const choices = await linksOfMessage(ctx.db, ctx.user.id, { chatId: ctx.chat.id, messageId: target.message_id });
-  if (choices.length === 0) return await next();
-  await attachAndConfirm(ctx, ctx.message, choices.slice(0, MAX_CHOICES), text);
+  if (choices.length > 0) return await attachAndConfirm(ctx, ctx.message, choices.slice(0, MAX_CHOICES), text);
+  if (hasLinks(ctx.message)) return await next();
+  await ctx.reply(ctx.t("note-not-saved"), { reply_parameters: { message_id: ctx.message.message_id } });
 }
 
 /** `/note <text>`: a note on the link saved last. */

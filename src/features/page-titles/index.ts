@@ -14,19 +14,20 @@ export function pageTitlesFeature() {
     const match = /^\s*(\d{1,15})\s+([\s\S]+)$/u.exec(ctx.match);
     const title = match?.[2] && titleOf(match[2]);
     if (!match || !title) return await ctx.reply(ctx.t("title-usage"));
+    const notFound = () => ctx.t("link-number-not-found", { id: String(Number(match[1])) });
     if (title === "-") {
       const cleared = await clearUserTitle(ctx.db, ctx.user.id, Number(match[1]));
-      return await ctx.reply(cleared ? ctx.t("title-cleared") : ctx.t("link-not-found"));
+      return await ctx.reply(cleared ? ctx.t("title-cleared") : notFound());
     }
     const done = await setUserTitle(ctx.db, ctx.user.id, Number(match[1]), title);
-    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : ctx.t("link-not-found"));
+    await ctx.reply(done ? ctx.t("title-set", { title: escapeHtml(title) }) : notFound());
   });
 
   feature.command("refetch", async (ctx) => {
     const id = /^\s*(\d{1,15})\s*$/u.exec(ctx.match)?.[1];
     if (!id) return await ctx.reply(ctx.t("refetch-usage"));
     const queued = await requestRefetch(ctx.db, ctx.user.id, Number(id), ctx.clock());
-    await ctx.reply(queued ? ctx.t("refetch-queued") : ctx.t("link-not-found"));
+    await ctx.reply(queued ? ctx.t("refetch-queued") : ctx.t("link-number-not-found", { id: String(Number(id)) }));
   });
   return feature;
 }

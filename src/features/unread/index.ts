@@ -5,7 +5,7 @@ import { escapeHtml } from "../../views/html.js";
 import type { ViewRegistry } from "../../lists/views.js";
 import { queueView, unreadView } from "../../lists/unread-view.js";
 
-/** /unread lists what is left to read, grouped by day; /read is the same queue in saved order, oldest first. */
+/** /unread lists what is left to read, grouped by day; /read is the same queue in saved order, oldest first; both take tags. */
 export function unreadFeature(views: ViewRegistry) {
   const feature = new Composer<BotContext>();
   views.add(unreadView).add(queueView);
@@ -16,8 +16,11 @@ export function unreadFeature(views: ViewRegistry) {
     await views.send(ctx, unreadView, parsed.value);
   });
 
+  // The queue takes the same filters ("/read rust"), oldest first unless "newest" is asked for.
   feature.command("read", async (ctx) => {
-    await views.send(ctx, queueView, { tags: [], oldestFirst: true });
+    const parsed = parseUnreadArgs(ctx.match, { oldestFirst: true });
+    if (!parsed.ok) return await ctx.reply(ctx.t("unread-usage", { word: escapeHtml(parsed.unknown) }));
+    await views.send(ctx, queueView, parsed.value);
   });
   return feature;
 }
