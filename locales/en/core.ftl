@@ -17,15 +17,15 @@ help =
 
     /unread: unread links by day (<code>/unread #tag</code>, <code>/unread oldest</code>)
     /read: your reading queue, oldest first
-    /today: today's saves, reads and notes (<code>/today yesterday</code>, <code>/today 2026-11-20</code>)
+    /today: today's saves, reads and notes (<code>/today yesterday</code>, <code>/today monday</code>, <code>/today 2026-11-20</code>)
     /search: find links by title, address, tag or note (<code>/search 进程</code>)
     /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code> (30 days), <code>all</code>, <code>2026-11</code>, <code>file</code>)
     /note: a note on the link you saved last (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
     /link: one link's card (<code>/link 12</code>)
     /title: your own title for a link (<code>/title 12 text</code>, or <code>/title 12</code> and then the title; <code>/title 12 -</code> for the page's again); /refetch 12 fetches its page again
-    /digest: your daily digest (<code>/digest 08:30</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)
-    /timezone: your time zone (<code>/timezone Europe/Berlin</code>)
+    /digest: your daily digest (<code>/digest 08:30</code>, <code>9pm</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)
+    /timezone: your time zone (<code>/timezone Berlin</code>, <code>UTC+8</code>, <code>Europe/Berlin</code>)
     /language: English or 中文
     /import: bring in your markdown log or bookmarks (send the file)
     /export: your whole log as a file (<code>/export md</code>, <code>html</code>, <code>csv</code>, <code>json</code>)

@@ -24,7 +24,7 @@ digest-settings-on =
     ☀️ Your daily digest is <b>on</b>: every day at <b>{$time}</b> ({$zone}).
     It proposes {$size} unread links, brings back notes to revisit, and {$always}.
 
-    <code>/digest 07:30</code> changes the time · <code>/digest size 5</code> how many links
+    <code>/digest 07:30</code> or <code>/digest 9pm</code> changes the time · <code>/digest size 5</code> how many links
     <code>/digest always</code> or <code>quiet</code> · <code>/digest off</code> · <code>/digest now</code> for a preview
     Your time zone: /timezone
 digest-settings-off =
@@ -36,5 +36,5 @@ digest-button-off = Turn off
 digest-button-now = Send one now
 digest-usage =
     I do not understand “{$word}”.
-    <code>/digest</code>: your setting · <code>/digest 08:30</code>: the time (00:00–23:59)
+    <code>/digest</code>: your setting · <code>/digest 08:30</code>, <code>/digest 9pm</code> or <code>/digest 晚上9点</code>: the time
     <code>/digest on</code> / <code>off</code> · <code>/digest size 3</code> (1–10) · <code>/digest always</code> / <code>quiet</code> · <code>/digest now</code>

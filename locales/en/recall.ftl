@@ -37,7 +37,7 @@ today-more = … and {$count} more
 today-empty = Nothing saved, read or noted that day.
 today-usage =
     “{$word}” is not a day I know.
-    <code>/today</code>, <code>/today yesterday</code> or <code>/today 2026-11-20</code>
+    <code>/today</code>, <code>/today yesterday</code>, <code>/today monday</code>, <code>/today 3 days ago</code>, <code>/today 昨天</code>, <code>/today Nov 20</code> or <code>/today 2026-11-20</code>
 
 tags-heading = <b>🏷 Your tags: {$count}</b> (unread / all)
 tags-line = #{$tag}: {$unread} / {$total}
@@ -75,6 +75,6 @@ card-deleted = Deleted. The link, its tags and notes are gone.
 
 timezone-current =
     Your time zone is <b>{$zone}</b>. It decides what “today” means and the dates in your lists.
-    Change it with <code>/timezone Europe/Berlin</code> (any IANA name).
-timezone-invalid = “{$zone}” is not a time zone I know. Use an IANA name such as <code>Europe/Berlin</code>, <code>America/New_York</code> or <code>Asia/Shanghai</code>.
+    Change it with <code>/timezone Berlin</code>, <code>/timezone 北京</code>, <code>/timezone UTC+8</code> or any IANA name.
+timezone-invalid = “{$zone}” is not a time zone I know. Try a big city or a country (<code>Berlin</code>, <code>上海</code>, <code>Japan</code>), an offset (<code>UTC+8</code>, <code>UTC-5</code>) or an IANA name (<code>America/New_York</code>).
 timezone-set = Time zone set to <b>{$zone}</b>.

@@ -1,10 +1,11 @@
-import { addDays, localDate, parseLocalDate, type LocalDate } from "../time/local-date.js";
+import { localDate, type LocalDate } from "../time/local-date.js";
+import { parseDay } from "../time/day-input.js";
 
-/** The local date `/today [yesterday|YYYY-MM-DD]` is about, or null when the argument is not a date. */
+/**
+ * The local date `/today [day]` is about, or null when the argument is not a day: nothing is today, anything else is
+ * read as people type days (yesterday, 昨天, monday, 3 days ago, 12/1, Dec 1, 2026-11-20; see time/day-input.ts).
+ */
 export function resolveDay(argument: string, now: number, timeZone: string): LocalDate | null {
-  const word = argument.trim().toLowerCase();
   const today = localDate(now, timeZone);
-  if (word === "" || word === "today") return today;
-  if (word === "yesterday") return addDays(today, -1);
-  return parseLocalDate(word) ? word : null;
+  return argument.trim() === "" ? today : parseDay(argument, today);
 }

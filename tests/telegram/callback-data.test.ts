@@ -9,7 +9,7 @@ describe("callback data registry", () => {
   const all = registeredCallbackData();
 
   it("holds every kind of button the bot sends, with the wire prefixes of the buttons already sent", () => {
-    expect(all.map((d) => d.prefix).sort()).toEqual(["dg", "dgs", "imp", "lang", "lk", "nmv", "nu", "q", "rd", "retag", "run", "tag", "tg", "ur", "v"]);
+    expect(all.map((d) => d.prefix).sort()).toEqual(["dg", "dgs", "imp", "lang", "lk", "nmv", "nu", "q", "rd", "retag", "run", "tag", "tg", "tz", "ur", "v"]);
   });
 
   it("gives every kind its own prefix, and no kind's data is matched by another kind's pattern", () => {
@@ -56,6 +56,10 @@ describe("callback data registry", () => {
       "imp:x:1",
       "imp:y:1234567890123456",
       "dg:r:1\n",
+      "tz:",
+      "tz:/etc/passwd",
+      "tz:Europe/Berlin x",
+      `tz:${"A".repeat(41)}`,
     ];
     for (const data of forged) for (const d of all) if (d.prefix !== "tag") expect(d.unpack(data), `${d.prefix} took ${JSON.stringify(data)}`).toBeNull();
   });

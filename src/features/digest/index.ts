@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
-import { formatDigestTime, parseDigestTime } from "../../digest/schedule.js";
+import { formatDigestTime } from "../../digest/schedule.js";
+import { parseTimeOfDay } from "../../time/time-input.js";
 import { digestUserOf, snoozeLink, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
 import { setRead } from "../../store/reading.js";
 import { escapeHtml, truncate } from "../../views/html.js";
@@ -55,7 +56,8 @@ function parseDigestCommand(argument: string): Partial<DigestSettings> | "show" 
     const size = Number(extra);
     return Number.isInteger(size) && size >= 1 && size <= MAX_SIZE ? { digest_size: size } : "bad-size";
   }
-  const minute = extra === undefined ? parseDigestTime(word) : null;
+  // A time as people type it: 08:30, 9pm, 9 pm, 晚上9点半.
+  const minute = parseTimeOfDay(argument);
   return minute === null ? null : { digest_minute: minute };
 }
 

@@ -1,24 +1,56 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
+import { callbackData, text } from "../../telegram/callback-data.js";
 import { setDigestNextAt } from "../../store/digest.js";
 import { setTimeZone } from "../../store/users.js";
-import { canonicalTimeZone } from "../../time/local-date.js";
+import { parseTimeZone } from "../../time/zone-input.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { nextDigestAt } from "../../digest-delivery/reschedule.js";
 
-/** /timezone shows or sets the IANA zone that decides what "today" and each list's dates mean. */
+/** A zone offered when a name covers several (/timezone USA): its IANA id, the longest of which has 32 characters. */
+const zoneChoiceData = callbackData("tz", { zone: text("[A-Za-z][A-Za-z0-9_+\\-/]{0,39}", "A".repeat(40)) });
+
+/** "America/New_York · GMT-5": the id stored, and how far it is from UTC now. */
+function zoneButton(zone: string, now: number): string {
+  const offset = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(now).find((part) => part.type === "timeZoneName");
+  return offset ? `${zone} · ${offset.value}` : zone;
+}
+
+async function setZone(ctx: BotContext, zone: string): Promise<void> {
+  await setTimeZone(ctx.db, ctx.user.id, zone);
+  // The digest keeps its local time, which is another instant in the new zone.
+  await setDigestNextAt(ctx.db, ctx.user.id, await nextDigestAt(ctx.db, { id: ctx.user.id, time_zone: zone }, ctx.user.digest_minute, ctx.clock()));
+}
+
+/**
+ * /timezone shows or sets the zone that decides what "today" and each list's dates mean. It takes what people type
+ * (Beijing, 东京, UTC+8, Germany); a name that covers several zones (USA, 澳大利亚) is answered with a button each.
+ */
 export function settingsFeature() {
   const feature = new Composer<BotContext>();
 
   feature.command("timezone", async (ctx) => {
     const wanted = ctx.match.trim();
     if (wanted === "") return await ctx.reply(ctx.t("timezone-current", { zone: escapeHtml(ctx.user.time_zone) }));
-    const zone = canonicalTimeZone(wanted);
-    if (!zone) return await ctx.reply(ctx.t("timezone-invalid", { zone: escapeHtml(truncate(wanted, 60)) }));
-    await setTimeZone(ctx.db, ctx.user.id, zone);
-    // The digest keeps its local time, which is another instant in the new zone.
-    await setDigestNextAt(ctx.db, ctx.user.id, await nextDigestAt(ctx.db, { id: ctx.user.id, time_zone: zone }, ctx.user.digest_minute, ctx.clock()));
-    await ctx.reply(ctx.t("timezone-set", { zone: escapeHtml(zone) }));
+    const answer = parseTimeZone(wanted);
+    if (!answer) return await ctx.reply(ctx.t("timezone-invalid", { zone: escapeHtml(truncate(wanted, 60)) }));
+    if ("choices" in answer) {
+      const keyboard = new InlineKeyboard();
+      for (const zone of answer.choices) keyboard.text(zoneButton(zone, ctx.clock()), zoneChoiceData.pack({ zone })).row();
+      return await ctx.reply(ctx.t("timezone-choose", { input: escapeHtml(truncate(wanted, 60)) }), { reply_markup: keyboard });
+    }
+    await setZone(ctx, answer.zone);
+    await ctx.reply(ctx.t("timezone-set", { zone: escapeHtml(answer.zone) }));
+  });
+
+  feature.callbackQuery(zoneChoiceData.pattern, async (ctx) => {
+    // The zone in the button is only a claim: it is read like a typed name and must come back as that same zone.
+    const { zone: claimed } = zoneChoiceData.unpack(ctx.callbackQuery.data)!;
+    const answer = parseTimeZone(claimed);
+    if (!answer || !("zone" in answer) || answer.zone !== claimed) return await ctx.answerCallbackQuery({ text: ctx.t("timezone-choice-invalid") });
+    await setZone(ctx, answer.zone);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("timezone-set", { zone: escapeHtml(answer.zone) }));
   });
   return feature;
 }
