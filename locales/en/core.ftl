@@ -1,5 +1,8 @@
 # Every reply is sent with HTML parse mode: variables arrive already escaped by the code.
 
+# Not shown: the locale dates are written in (src/views/dates.ts), as Intl names it.
+date-locale = en-US
+
 start =
     Hi {$name}! I keep your study log of links.
 
@@ -55,7 +58,10 @@ tag-burst =
     Saved { $count ->
         [one] 1 link
        *[other] { $count } links
-    } from { $messages } messages:
+    } from { $messages ->
+        [one] 1 message
+       *[other] { $messages } messages
+    }:
     {$links}
 
     <b>Tags?</b> Tag them all together, one message at a time, or Skip.
@@ -74,7 +80,6 @@ tag-known-too =
     }
 tag-skip = Skip
 tag-done = Done
-tag-none = none
 tag-confirmation =
     { $count ->
         [one] Saved:
@@ -126,6 +131,9 @@ late-tags-declined = OK, no tags added.
 duplicate =
     Already saved on {$date}: {$link}
     Tags: {$tags}
+duplicate-untagged =
+    Already saved on {$date}: {$link}
+    No tags yet.
 duplicate-retag = Re-tag
 link-not-found = That link is not in your log any more.
 unknown-command = I do not know that command. /help lists what I can do.

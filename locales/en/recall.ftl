@@ -27,12 +27,13 @@ unread-usage =
     <code>/unread #elixir #beam</code>: only links with all these tags
     <code>/unread oldest</code>: oldest first
 
-today-heading = <b>📅 Today, {$date}</b>
+today-heading = <b>📅 Today · {$date}</b>
 day-heading = <b>📅 {$date}</b>
 today-counts = Saved {$saved} · Read {$read} · Notes {$notes} · Unread now {$unread}
 today-saved = Saved
 today-read = Read
 today-notes = Notes
+today-note = • <i>{$link}</i>: {$note}
 today-more = … and {$count} more
 today-empty = Nothing saved, read or noted that day.
 today-usage =
@@ -57,6 +58,7 @@ card-saved = Saved {$date}
 card-unread = Not read yet
 card-read = Read {$date} ✅
 card-tags = Tags: {$tags}
+card-untagged = No tags yet
 card-source = From: {$source}
 card-notes =
     { $count ->
