@@ -96,7 +96,15 @@ function normalSave(db: DB): () => Promise<unknown> {
 function questionPort(db: DB): QuestionPort {
   // The edit of the buttons goes to Telegram: its answer is no work of the main thread.
   const api = { editMessageReplyMarkup: () => Promise.resolve(true) } as unknown as Api;
-  return { db, api, t: translatorFor(createI18n(), "en"), clock: Date.now, timeoutMs: 3_600_000, timeZone: "UTC", redraws: new Redraws(1000, () => {}) };
+  return {
+    db,
+    api,
+    t: translatorFor(createI18n(), { language_code: "en" }),
+    clock: Date.now,
+    timeoutMs: 3_600_000,
+    timeZone: "UTC",
+    redraws: new Redraws(1000, () => {}),
+  };
 }
 
 /** Press 1 and press `presses` of one open tag question: the press handler's lookup, then the toggle. */

@@ -1,14 +1,7 @@
 # Every reply is sent with HTML parse mode: variables arrive already escaped by the code.
 
-start =
-    Hi {$name}! I keep your study log of links.
-
-    • Send or forward me any message with links (text, captions, channel posts, several links at once) and I save each one.
-    • Then I ask for tags: tap a suggestion, type them (<code>elixir beam</code>, <code>#rust</code>, <code>机器学习</code>), or Skip.
-    • Sending a link again tells you when you first saved it.
-    • Every day at {$time} ({$zone}) I send a digest of what to read next. /digest changes the time or turns it off; /timezone sets your zone.
-
-    /help lists every command.
+# Not shown: the locale dates are written in (src/views/dates.ts), as Intl names it.
+date-locale = en-US
 
 help =
     <b>linklog</b> keeps your links, their tags and notes.
@@ -56,7 +49,10 @@ tag-burst =
     Saved { $count ->
         [one] 1 link
        *[other] { $count } links
-    } from { $messages } messages:
+    } from { $messages ->
+        [one] 1 message
+       *[other] { $messages } messages
+    }:
     {$links}
 
     <b>Tags?</b> Tag them all together, one message at a time, or Skip.
@@ -75,7 +71,6 @@ tag-known-too =
     }
 tag-skip = Skip
 tag-done = Done
-tag-none = none
 tag-confirmation =
     { $count ->
         [one] Saved:
@@ -127,6 +122,9 @@ late-tags-declined = OK, no tags added.
 duplicate =
     Already saved on {$date}: {$link}
     Tags: {$tags}
+duplicate-untagged =
+    Already saved on {$date}: {$link}
+    No tags yet.
 duplicate-retag = Re-tag
 link-not-found = That link is not in your log any more.
 unknown-command = I do not know that command. /help lists what I can do.

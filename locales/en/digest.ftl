@@ -2,7 +2,7 @@
 
 command-digest = Your daily digest: time, on/off, preview
 
-digest-heading = ☀️ Your linklog, {$date}
+digest-heading = ☀️ Your linklog · {$date}
 digest-yesterday = Yesterday: saved {$saved} · read {$read} · notes {$notes}
 digest-streak =
     { $days ->
@@ -22,7 +22,10 @@ digest-snoozed = Snoozed: out of the digest for a week 💤
 
 digest-settings-on =
     ☀️ Your daily digest is <b>on</b>: every day at <b>{$time}</b> ({$zone}).
-    It proposes {$size} unread links, brings back notes to revisit, and {$always}.
+    It proposes { $size ->
+        [one] 1 unread link
+       *[other] {$size} unread links
+    }, brings back notes to revisit, and {$always}.
 
     <code>/digest 07:30</code> or <code>/digest 9pm</code> changes the time · <code>/digest size 5</code> how many links
     <code>/digest always</code> or <code>quiet</code> · <code>/digest off</code> · <code>/digest now</code> for a preview

@@ -14,8 +14,16 @@ import-preview = 📥 <b>{$file}</b> ({$format})
 import-counts = Links: {$found} · already saved: {$saved} · read: {$read} · with notes: {$notes}
 import-tags = Tags: {$tags}
 import-dates = Saved between {$first} and {$last}
+import-date = All saved on {$date}
+import-format-markdown = markdown log
+import-format-netscape = Netscape bookmarks HTML
+import-format-unknown = unknown format
 import-invalid = Not web links, skipped: {$count}
-import-cut = ⚠️ This file holds more than {$max} links: only the first {$max} are read, and only they are imported.
+import-cut =
+    { $max ->
+        [one] ⚠️ This file holds more than 1 link: only the first is read, and only it is imported.
+       *[other] ⚠️ This file holds more than {$max} links: only the first {$max} are read, and only they are imported.
+    }
 import-problems =
     { $count ->
         [one] ⚠️ 1 line I could not understand:
@@ -35,7 +43,14 @@ import-waiting =
        *[other] ⏳ {$ahead} imports are being read before yours; yours follows them.
     }
 import-failed = ❌ The import failed: nothing was saved. Please try again later; if it fails again, the file may be damaged.
-import-done = ✅ Imported {$total} links: {$added} new, {$updated} already saved got tags, notes or read marks, {$notes} notes added. /unread shows them.
+import-done =
+    ✅ Imported { $total ->
+        [one] 1 link
+       *[other] {$total} links
+    }: {$added} new, {$updated} already saved got tags, notes or read marks, { $notes ->
+        [one] 1 note
+       *[other] {$notes} notes
+    } added. /unread shows them.
 import-fetching-titles =
     { $count ->
         [one] Fetching the page title for 1 link in the background.
@@ -43,6 +58,10 @@ import-fetching-titles =
     }
 
 export-usage = I cannot export as “{$word}”. Use <code>/export</code> (markdown) or one of: {$formats}.
+# The first line of a markdown export and the title of a bookmarks export. The markdown heading must stay one the
+# importer knows (EXPORT_HEADINGS in src/portable/markdown-log.ts), or the file no longer imports back as an export.
+export-markdown-heading = linklog export
+export-bookmarks-title = Bookmarks
 export-caption =
     { $count ->
         [one] Your linklog: 1 link.
@@ -51,7 +70,11 @@ export-caption =
 
 # Lines of an imported file that could not be read, as the preview and `npm run import` show them. Plain text:
 # the code escapes them. Counts and sizes are written without grouping, as the file's own numbers are.
-problem-more = … and { NUMBER($count, useGrouping: 0) } more problems from here on
+problem-more =
+    { $count ->
+        [one] … and 1 more problem from here on
+       *[other] … and { NUMBER($count, useGrouping: 0) } more problems from here on
+    }
 problem-in-entry = {$entry}: {$problem}
 problem-not-understood = {$text}
 problem-no-links = no links found in this file

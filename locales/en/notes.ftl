@@ -6,7 +6,10 @@ command-note = Add a note to the link you saved last
 note-added = 📝 Note added to {$link}.
 note-moved = 📝 Note moved to {$link}.
 note-choices =
-    Your reply was about {$count} links:
+    Your reply was about { $count ->
+        [one] 1 link
+       *[other] {$count} links
+    }:
     {$links}
     Tap a number to move the note there.
 note-move = Move to {$number}
@@ -30,18 +33,23 @@ notes-counts =
        *[other] {$links} links
     }
 notes-all-time = all time
-notes-tagged = on links tagged {$tags}
 notes-empty =
     { $scope ->
-        [all] You have no notes{$filter} yet.
-       *[period] No notes{$filter} in {$period}.
+        [all] You have no notes yet.
+        [all-tagged] You have no notes on links tagged {$tags} yet.
+        [period-tagged] No notes on links tagged {$tags} in {$period}.
+       *[period] No notes in {$period}.
     }
     To add one, reply to any message about a link (its save confirmation, a list, a link card) with your note, or send <code>/note your text</code> for the link you saved last.
 notes-file-title = linklog notes
 
 notes-unknown = I do not understand “{$word}”.
 notes-two-periods = Choose one period: “{$word}” is a second one.
-notes-too-many-tags = {$max} tags at most: “{$word}” is one too many.
+notes-too-many-tags =
+    { $max ->
+        [one] 1 tag at most: “{$word}” is one too many.
+       *[other] {$max} tags at most: “{$word}” is one too many.
+    }
 notes-usage =
     <b>/notes</b> shows your notes of the last 7 days, grouped by link. Add any of:
     • <code>#tag</code>: only links with that tag (several: links with all of them)

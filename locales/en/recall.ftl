@@ -27,12 +27,13 @@ unread-usage =
     <code>/unread #elixir #beam</code>: only links with all these tags
     <code>/unread oldest</code>: oldest first
 
-today-heading = <b>📅 Today, {$date}</b>
+today-heading = <b>📅 Today · {$date}</b>
 day-heading = <b>📅 {$date}</b>
 today-counts = Saved {$saved} · Read {$read} · Notes {$notes} · Unread now {$unread}
 today-saved = Saved
 today-read = Read
 today-notes = Notes
+today-note = • <i>{$link}</i>: {$note}
 today-more = … and {$count} more
 today-empty = Nothing saved, read or noted that day.
 today-usage =
@@ -57,6 +58,7 @@ card-saved = Saved {$date}
 card-unread = Not read yet
 card-read = Read {$date} ✅
 card-tags = Tags: {$tags}
+card-untagged = No tags yet
 card-source = From: {$source}
 card-notes =
     { $count ->
@@ -77,4 +79,3 @@ timezone-current =
     Your time zone is <b>{$zone}</b>. It decides what “today” means and the dates in your lists.
     Change it with <code>/timezone Berlin</code>, <code>/timezone 北京</code>, <code>/timezone UTC+8</code> or any IANA name.
 timezone-invalid = “{$zone}” is not a time zone I know. Try a big city or a country (<code>Berlin</code>, <code>上海</code>, <code>Japan</code>), an offset (<code>UTC+8</code>, <code>UTC-5</code>) or an IANA name (<code>America/New_York</code>).
-timezone-set = Time zone set to <b>{$zone}</b>.

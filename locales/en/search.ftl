@@ -22,4 +22,7 @@ search-nothing =
     Try fewer words, the start of a word (<code>elix</code> finds elixir), another spelling, or a tag: <code>/search #rust</code>. /search alone shows what it can do.
 
 search-shortened =
-    <i>Only the start was searched: { $max } different words at most, within the first { $length } characters.</i>
+    <i>Only the start was searched: { $max ->
+        [one] 1 word
+       *[other] { $max } different words
+    } at most, within the first { $length } characters.</i>

@@ -1,5 +1,6 @@
 import type { Translate } from "../views/translate.js";
 import { domainOf, escapeHtml, htmlLink, truncate, shortUrl } from "../views/html.js";
+import { formatDate, formatDay } from "../views/dates.js";
 import { localDate, type LocalDate } from "../time/local-date.js";
 import { pickRevisits } from "./revisit.js";
 import { chooseUpNext } from "./up-next.js";
@@ -68,7 +69,8 @@ function revisitLines(t: Translate, notes: DigestFacts["revisits"], options: Dig
     `<b>${t("digest-revisit")}</b>`,
     ...notes.map((note) => {
       const title = htmlLink(note.url, truncate(note.title ?? shortUrl(note.url), 80));
-      return `${title} <i>${localDate(note.created_at, options.timeZone)}</i>\n${escapeHtml(truncate(note.text, NOTE_EXCERPT))}`;
+      const written = formatDate(t, localDate(note.created_at, options.timeZone), options.today);
+      return `${title} <i>${written}</i>\n${escapeHtml(truncate(note.text, NOTE_EXCERPT))}`;
     }),
   ];
 }
@@ -80,7 +82,7 @@ export function composeDigest(t: Translate, facts: DigestFacts, options: DigestO
   const revisits = pickRevisits(withDates, options.today, REVISITS_SHOWN);
   if (facts.unread === 0 && revisits.length === 0 && !options.always) return null;
   const lines = [
-    `<b>${t("digest-heading", { date: options.today })}</b>`,
+    `<b>${t("digest-heading", { date: formatDay(t, options.today, options.today) })}</b>`,
     ...yesterdayLine(t, facts, readingStreak(facts.readDays, options.todayNumber)),
     ...upNextLines(t, upNext),
     ...revisitLines(t, revisits, options),

@@ -40,7 +40,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
   let lastRunAt: number | undefined;
 
   async function send(user: DigestUser, today: string, attempts: number): Promise<void> {
-    const digest = await buildDigest(db, user, clock(), translatorFor(deps.i18n, user.language_code));
+    const digest = await buildDigest(db, user, clock(), translatorFor(deps.i18n, user));
     if (!digest) return await finishDigest(db, user.id, today, { status: "skipped" }, clock());
     await pace();
     try {

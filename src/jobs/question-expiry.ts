@@ -31,7 +31,7 @@ const BATCH = 50;
 export function createQuestionExpiry(deps: QuestionExpiryDeps): QuestionExpiry {
   async function portFor(userId: number): Promise<QuestionPort> {
     const user = await findUser(deps.db, userId);
-    const t = translatorFor(deps.i18n, user?.language_code ?? null);
+    const t = translatorFor(deps.i18n, user);
     return { db: deps.db, api: deps.api, t, clock: deps.clock, timeoutMs: deps.timeoutMs, timeZone: user?.time_zone ?? "UTC", redraws: deps.redraws };
   }
 

@@ -3,6 +3,8 @@ import type { UnreadArgs } from "../recall/list-args.js";
 import { unreadPage } from "../store/reading.js";
 import { tagList } from "../views/links.js";
 import { renderLinkList } from "../views/link-list.js";
+import { formatDay } from "../views/dates.js";
+import { localDate } from "../time/local-date.js";
 import { listKeyboard, type RenderedPage, type ViewKind } from "./views.js";
 
 const PAGE_SIZE = 8;
@@ -17,7 +19,10 @@ async function renderUnread(ctx: BotContext, args: UnreadArgs, viewId: number, r
     order: ctx.t(args.oldestFirst ? "order-oldest" : "order-newest"),
   });
   const firstNumber = page.offset + 1;
-  const list = renderLinkList(links, { firstNumber, ...(queue ? {} : { groupByDayIn: ctx.user.time_zone }) });
+  const timeZone = ctx.user.time_zone;
+  const today = localDate(ctx.clock(), timeZone);
+  const dayHeading = (date: string) => ctx.t("day-heading", { date: formatDay(ctx.t, date, today) });
+  const list = renderLinkList(links, { firstNumber, ...(queue ? {} : { groupByDay: { timeZone, heading: dayHeading } }) });
   return {
     text: `${heading}\n\n${list}`,
     keyboard: listKeyboard(links, firstNumber, viewId, page),

@@ -12,8 +12,15 @@ export interface TimeRange {
 export interface Period {
   /** null: all time. */
   range: TimeRange | null;
-  /** How headings name it ("2026-11-19 – 2026-11-25", "2026-11"); null for all time. */
+  /**
+   * The period in ISO dates ("2026-11-19 – 2026-11-25", "2026-11"); null for all time. Headings say `days` or
+   * `month` in the user's words; pages stored before those existed show this.
+   */
   name: string | null;
+  /** The local days of "the last n days", today last. */
+  days?: { first: LocalDate; last: LocalDate };
+  /** A calendar month, YYYY-MM. */
+  month?: string;
 }
 
 export interface NotesFilter {
@@ -38,7 +45,11 @@ const MONTH_DAYS = 30;
 function lastDays(days: number, now: number, timeZone: string): Period {
   const today = localDate(now, timeZone);
   const first = addDays(today, 1 - days);
-  return { range: { start: localDayRange(first, timeZone).start, end: localDayRange(today, timeZone).end }, name: `${first} – ${today}` };
+  return {
+    range: { start: localDayRange(first, timeZone).start, end: localDayRange(today, timeZone).end },
+    name: `${first} – ${today}`,
+    days: { first, last: today },
+  };
 }
 
 /** A calendar month ("2026-11") from its first local midnight to the next month's; null when it is no month. */
@@ -49,7 +60,7 @@ function calendarMonth(word: string, timeZone: string): Period | null {
   if (!match || month < 1 || month > 12 || year < 1970 || year > 9998) return null;
   const first: LocalDate = `${word}-01`;
   const next: LocalDate = month === 12 ? `${year + 1}-01-01` : `${match[1]}-${String(month + 1).padStart(2, "0")}-01`;
-  return { range: { start: localDayRange(first, timeZone).start, end: localDayRange(next, timeZone).start }, name: word };
+  return { range: { start: localDayRange(first, timeZone).start, end: localDayRange(next, timeZone).start }, name: word, month: word };
 }
 
 function period(word: string, now: number, timeZone: string): Period | null {

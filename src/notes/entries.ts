@@ -1,4 +1,5 @@
 import type { Translate } from "../views/translate.js";
+import { formatDayRange, formatMonth } from "../views/dates.js";
 import type { NotesFilter } from "./args.js";
 
 /** A note as summaries show it, with its link. */
@@ -44,10 +45,18 @@ export function groupByLink(notes: readonly NoteEntry[]): LinkNotes[] {
   return groups;
 }
 
+/** The period in the user's words: "Nov 19 – 25", "November 2026", "all time". */
+function periodWords(t: Translate, { days, month, name }: NotesFilter["period"]): string {
+  // The last day of "the last n days" is the day it was asked on, so the year shows only when the days span two.
+  if (days) return formatDayRange(t, days.first, days.last, days.last);
+  if (month) return formatMonth(t, month);
+  return name ?? t("notes-all-time");
+}
+
 /** Plain text (not escaped) naming the period and the tags, shared by the pages and the file. */
 export function describeFilter(t: Translate, filter: NotesFilter): { period: string; tags: string } {
   return {
-    period: filter.period.name ?? t("notes-all-time"),
+    period: periodWords(t, filter.period),
     tags: filter.tags.map((tag) => `#${tag}`).join(" "),
   };
 }

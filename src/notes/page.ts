@@ -1,5 +1,6 @@
-import { localDate } from "../time/local-date.js";
+import { localDate, type LocalDate } from "../time/local-date.js";
 import { escapeHtml, htmlLink, truncate, shortUrl } from "../views/html.js";
+import { formatDate } from "../views/dates.js";
 import type { NotesFilter } from "./args.js";
 import { countsLine, describeFilter, groupByLink, type LinkNotes, type NotesSummary, type NotesTotals } from "./entries.js";
 import type { Translate } from "../views/translate.js";
@@ -38,19 +39,23 @@ export function notesHeading(t: Translate, filter: NotesFilter, totals: NotesTot
 /** Nothing in the period (and tags): say so, and how notes are made. */
 export function renderNoNotes(t: Translate, filter: NotesFilter): string {
   const { period, tags } = filterHtml(t, filter);
-  return t("notes-empty", { scope: filter.period.range ? "period" : "all", period, filter: tags ? ` ${t("notes-tagged", { tags })}` : "" });
+  const scope = `${filter.period.range ? "period" : "all"}${tags ? "-tagged" : ""}`;
+  return t("notes-empty", { scope, period, tags });
 }
 
-function linkBlock({ link, notes }: LinkNotes, timeZone: string): string {
+/** What a page shows: the summary, and today, which decides whether note dates need their year. */
+export type NotesPage = NotesSummary & { today: LocalDate };
+
+function linkBlock(t: Translate, { link, notes }: LinkNotes, { timeZone, today }: NotesPage): string {
   const tags = truncate(link.tags.map((tag) => `#${tag}`).join(" "), MAX_TAGS);
   const details = [tags ? escapeHtml(tags) : undefined, `/link_${link.link_id}`].filter(Boolean).join(" · ");
   const lines = [`🔗 ${htmlLink(link.url, truncate(link.title ?? shortUrl(link.url), MAX_TITLE))}`, `<i>${details}</i>`];
-  for (const note of notes) lines.push(`▫️ <i>${localDate(note.created_at, timeZone)}</i> ${escapeHtml(notePreview(note.text))}`);
+  for (const note of notes) lines.push(`▫️ <i>${formatDate(t, localDate(note.created_at, timeZone), today)}</i> ${escapeHtml(notePreview(note.text))}`);
   return lines.join("\n");
 }
 
 /** One page of /notes: counts and period on top, then the page's notes under their links. */
-export function renderNotesPage(t: Translate, input: NotesSummary): string {
-  const blocks = groupByLink(input.notes).map((group) => linkBlock(group, input.timeZone));
+export function renderNotesPage(t: Translate, input: NotesPage): string {
+  const blocks = groupByLink(input.notes).map((group) => linkBlock(t, group, input));
   return [notesHeading(t, input.filter, input.totals), ...blocks].join("\n\n");
 }

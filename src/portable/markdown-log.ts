@@ -10,8 +10,16 @@ import { ProblemList } from "./problems.js";
  * lines under a link. Headings, days and links start at column 0; an indented line is always part of a note.
  */
 
-/** The heading linklog's own export starts with: not a section, and its notes are indented by exactly this. */
+/** The format's name in the preview. */
+export const MARKDOWN_LOG_FORMAT = "markdown log";
+
+/**
+ * The heading linklog's own export starts with, in English: not a section, and its notes are indented by exactly
+ * this. The bot writes it in the user's language (`export-markdown-heading`), so every translation is known here
+ * too, lower-cased, and a test holds the locale files to this list.
+ */
 export const EXPORT_HEADING = "linklog export";
+export const EXPORT_HEADINGS: ReadonlySet<string> = new Set([EXPORT_HEADING, "linklog 导出"]);
 const EXPORT_NOTE_INDENT = "  ";
 
 /*
@@ -118,7 +126,7 @@ class LogReader {
 
   private startSection(name: string): void {
     this.closeLink();
-    this.exported = name.trim().toLowerCase() === EXPORT_HEADING;
+    this.exported = EXPORT_HEADINGS.has(name.trim().toLowerCase());
     this.section = this.exported ? null : normalizeTag(name);
     this.dayStart = null;
   }
@@ -189,13 +197,14 @@ export function parseMarkdownLog(text: string, context: ParseContext): ParsedFil
     if (reader.links.full) break;
   }
   reader.closeLink();
-  return { format: "markdown log", links: reader.links.links, problems: reader.problems.list(), ...reader.links.cut };
+  return { format: MARKDOWN_LOG_FORMAT, links: reader.links.links, problems: reader.problems.list(), ...reader.links.cut };
 }
 
 // --- writing, a piece at a time so an export streams
 
-export function markdownHeader(): string {
-  return `# ${EXPORT_HEADING}\n`;
+/** The export's first line; `heading` is one of EXPORT_HEADINGS, so the file imports back as an export. */
+export function markdownHeader(heading: string = EXPORT_HEADING): string {
+  return `# ${heading}\n`;
 }
 
 export function markdownDay(date: LocalDate): string {

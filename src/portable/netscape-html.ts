@@ -138,13 +138,14 @@ export function parseNetscapeHtml(html: string, limit: LinkLimit = {}): ParsedFi
   return { format: NETSCAPE_FORMAT, links: links.links, problems: reader.problems.list(), ...links.cut };
 }
 
-export function htmlHead(): string {
+/** The file's head, as browsers write it; `title` names the file in the user's language ("Bookmarks"). */
+export function htmlHead(title = "Bookmarks"): string {
   return [
     "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
     "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
     '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-    "<TITLE>Bookmarks</TITLE>",
-    "<H1>Bookmarks</H1>",
+    `<TITLE>${escapeHtmlContent(title)}</TITLE>`,
+    `<H1>${escapeHtmlContent(title)}</H1>`,
     "<DL><p>",
     "",
   ].join("\n");

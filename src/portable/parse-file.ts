@@ -3,8 +3,11 @@ import type { ParseContext, ParsedFile, ProblemKey } from "./model.js";
 import { problem } from "./problems.js";
 import { decodeText } from "./text-bytes.js";
 
+/** The format of a file that could not be read as any. */
+export const UNKNOWN_FORMAT = "unknown";
+
 function problemFile(key: ProblemKey): ParsedFile {
-  return { format: "unknown", links: [], problems: [problem(1, key)] };
+  return { format: UNKNOWN_FORMAT, links: [], problems: [problem(1, key)] };
 }
 
 /** A file that gave nothing at all still gets a word for the preview. */

@@ -15,16 +15,25 @@ export interface ExportWriter {
 export interface WriteContext {
   timeZone: string;
   now: number;
+  /** The few words a file's head says, in the user's language when the bot writes it; English by default (the CLI). */
+  words?: ExportWords;
+}
+
+export interface ExportWords {
+  /** The markdown log's first heading: one of EXPORT_HEADINGS, so that the file imports back as an export. */
+  markdownHeading: string;
+  /** The title of a bookmarks file. */
+  bookmarksTitle: string;
 }
 
 /** Makes a fresh writer for one export file. */
 export type CreateWriter = (context: WriteContext) => ExportWriter;
 
 /** The log format: one heading, then days newest first, each link under the local day it was saved. */
-export const markdownWriter: CreateWriter = ({ timeZone }) => {
+export const markdownWriter: CreateWriter = ({ timeZone, words }) => {
   let day: string | null = null;
   return {
-    head: markdownHeader,
+    head: () => markdownHeader(words?.markdownHeading),
     links: (batch) =>
       batch
         .map((link) => {
@@ -39,7 +48,11 @@ export const markdownWriter: CreateWriter = ({ timeZone }) => {
 };
 
 /** Netscape bookmark HTML, which every browser imports. */
-export const htmlWriter: CreateWriter = () => ({ head: htmlHead, links: (batch) => batch.map(htmlItem).join(""), tail: htmlTail });
+export const htmlWriter: CreateWriter = ({ words }) => ({
+  head: () => htmlHead(words?.bookmarksTitle),
+  links: (batch) => batch.map(htmlItem).join(""),
+  tail: htmlTail,
+});
 
 export const csvWriter: CreateWriter = () => ({ head: csvHeader, links: (batch) => batch.map(csvRow).join(""), tail: () => "" });
 

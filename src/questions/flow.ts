@@ -55,6 +55,7 @@ async function loadContent(port: QuestionPort, question: TagQuestion, alsoUntagg
     known: known.map((link) => ({ ...link, tags: tags.get(link.id) ?? [] })),
     tags: unique(ids.flatMap((id) => tags.get(id) ?? [])).sort(),
     timeZone: port.timeZone,
+    now: port.clock(),
     ...(alsoUntagged ? { alsoUntagged } : {}),
   };
 }

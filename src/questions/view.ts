@@ -15,6 +15,8 @@ export interface QuestionContent {
   /** Tags the new links carry now, for the confirmation. */
   tags: string[];
   timeZone: string;
+  /** Now, in epoch ms: which dates need their year. */
+  now: number;
   /** Links queued behind a question that closed with it, offered with their own button. */
   alsoUntagged?: { questionId: number; count: number };
 }
@@ -74,7 +76,7 @@ function settledView(t: Translate, question: TagQuestion, content: QuestionConte
 /** The text and buttons of a question's message, whatever state it is in. */
 export function renderQuestion(t: Translate, question: TagQuestion, content: QuestionContent): QuestionView {
   // Links sent again, and nothing new: when each was saved, with Re-tag buttons.
-  if (content.links.length === 0 && !question.retag && question.status !== "queued") return knownLinksReply(t, content.known, content.timeZone);
+  if (content.links.length === 0 && !question.retag && question.status !== "queued") return knownLinksReply(t, content.known, content.timeZone, content.now);
   switch (question.status) {
     case "queued":
       return { text: t("tag-queued", { count: content.links.length }) };

@@ -6,7 +6,7 @@ import type { DigestFacts } from "../digest/compose.js";
 
 type DigestUserRow = Pick<
   User,
-  "id" | "time_zone" | "language_code" | "digest_minute" | "digest_size" | "digest_always" | "digest_next_at" | "digest_last_shown"
+  "id" | "time_zone" | "language_code" | "language" | "digest_minute" | "digest_size" | "digest_always" | "digest_next_at" | "digest_last_shown"
 >;
 
 /** A user as the digest sees them, with the links the last digest proposed parsed from their JSON column. */
@@ -21,7 +21,7 @@ export function digestUserOf({ digest_last_shown, ...user }: DigestUserRow): Dig
 export async function dueDigestUsers(db: DB, now: number, limit: number): Promise<DigestUser[]> {
   const rows = await db
     .selectFrom("users")
-    .select(["id", "time_zone", "language_code", "digest_minute", "digest_size", "digest_always", "digest_next_at", "digest_last_shown"])
+    .select(["id", "time_zone", "language_code", "language", "digest_minute", "digest_size", "digest_always", "digest_next_at", "digest_last_shown"])
     .where("digest_enabled", "=", 1)
     .where("time_zone_chosen", "=", 1)
     .where("digest_next_at", "<=", now)

@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import type { DB } from "../db/connection.js";
 import type { ExportFormat } from "../portable/formats.js";
 import type { PortableLink } from "../portable/model.js";
+import type { WriteContext } from "../portable/writers.js";
 import { tagsOfLinks } from "./tags.js";
 
 const BATCH = 500;
@@ -42,7 +43,7 @@ export async function* linksForExport(db: DB, userId: number): AsyncGenerator<Po
 }
 
 /** Writes the user's whole log to `out` in the chosen format, a batch of links at a time; returns how many. */
-export async function writeExport(db: DB, userId: number, format: ExportFormat, context: { timeZone: string; now: number }, out: Writable): Promise<number> {
+export async function writeExport(db: DB, userId: number, format: ExportFormat, context: WriteContext, out: Writable): Promise<number> {
   const writer = format.create(context);
   const write = async (chunk: string) => {
     // Respect back-pressure, so a slow disk or pipe never lets the export pile up in memory.

@@ -1,3 +1,5 @@
+import { EXEMPLAR_CITIES } from "./cldr-zone-cities.js";
+
 /** Zones most people writing in a language live in, first-contact buttons rather than a list of hundreds. */
 const LIKELY_ZONES: Record<string, readonly string[]> = {
   zh: ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore"],
@@ -16,7 +18,9 @@ export function utcOffsetLabel(zone: string, at: number): string {
   return part?.value ?? "GMT";
 }
 
-/** "Los Angeles" from "America/Los_Angeles": the name people know a zone by. */
-export function zoneCity(zone: string): string {
-  return (zone.split("/").at(-1) ?? zone).replaceAll("_", " ");
+/** The city people know a zone by, in CLDR's words for the locale: "Los Angeles", "洛杉矶". */
+export function zoneCity(zone: string, locale: string): string {
+  const names = EXEMPLAR_CITIES[zone];
+  if (!names) return (zone.split("/").at(-1) ?? zone).replaceAll("_", " ");
+  return locale === "zh" ? names[1] : names[0];
 }

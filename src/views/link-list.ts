@@ -1,5 +1,5 @@
 import type { ListedLink } from "../recall/listed-link.js";
-import { groupByLocalDate } from "../time/local-date.js";
+import { groupByLocalDate, type LocalDate } from "../time/local-date.js";
 import { domainOf, escapeHtml, htmlLink, shortUrl, truncate } from "./html.js";
 
 /** A link as lists show it. */
@@ -7,8 +7,8 @@ import { domainOf, escapeHtml, htmlLink, shortUrl, truncate } from "./html.js";
 export interface ListOptions {
   /** Number shown before the first item (items are numbered across pages). */
   firstNumber: number;
-  /** When set, items are grouped under a heading per local date of `saved_at`. */
-  groupByDayIn?: string;
+  /** When set, items are grouped under a heading (HTML, in the user's words) per local date of `saved_at` in `timeZone`. */
+  groupByDay?: { timeZone: string; heading: (date: LocalDate) => string };
   /** Extra HTML line under an item (already escaped), such as a search snippet. */
   extraLine?: (link: ListedLink) => string | undefined;
 }
@@ -31,8 +31,9 @@ export function itemLines(link: ListedLink, number: number, extra?: string): str
 export function renderLinkList(links: readonly ListedLink[], options: ListOptions): string {
   const numbered = links.map((link, i) => ({ link, number: options.firstNumber + i }));
   const render = (item: (typeof numbered)[number]) => itemLines(item.link, item.number, options.extraLine?.(item.link));
-  if (!options.groupByDayIn) return numbered.map(render).join("\n");
-  return groupByLocalDate(numbered, options.groupByDayIn, (item) => item.link.saved_at)
-    .map((group) => [`<b>📅 ${group.date}</b>`, ...group.items.map(render)].join("\n"))
+  const byDay = options.groupByDay;
+  if (!byDay) return numbered.map(render).join("\n");
+  return groupByLocalDate(numbered, byDay.timeZone, (item) => item.link.saved_at)
+    .map((group) => [byDay.heading(group.date), ...group.items.map(render)].join("\n"))
     .join("\n\n");
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { botHarness } from "../support/harness.js";
 import { eventually, readDatabase, startBot } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { englishDate } from "../support/dates.js";
 
 const ELIXIR = "https://ejpcmac.net/blog/typed-elixir-structs-without-boilerplate/";
 
@@ -134,7 +135,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
     user().sendText(`http://EJPCMAC.net/blog/typed-elixir-structs-without-boilerplate?fbclid=abc#comments`);
     const reply = await nextMessage(harness.emulator, 1001, since, /Already saved/);
     const today = new Date().toISOString().slice(0, 10);
-    expect(reply.text).toContain(`Already saved on ${today}`);
+    expect(reply.text).toContain(`Already saved on ${englishDate(today)}`);
     expect(reply.text).toContain("Tags: #beam #elixir");
     expect(buttonsOf(reply).map((b) => b.text)).toEqual(["Re-tag"]);
     const read = db();

@@ -134,7 +134,7 @@ describe("daily digest, end to end with a fake clock", () => {
     expect(digestsSince(since)).toHaveLength(0);
     now = berlin("2026-04-03", "08:30", 2);
     await app.digest.tick();
-    expect(String(digestsSince(since)[0]?.payload.text)).toContain("2026-04-03");
+    expect(String(digestsSince(since)[0]?.payload.text)).toContain("☀️ Your linklog · Fri, Apr 3");
   });
 
   it("marks read and snoozes from the digest's buttons", async () => {
@@ -157,7 +157,7 @@ describe("daily digest, end to end with a fake clock", () => {
 
   it("previews with /digest now and changes size, off and on", async () => {
     expect((await command("/digest now")).text).toContain("Your linklog");
-    expect((await command("/digest size 1")).text).toContain("proposes 1 unread links");
+    expect((await command("/digest size 1")).text).toContain("proposes 1 unread link,");
     expect((await command("/digest off")).text).toContain("is off");
     expect(sql("select digest_enabled from users where id = ?", USER)).toEqual([{ digest_enabled: 0 }]);
     const since = emulator.mark();

@@ -35,7 +35,7 @@ describe("import and export, end to end", () => {
     expect(preview.text).toContain("study-log.md (markdown log)");
     expect(preview.text).toContain("Links: 12 · already saved: 0 · read: 1 · with notes: 1");
     expect(preview.text).toContain("Tags: #play #posts");
-    expect(preview.text).toContain("Saved between 2020-08-06 and 2021-06-22");
+    expect(preview.text).toContain("Saved between Aug 6, 2020 and Jun 22, 2021");
     expect(sql("select count(*) as n from links")).toEqual([{ n: 0 }]);
 
     const cancelled = await pressAndWait(preview, "Cancel", /nothing was imported/);

@@ -1,7 +1,7 @@
 import type { Message } from "@grammyjs/types";
 import { describe, expect, it } from "vitest";
 import { readDatabase } from "../support/bot-process.js";
-import { nextMessage } from "../support/chat.js";
+import { button, nextEdit, nextMessage } from "../support/chat.js";
 import { appHarness } from "../support/harness.js";
 
 /** First contact as a new user has it: no DEFAULT_TIMEZONE configured, so nobody chose a zone yet. */
@@ -58,6 +58,33 @@ describe("a first contact that sets things up", () => {
     const chosen = await send(13, () => chen.sendLocation(31.23, 121.47));
     expect(chosen.text).toContain("Time zone set to Asia/Shanghai");
     expect(zoneOf(13)?.time_zone).toBe("Asia/Shanghai");
+  });
+
+  it("greets a zh-hans user in Chinese, with cities named in Chinese", async () => {
+    const lin = harness.emulator.user({ id: 15, first_name: "林", language_code: "zh-hans" });
+    const greeting = await send(15, () => lin.command("/start"));
+    expect(greeting.text).toMatch(/^你好，林！我帮你记录学习用的链接。/);
+    expect(greeting.text).toContain("你在哪个时区？");
+    const labels = harness.emulator
+      .keyboard(15)!
+      .keyboard.flat()
+      .map((b) => (typeof b === "string" ? b : b.text));
+    expect(labels).toEqual(["🕗 上海 · GMT+8", "🕗 香港 · GMT+8", "🕗 台北 · GMT+8", "🕗 新加坡 · GMT+8", "📍 发送我的位置", "其他…"]);
+    const chosen = await send(15, () => lin.sendText("🕗 上海 · GMT+8"));
+    expect(chosen.text).toMatch(/^🕗 时区已设为 Asia\/Shanghai，当地现在 \d\d:\d\d。下一份摘要(今天|明天) 08:00 送到。$/);
+  });
+
+  it("switches language with /language and remembers it, whatever the app's language", async () => {
+    const sam = harness.emulator.user({ id: 16, first_name: "Sam", language_code: "en" });
+    const choose = await send(16, () => sam.command("/language"));
+    expect(choose.text).toBe("Which language should I write in?");
+    expect(choose.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(["✓ English", "中文"]);
+    const since = harness.emulator.mark();
+    sam.press(choose, button(choose, "中文").callback_data);
+    const switched = await nextEdit(harness.emulator, choose, since);
+    expect(switched.text).toBe("以后我会用中文回复。");
+    expect(switched.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(["English", "✓ 中文"]);
+    expect((await send(16, () => sam.command("/help"))).text).toContain("/language：English 或中文");
   });
 
   it("sends no digest to a user who has not chosen a zone", async () => {

@@ -3,6 +3,7 @@ import { appHarness } from "../support/harness.js";
 import { chatSession } from "../support/chat-session.js";
 import { databaseFile } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
+import { englishDay } from "../support/dates.js";
 
 const HOUR = 3_600_000;
 
@@ -33,10 +34,12 @@ describe("recall, end to end", () => {
 
     const list = await command("/unread", /Unread: 3/);
     const text = list.text!;
-    expect(text.indexOf(`📅 ${today}`)).toBeGreaterThan(-1);
-    expect(text.indexOf(`📅 ${today}`)).toBeLessThan(text.indexOf(`📅 ${shanghaiDate}`));
-    expect(text.indexOf("Rust ownership")).toBeLessThan(text.indexOf(`📅 ${shanghaiDate}`));
-    expect(text.indexOf(`📅 ${shanghaiDate}`)).toBeLessThan(text.indexOf("Erlang VM internals"));
+    // Headings say the day as people do ("📅 Wed, Dec 2"), in the user's zone.
+    const [todayHeading, yesterdayHeading] = [`📅 ${englishDay(today)}\n`, `📅 ${englishDay(shanghaiDate, today)}\n`];
+    expect(text.indexOf(todayHeading)).toBeGreaterThan(-1);
+    expect(text.indexOf(todayHeading)).toBeLessThan(text.indexOf(yesterdayHeading));
+    expect(text.indexOf("Rust ownership")).toBeLessThan(text.indexOf(yesterdayHeading));
+    expect(text.indexOf(yesterdayHeading)).toBeLessThan(text.indexOf("Erlang VM internals"));
     expect(text).toContain("#beam #elixir");
     expect(list.link_preview_options?.is_disabled).toBe(true);
     expect(buttonsOf(list).map((b) => b.text)).toEqual(["✅ 1", "✅ 2", "✅ 3"]);

@@ -16,10 +16,15 @@ describe("/notes arguments", () => {
     expect(parsed("", "Asia/Shanghai")).toEqual({
       tags: [],
       asFile: false,
-      period: { name: "2026-11-19 – 2026-11-25", range: { start: Date.UTC(2026, 10, 18, 16), end: Date.UTC(2026, 10, 25, 16) } },
+      period: {
+        name: "2026-11-19 – 2026-11-25",
+        days: { first: "2026-11-19", last: "2026-11-25" },
+        range: { start: Date.UTC(2026, 10, 18, 16), end: Date.UTC(2026, 10, 25, 16) },
+      },
     });
     expect(parsed("week", "America/New_York").period).toEqual({
       name: "2026-11-18 – 2026-11-24",
+      days: { first: "2026-11-18", last: "2026-11-24" },
       range: { start: Date.UTC(2026, 10, 18, 5), end: Date.UTC(2026, 10, 25, 5) },
     });
   });
@@ -39,6 +44,7 @@ describe("/notes arguments", () => {
   it("reads YYYY-MM as that calendar month in the user's zone, December running into January", () => {
     expect(parsed("2026-02", "Asia/Shanghai").period).toEqual({
       name: "2026-02",
+      month: "2026-02",
       range: { start: Date.UTC(2026, 0, 31, 16), end: Date.UTC(2026, 1, 28, 16) },
     });
     expect(parsed("2025-12").period.range).toEqual({ start: Date.UTC(2025, 11, 1), end: Date.UTC(2026, 0, 1) });

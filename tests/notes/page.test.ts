@@ -9,7 +9,11 @@ import { htmlTextLength, parseTelegramHtml } from "../../src/emulator/index.js";
 const i18n = createI18n();
 const t: Translate = (key, variables) => i18n.t("en", key, variables);
 
-const week: NotesFilter = { tags: [], period: { name: "2026-11-19 – 2026-11-25", range: { start: 0, end: 1 } } };
+const week: NotesFilter = {
+  tags: [],
+  period: { name: "2026-11-19 – 2026-11-25", range: { start: 0, end: 1 }, days: { first: "2026-11-19", last: "2026-11-25" } },
+};
+const TODAY = "2026-11-25";
 const at = (day: number, hour = 12) => Date.UTC(2026, 10, day, hour);
 
 function note(id: number, linkId: number, text: string, createdAt = at(20), link: Partial<NoteEntry> = {}): NoteEntry {
@@ -41,11 +45,13 @@ describe("a /notes page", () => {
       note(2, 2, "Second thought", at(25, 1)),
       note(3, 1, "Ownership is about who frees", at(21)),
     ];
-    const text = visible(renderNotesPage(t, { filter: { ...week, tags: ["elixir"] }, totals: { notes: 3, links: 2 }, notes, timeZone: "Asia/Shanghai" }));
+    const text = visible(
+      renderNotesPage(t, { filter: { ...week, tags: ["elixir"] }, totals: { notes: 3, links: 2 }, notes, timeZone: "Asia/Shanghai", today: TODAY }),
+    );
     expect(text.split("\n\n")).toEqual([
-      "📝 Notes · 2026-11-19 – 2026-11-25 · #elixir\n3 notes on 2 links",
-      "🔗 Typed Elixir structs\n#elixir #beam · /link_2\n▫️ 2026-11-24 Structs are maps with a __struct__ key\n▫️ 2026-11-25 Second thought",
-      "🔗 Link 1\n/link_1\n▫️ 2026-11-21 Ownership is about who frees",
+      "📝 Notes · Nov 19 – 25 · #elixir\n3 notes on 2 links",
+      "🔗 Typed Elixir structs\n#elixir #beam · /link_2\n▫️ Nov 24 Structs are maps with a __struct__ key\n▫️ Nov 25 Second thought",
+      "🔗 Link 1\n/link_1\n▫️ Nov 21 Ownership is about who frees",
     ]);
   });
 
@@ -55,6 +61,7 @@ describe("a /notes page", () => {
       totals: { notes: 1, links: 1 },
       notes: [note(1, 1, "x")],
       timeZone: "UTC",
+      today: TODAY,
     });
     expect(visible(html)).toMatch(/^📝 Notes · all time\n1 note on 1 link\n/);
   });
@@ -66,12 +73,13 @@ describe("a /notes page", () => {
       totals: { notes: 1, links: 1 },
       notes: [note(1, 1, evil, at(20), { title: evil, url: `https://example.org/?a=1&b="<2>"` })],
       timeZone: "UTC",
+      today: TODAY,
     });
     const parsed = parseTelegramHtml(html);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.text).toContain(`🔗 ${evil}`);
-    expect(parsed.text).toContain(`▫️ 2026-11-20 ${evil}`);
+    expect(parsed.text).toContain(`▫️ Nov 20 ${evil}`);
     expect(parsed.entities.filter((e) => e.type === "text_link")).toEqual([expect.objectContaining({ url: `https://example.org/?a=1&b="<2>"` })]);
     expect(parsed.entities.filter((e) => e.type === "bold").map((e) => parsed.text.slice(e.offset, e.offset + e.length))).toEqual(["Notes"]);
   });
@@ -90,13 +98,13 @@ describe("a /notes page", () => {
       note(i, 1_000_000_000 + i, huge, at(20), { title: huge, url: `https://${"a".repeat(60)}.example.org/${"p".repeat(2000)}`, tags }),
     );
     const filter: NotesFilter = { tags: tags.slice(0, 10), period: week.period };
-    const length = htmlTextLength(renderNotesPage(t, { filter, totals: { notes: 123_456, links: 98_765 }, notes, timeZone: "UTC" }));
+    const length = htmlTextLength(renderNotesPage(t, { filter, totals: { notes: 123_456, links: 98_765 }, notes, timeZone: "UTC", today: TODAY }));
     expect(typeof length === "number" && length).toBeLessThan(3000);
   });
 
   it("with nothing to show, says so for the period and tags, and tells how notes are made", () => {
     const text = visible(renderNoNotes(t, { ...week, tags: ["rust", "a<b"] }));
-    expect(text).toContain("No notes on links tagged #rust #a<b in 2026-11-19 – 2026-11-25.");
+    expect(text).toContain("No notes on links tagged #rust #a<b in Nov 19 – 25.");
     expect(text).toContain("/note your text");
     expect(visible(renderNoNotes(t, { tags: [], period: { name: null, range: null } }))).toMatch(/^You have no notes yet\./);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { markdownDay, markdownHeader, markdownLink, parseMarkdownLog } from "../../src/portable/markdown-log.js";
+import { EXPORT_HEADINGS, markdownDay, markdownHeader, markdownLink, parseMarkdownLog } from "../../src/portable/markdown-log.js";
 import type { PortableLink } from "../../src/portable/model.js";
 import { MAX_PROBLEMS } from "../../src/portable/problems.js";
 import { localDate, localDayRange } from "../../src/time/local-date.js";
@@ -144,9 +144,9 @@ function carried(link: PortableLink) {
   };
 }
 
-function exportLog(links: PortableLink[]): string {
+function exportLog(links: PortableLink[], heading?: string): string {
   const byDay = [...links].sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0));
-  let text = markdownHeader();
+  let text = markdownHeader(heading);
   let current: string | null = null;
   for (const link of byDay) {
     const date = localDate(link.savedAt!, context.timeZone);
@@ -185,10 +185,10 @@ const link = fc.record({
 });
 
 describe("markdown round trip", () => {
-  it("gives back every link's address, title, read mark, saved day and notes", () => {
+  it("gives back every link's address, title, read mark, saved day and notes, under the export's heading in any language", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(link, { selector: (l) => l.url, maxLength: 8 }), (links) => {
-        const back = parseMarkdownLog(exportLog(links), context);
+      fc.property(fc.uniqueArray(link, { selector: (l) => l.url, maxLength: 8 }), fc.constantFrom(...EXPORT_HEADINGS), (links, heading) => {
+        const back = parseMarkdownLog(exportLog(links, heading), context);
         expect(back.problems).toEqual([]);
         const sort = (list: ReturnType<typeof carried>[]) => [...list].sort((a, b) => a.url.localeCompare(b.url));
         expect(sort(back.links.map(carried))).toEqual(sort(links.map(carried)));

@@ -42,14 +42,14 @@ describe("already-saved reply", () => {
   const link = (id: number) => ({ id, url: `https://e.org/${id}`, title: `<T${id}>`, saved_at: Date.UTC(2026, 10, 20, 23, 30), tags: ["a&b"] });
 
   it("dates the first save in the user's time zone and escapes titles and tags", () => {
-    const { text } = knownLinksReply(t, [link(1)], "Asia/Shanghai");
-    expect(text).toContain('"date":"2026-11-21"');
+    const { text } = knownLinksReply(t, [link(1)], "Asia/Shanghai", Date.UTC(2026, 11, 1));
+    expect(text).toContain('"date":"Nov 21"');
     expect(text).toContain("&lt;T1&gt;");
     expect(text).toContain("#a&amp;b");
   });
 
   it("gives each known link its own Re-tag button with a small, parseable callback", () => {
-    const { keyboard } = knownLinksReply(t, [link(1), link(2)], "UTC");
+    const { keyboard } = knownLinksReply(t, [link(1), link(2)], "UTC", Date.UTC(2026, 11, 1));
     const buttons = keyboard.inline_keyboard.flat() as { text: string; callback_data: string }[];
     expect(buttons.map((b) => b.text)).toEqual(["duplicate-retag 1", "duplicate-retag 2"]);
     expect(buttons.map((b) => RETAG_CALLBACK.exec(b.callback_data)?.[1])).toEqual(["1", "2"]);

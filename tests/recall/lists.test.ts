@@ -6,6 +6,9 @@ import { renderLinkList } from "../../src/views/link-list.js";
 import { pageOf } from "../../src/recall/pagination.js";
 import { parseTelegramHtml } from "../../src/emulator/index.js";
 
+/** Day headings as the unread list writes them, without a translation: the ISO date. */
+const byDayIn = (timeZone: string) => ({ groupByDay: { timeZone, heading: (date: string) => `<b>📅 ${date}</b>` } });
+
 const link = (id: number, extra: Partial<ListedLink> = {}): ListedLink => ({
   id,
   url: `https://example.org/${id}`,
@@ -41,11 +44,11 @@ describe("link lists", () => {
   });
 
   it("numbers items from the page's first number and groups them under local dates", () => {
-    const html = renderLinkList([link(1), link(2, { saved_at: Date.UTC(2026, 10, 19, 20) })], { firstNumber: 9, groupByDayIn: "Asia/Shanghai" });
+    const html = renderLinkList([link(1), link(2, { saved_at: Date.UTC(2026, 10, 19, 20) })], { firstNumber: 9, ...byDayIn("Asia/Shanghai") });
     const text = parseTelegramHtml(html);
     // 20:00 UTC on the 19th is already 04:00 on the 20th in Shanghai: one day, one heading.
     expect(text.ok && text.text).toMatch(/^📅 2026-11-20\n9\. Title 1[^📅]*10\. Title 2/u);
-    const utc = parseTelegramHtml(renderLinkList([link(1), link(2, { saved_at: Date.UTC(2026, 10, 19, 20) })], { firstNumber: 9, groupByDayIn: "UTC" }));
+    const utc = parseTelegramHtml(renderLinkList([link(1), link(2, { saved_at: Date.UTC(2026, 10, 19, 20) })], { firstNumber: 9, ...byDayIn("UTC") }));
     expect(utc.ok && utc.text).toMatch(/📅 2026-11-20\n9\. Title 1[\s\S]*📅 2026-11-19\n10\. Title 2/);
   });
 
@@ -53,7 +56,7 @@ describe("link lists", () => {
     const huge = Array.from({ length: 10 }, (_, i) =>
       link(i, { title: "标题".repeat(2000), url: `https://example.org/${"x".repeat(5000)}`, tags: Array.from({ length: 50 }, (_, t) => `tag${t}`.repeat(5)) }),
     );
-    const parsed = parseTelegramHtml(renderLinkList(huge, { firstNumber: 1, groupByDayIn: "UTC" }));
+    const parsed = parseTelegramHtml(renderLinkList(huge, { firstNumber: 1, ...byDayIn("UTC") }));
     expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.text.length).toBeLessThan(4096);
   });

@@ -16,5 +16,7 @@ export const currentUser: MiddlewareFn<BotContext> = async (ctx, next) => {
     return;
   }
   ctx.user = await upsertUser(ctx.db, ctx.from, ctx.config.DEFAULT_TIMEZONE, ctx.clock());
+  // A language chosen with /language wins over the app's, which is all i18n knew when it ran.
+  if (ctx.user.language) await ctx.i18n.renegotiateLocale();
   await next();
 };

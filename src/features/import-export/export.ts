@@ -22,7 +22,9 @@ export async function exportCommand(ctx: CommandContext<BotContext>): Promise<vo
   try {
     const path = join(directory, "export");
     const out = createWriteStream(path);
-    const count = await writeExport(ctx.db, ctx.user.id, format, { timeZone: ctx.user.time_zone, now: ctx.clock() }, out);
+    // The file's own words in the user's language; a /export from the command line stays English.
+    const words = { markdownHeading: ctx.t("export-markdown-heading"), bookmarksTitle: ctx.t("export-bookmarks-title") };
+    const count = await writeExport(ctx.db, ctx.user.id, format, { timeZone: ctx.user.time_zone, now: ctx.clock(), words }, out);
     out.end();
     await finished(out);
     const name = `linklog-${localDate(ctx.clock(), ctx.user.time_zone)}.${format.extension}`;

@@ -58,7 +58,7 @@ async function previewAndAnswer(ctx: Filter<BotContext, "message:document">, fil
   if (preview === null) return await tooLarge(ctx);
   if (preview.found === 0) return void (await ctx.reply(nothingFoundMessage(ctx.t, fileName, preview)));
   const pendingId = await addPendingImport(ctx.db, ctx.user.id, fileId, fileName, ctx.clock());
-  const message = previewMessage(ctx.t, fileName, preview, ctx.user.time_zone, pendingId);
+  const message = previewMessage(ctx.t, fileName, preview, { timeZone: ctx.user.time_zone, now: ctx.clock() }, pendingId);
   await ctx.reply(message.text, { reply_markup: message.keyboard });
 }
 

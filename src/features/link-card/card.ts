@@ -4,6 +4,7 @@ import type { LinkDetails } from "../../store/link-details.js";
 import { localDate } from "../../time/local-date.js";
 import { escapeHtml, htmlLink, shortUrl, truncate } from "../../views/html.js";
 import { tagList } from "../../views/links.js";
+import { formatDate } from "../../views/dates.js";
 import { retagCallback } from "../../questions/known-links.js";
 import { callbackData, int, oneOf } from "../../telegram/callback-data.js";
 
@@ -20,7 +21,7 @@ export const cardCallback = {
 // The card's fixed parts take well under 1,000 characters; notes share what is left of 4096.
 const NOTES_BUDGET = 2800;
 
-function notesBlock(t: Translate, link: LinkDetails, timeZone: string): string[] {
+function notesBlock(t: Translate, link: LinkDetails, timeZone: string, today: string): string[] {
   if (link.notes.length === 0) return [];
   const lines = [`<b>${t("card-notes", { count: link.notes.length })}</b>`];
   let budget = NOTES_BUDGET;
@@ -31,7 +32,7 @@ function notesBlock(t: Translate, link: LinkDetails, timeZone: string): string[]
     }
     const text = truncate(note.text, budget);
     budget -= text.length;
-    lines.push(`<i>${localDate(note.created_at, timeZone)}</i>\n${escapeHtml(text)}`);
+    lines.push(`<i>${formatDate(t, localDate(note.created_at, timeZone), today)}</i>\n${escapeHtml(text)}`);
   }
   return lines;
 }
@@ -43,17 +44,20 @@ function pageLines(t: Translate, link: LinkDetails): string[] {
   return [...(line ? [line] : []), ...(link.description ? [`<i>${escapeHtml(truncate(link.description, 200))}</i>`] : [])];
 }
 
-export function renderCard(t: Translate, link: LinkDetails, timeZone: string): { text: string; keyboard: InlineKeyboard } {
+/** A link's card; `now` decides which dates need their year. */
+export function renderCard(t: Translate, link: LinkDetails, timeZone: string, now: number): { text: string; keyboard: InlineKeyboard } {
+  const today = localDate(now, timeZone);
+  const date = (at: number) => formatDate(t, localDate(at, timeZone), today);
   const lines = [
     `<b>${escapeHtml(truncate(link.title ?? shortUrl(link.url), 200))}</b>`,
     htmlLink(link.url, truncate(link.url, 300)),
-    t("card-saved", { date: localDate(link.saved_at, timeZone) }),
-    link.read_at === null ? t("card-unread") : t("card-read", { date: localDate(link.read_at, timeZone) }),
-    t("card-tags", { tags: link.tags.length > 0 ? tagList(link.tags) : t("tag-none") }),
+    t("card-saved", { date: date(link.saved_at) }),
+    link.read_at === null ? t("card-unread") : t("card-read", { date: date(link.read_at) }),
+    link.tags.length > 0 ? t("card-tags", { tags: tagList(link.tags) }) : t("card-untagged"),
     ...(link.source ? [t("card-source", { source: escapeHtml(truncate(link.source, 100)) })] : []),
     ...pageLines(t, link),
     "",
-    ...notesBlock(t, link, timeZone),
+    ...notesBlock(t, link, timeZone, today),
     t("card-note-hint"),
   ];
   const keyboard = new InlineKeyboard()

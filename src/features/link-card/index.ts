@@ -13,7 +13,7 @@ export function linkCardFeature() {
     const link = await linkDetails(ctx.db, ctx.user.id, linkId);
     // A typed number may never have been a link of this user's, or may be one deleted since: the store cannot tell.
     if (!link) return await ctx.reply(ctx.t("link-number-not-found", { id: String(linkId) }));
-    const card = renderCard(ctx.t, link, ctx.user.time_zone);
+    const card = renderCard(ctx.t, link, ctx.user.time_zone, ctx.clock());
     const sent = await ctx.reply(card.text, { reply_markup: card.keyboard });
     await rememberLinkMessage(ctx.db, sent.chat.id, sent.message_id, [link.id]);
   }
@@ -38,7 +38,7 @@ export function linkCardFeature() {
     if (!link) return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
     await ctx.answerCallbackQuery(action === "r" || action === "u" ? { text: ctx.t(action === "r" ? "marked-read" : "marked-unread") } : {});
     if (action === "d") return await ctx.editMessageReplyMarkup({ reply_markup: deleteConfirmation(ctx.t, linkId) });
-    const card = renderCard(ctx.t, link, ctx.user.time_zone);
+    const card = renderCard(ctx.t, link, ctx.user.time_zone, ctx.clock());
     await ctx.editMessageText(card.text, { reply_markup: card.keyboard });
   });
   return feature;

@@ -19,7 +19,7 @@ async function renderNotes(ctx: BotContext, filter: NotesFilter, viewId: number,
   // Pages turned after the notes went elsewhere (moved, their link deleted) may find nothing left.
   if (totals.notes === 0) return { text: renderNoNotes(ctx.t, filter), linkIds: [] };
   return {
-    text: renderNotesPage(ctx.t, { filter, totals, notes, timeZone: ctx.user.time_zone }),
+    text: renderNotesPage(ctx.t, { filter, totals, notes, timeZone: ctx.user.time_zone, today: localDate(ctx.clock(), ctx.user.time_zone) }),
     keyboard: page.count > 1 ? addPageButtons(new InlineKeyboard(), viewId, page) : undefined,
     linkIds: [...new Set(notes.map((note) => note.link_id))],
   };

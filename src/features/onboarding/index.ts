@@ -1,27 +1,26 @@
 import tzLookup from "@photostructure/tz-lookup";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
-import { chooseTimeZone, type ZoneChoice } from "../../digest-delivery/zone.js";
+import { chooseTimeZone, localTime } from "../../digest-delivery/zone.js";
 import { formatDigestTime } from "../../digest/schedule.js";
 import { setLanguage } from "../../store/users.js";
 import { callbackData, oneOf } from "../../telegram/callback-data.js";
 import type { BotContext } from "../../telegram/context.js";
-import { wallClock } from "../../time/local-date.js";
 import { likelyZones, utcOffsetLabel, zoneCity } from "../../time/zone-suggestions.js";
 import { escapeHtml } from "../../views/html.js";
 
 const languageData = callbackData("lang", { language: oneOf("en", "zh") });
 const LANGUAGE_NAMES = { en: "English", zh: "中文" } as const;
 
-/** "🕗 Shanghai · GMT+8": what a zone button says, and so what its tap sends back as text. */
-function zoneButtonLabel(zone: string, now: number): string {
-  return `🕗 ${zoneCity(zone)} · ${utcOffsetLabel(zone, now)}`;
+/** "🕗 上海 · GMT+8": what a zone button says, and so what its tap sends back as text. */
+function zoneButtonLabel(zone: string, locale: string, now: number): string {
+  return `🕗 ${zoneCity(zone, locale)} · ${utcOffsetLabel(zone, now)}`;
 }
 
 async function zoneKeyboard(ctx: BotContext): Promise<Keyboard> {
-  const zones = likelyZones(await ctx.i18n.getLocale(), ctx.config.DEFAULT_TIMEZONE);
+  const locale = await ctx.i18n.getLocale();
   const keyboard = new Keyboard();
-  zones.forEach((zone, i) => {
-    keyboard.text(zoneButtonLabel(zone, ctx.clock()));
+  likelyZones(locale, ctx.config.DEFAULT_TIMEZONE).forEach((zone, i) => {
+    keyboard.text(zoneButtonLabel(zone, locale, ctx.clock()));
     if (i % 2 === 1) keyboard.row();
   });
   return keyboard.requestLocation(ctx.t("zone-button-location")).text(ctx.t("zone-button-other")).resized().oneTime();
@@ -29,13 +28,11 @@ async function zoneKeyboard(ctx: BotContext): Promise<Keyboard> {
 
 /** The zone a tapped zone button stands for, whatever language the keyboard was made in. */
 function zoneOfButton(ctx: BotContext, text: string): string | undefined {
-  const offered = new Set([...likelyZones("en", ctx.config.DEFAULT_TIMEZONE), ...likelyZones("zh", ctx.config.DEFAULT_TIMEZONE)]);
-  return [...offered].find((zone) => zoneButtonLabel(zone, ctx.clock()) === text);
-}
-
-function localTime(zone: string, at: number): string {
-  const { hour, minute } = wallClock(at, zone);
-  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  for (const locale of ["en", "zh"]) {
+    const zone = likelyZones(locale, ctx.config.DEFAULT_TIMEZONE).find((each) => zoneButtonLabel(each, locale, ctx.clock()) === text);
+    if (zone) return zone;
+  }
+  return undefined;
 }
 
 /** Where the user stands now: zone, local time, and the digest's time, or that it is off. */
@@ -45,12 +42,8 @@ function settingsLine(ctx: BotContext): string {
   return ctx.t("start-zone-known", { zone: escapeHtml(zone), time: localTime(zone, ctx.clock()), digest });
 }
 
-async function confirmZone(ctx: BotContext, choice: ZoneChoice): Promise<void> {
-  const digest =
-    ctx.user.digest_enabled === 1
-      ? ctx.t(choice.nextDigestToday ? "zone-digest-today" : "zone-digest-tomorrow", { time: formatDigestTime(ctx.user.digest_minute) })
-      : ctx.t("start-digest-off");
-  const text = ctx.t("zone-chosen", { zone: escapeHtml(choice.zone), time: localTime(choice.zone, ctx.clock()), digest });
+async function confirmZone(ctx: BotContext, zone: string): Promise<void> {
+  const text = await chooseTimeZone(ctx.db, ctx.t, ctx.user, zone, ctx.clock());
   await ctx.reply(text, { reply_markup: { remove_keyboard: true } });
 }
 
@@ -78,12 +71,12 @@ export function onboardingFeature() {
 
   feature.on("message:location", async (ctx) => {
     const { latitude, longitude } = ctx.message.location;
-    await confirmZone(ctx, await chooseTimeZone(ctx.db, ctx.user, tzLookup(latitude, longitude), ctx.clock()));
+    await confirmZone(ctx, tzLookup(latitude, longitude));
   });
 
   feature.on("message:text").filter(
     (ctx) => zoneOfButton(ctx, ctx.message.text) !== undefined,
-    async (ctx) => await confirmZone(ctx, await chooseTimeZone(ctx.db, ctx.user, zoneOfButton(ctx, ctx.message.text)!, ctx.clock())),
+    async (ctx) => await confirmZone(ctx, zoneOfButton(ctx, ctx.message.text)!),
   );
   feature.on("message:text").filter(
     (ctx) => ctx.message.text === ctx.t("zone-button-other"),

@@ -1,26 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
 import { callbackData, text } from "../../telegram/callback-data.js";
-import { setDigestNextAt } from "../../store/digest.js";
-import { setTimeZone } from "../../store/users.js";
 import { parseTimeZone } from "../../time/zone-input.js";
+import { utcOffsetLabel } from "../../time/zone-suggestions.js";
 import { escapeHtml, truncate } from "../../views/html.js";
-import { nextDigestAt } from "../../digest-delivery/reschedule.js";
+import { chooseTimeZone } from "../../digest-delivery/zone.js";
 
 /** A zone offered when a name covers several (/timezone USA): its IANA id, the longest of which has 32 characters. */
 const zoneChoiceData = callbackData("tz", { zone: text("[A-Za-z][A-Za-z0-9_+\\-/]{0,39}", "A".repeat(40)) });
 
 /** "America/New_York · GMT-5": the id stored, and how far it is from UTC now. */
-function zoneButton(zone: string, now: number): string {
-  const offset = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(now).find((part) => part.type === "timeZoneName");
-  return offset ? `${zone} · ${offset.value}` : zone;
-}
-
-async function setZone(ctx: BotContext, zone: string): Promise<void> {
-  await setTimeZone(ctx.db, ctx.user.id, zone);
-  // The digest keeps its local time, which is another instant in the new zone.
-  await setDigestNextAt(ctx.db, ctx.user.id, await nextDigestAt(ctx.db, { id: ctx.user.id, time_zone: zone }, ctx.user.digest_minute, ctx.clock()));
-}
+const zoneButton = (zone: string, now: number) => `${zone} · ${utcOffsetLabel(zone, now)}`;
 
 /**
  * /timezone shows or sets the zone that decides what "today" and each list's dates mean. It takes what people type
@@ -39,8 +29,8 @@ export function settingsFeature() {
       for (const zone of answer.choices) keyboard.text(zoneButton(zone, ctx.clock()), zoneChoiceData.pack({ zone })).row();
       return await ctx.reply(ctx.t("timezone-choose", { input: escapeHtml(truncate(wanted, 60)) }), { reply_markup: keyboard });
     }
-    await setZone(ctx, answer.zone);
-    await ctx.reply(ctx.t("timezone-set", { zone: escapeHtml(answer.zone) }));
+    // Also closes the zone keyboard of /start, if the user typed a zone instead of tapping one.
+    await ctx.reply(await chooseTimeZone(ctx.db, ctx.t, ctx.user, answer.zone, ctx.clock()), { reply_markup: { remove_keyboard: true } });
   });
 
   feature.callbackQuery(zoneChoiceData.pattern, async (ctx) => {
@@ -48,9 +38,8 @@ export function settingsFeature() {
     const { zone: claimed } = zoneChoiceData.unpack(ctx.callbackQuery.data)!;
     const answer = parseTimeZone(claimed);
     if (!answer || !("zone" in answer) || answer.zone !== claimed) return await ctx.answerCallbackQuery({ text: ctx.t("timezone-choice-invalid") });
-    await setZone(ctx, answer.zone);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("timezone-set", { zone: escapeHtml(answer.zone) }));
+    await ctx.editMessageText(await chooseTimeZone(ctx.db, ctx.t, ctx.user, answer.zone, ctx.clock()));
   });
   return feature;
 }

@@ -2,6 +2,7 @@ import type { BotContext } from "../../telegram/context.js";
 import { activityBetween, countUnread, type DayActivity } from "../../store/reading.js";
 import { localDate, localDayRange, type LocalDate } from "../../time/local-date.js";
 import { escapeHtml, truncate, shortUrl } from "../../views/html.js";
+import { formatDay } from "../../views/dates.js";
 import type { ListedLink } from "../../recall/listed-link.js";
 import { renderLinkList } from "../../views/link-list.js";
 import { pageOf } from "../../recall/pagination.js";
@@ -22,8 +23,11 @@ function more(ctx: BotContext, shown: number, total: number): string[] {
 
 function noteLines(ctx: BotContext, activity: DayActivity): string[] {
   return [
-    ...activity.notes.map(
-      (note) => `• <i>${escapeHtml(truncate(note.title ?? shortUrl(note.url), 40))}</i>: ${escapeHtml(truncate(note.text.replace(/\s+/g, " "), NOTE_EXCERPT))}`,
+    ...activity.notes.map((note) =>
+      ctx.t("today-note", {
+        link: escapeHtml(truncate(note.title ?? shortUrl(note.url), 40)),
+        note: escapeHtml(truncate(note.text.replace(/\s+/g, " "), NOTE_EXCERPT)),
+      }),
     ),
     ...more(ctx, activity.notes.length, activity.noteCount),
   ];
@@ -39,8 +43,8 @@ async function renderToday(ctx: BotContext, { date }: TodayParams, viewId: numbe
     activityBetween(ctx.db, ctx.user.id, start, end, { links: LINKS_SHOWN, notes: NOTES_SHOWN }),
     countUnread(ctx.db, ctx.user.id),
   ]);
-  const isToday = date === localDate(ctx.clock(), ctx.user.time_zone);
-  const heading = ctx.t(isToday ? "today-heading" : "day-heading", { date });
+  const today = localDate(ctx.clock(), ctx.user.time_zone);
+  const heading = ctx.t(date === today ? "today-heading" : "day-heading", { date: formatDay(ctx.t, date, today) });
   const counts = ctx.t("today-counts", { saved: activity.savedCount, read: activity.readCount, notes: activity.noteCount, unread });
   // Items are numbered across both lists so every button names exactly one link.
   const items: ListedLink[] = [...activity.saved, ...activity.read];

@@ -54,7 +54,7 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
   async function showInQuestions(linkId: number): Promise<void> {
     for (const question of await recentQuestionsOf(db, linkId, clock() - CONFIRMATION_WINDOW_MS)) {
       const user = await findUser(db, question.userId);
-      const t = translatorFor(deps.i18n, user?.language_code ?? null);
+      const t = translatorFor(deps.i18n, user);
       const port = { db, api: deps.api, t, clock, timeZone: user?.time_zone ?? "UTC", timeoutMs: deps.questionTimeoutMs, redraws: deps.redraws };
       await redrawQuestion(port, question).catch((error: unknown) => logger.debug({ err: error, linkId }, "could not show the fetched title in the question"));
     }
