@@ -7,8 +7,8 @@ import { appHarness } from "../support/harness.js";
 
 const fixture = readFileSync(new URL("../fixtures/study-log.md", import.meta.url), "utf8");
 
-/** Names that stay as they are in every language. */
-const PRODUCT_NAMES = /\b(?:linklog|Telegram|Pocket|Raindrop|Karakeep|Linkwarden|Netscape|markdown|HTML|CSV|JSON|IANA|MiB|zip|UTC)\b/gu;
+/** Names that stay as they are in every language; a language's own name is written in it ("English or 中文"). */
+const PRODUCT_NAMES = /\b(?:linklog|Telegram|Pocket|Raindrop|Karakeep|Linkwarden|Netscape|markdown|HTML|CSV|JSON|IANA|MiB|zip|UTC|English)\b|中文/gu;
 
 /** Three or more words of Latin letters in a row: an English sentence, or the start of one. */
 const ENGLISH_RUN = /[A-Za-z]+(?:['’][A-Za-z]+)?(?:[ ,]+[A-Za-z]+(?:['’][A-Za-z]+)?){2,}/gu;

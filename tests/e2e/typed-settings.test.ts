@@ -1,3 +1,4 @@
+import { englishDay } from "../support/dates.js";
 import { describe, expect, it } from "vitest";
 import { appHarness } from "../support/harness.js";
 import { chatSession } from "../support/chat-session.js";
@@ -47,16 +48,14 @@ describe("settings and days as people type them, end to end", () => {
 
   it("reads /today 昨天, /today monday and /today 3天前", async () => {
     await ada.command("/timezone UTC");
-    const today = new Date().toISOString().slice(0, 10);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    expect((await ada.command("/today 昨天", /📅/)).text).toContain(yesterday);
-    expect((await ada.command("/today yesterday", /📅/)).text).toContain(yesterday);
-    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-    expect((await ada.command("/today 3天前", /📅/)).text).toContain(threeDaysAgo);
-    const monday = (await ada.command("/today monday", /📅/)).text!;
-    const date = /\d{4}-\d{2}-\d{2}/.exec(monday)![0];
-    expect(new Date(`${date}T00:00:00Z`).getUTCDay()).toBe(1);
-    expect(date < today).toBe(true);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const heading = (days: number) => englishDay(daysAgo(days), daysAgo(0));
+    expect((await ada.command("/today 昨天", /📅/)).text).toContain(heading(1));
+    expect((await ada.command("/today yesterday", /📅/)).text).toContain(heading(1));
+    expect((await ada.command("/today 3天前", /📅/)).text).toContain(heading(3));
+    // The last Monday before today, never today itself.
+    const sinceMonday = (new Date().getUTCDay() + 6) % 7 || 7;
+    expect((await ada.command("/today monday", /📅/)).text).toContain(heading(sinceMonday));
     expect((await ada.command("/today someday")).text).toContain("not a day I know");
   });
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { databaseFile } from "../support/bot-process.js";
 import { button, buttonsOf, nextMessage } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
+import { englishDay } from "../support/dates.js";
 import { appHarness } from "../support/harness.js";
 
 const USER = 8101;
@@ -34,7 +35,7 @@ describe("commands as people type them, end to end", () => {
       expect(list.text, typed).toContain("The Rust book");
     }
     expect((await command("/Unread Oldest", /Unread: 2/)).text).toContain("Oldest first");
-    expect((await command("/Today 2026-12-01")).text).toContain("2026-12-01");
+    expect((await command("/Today 2026-12-01")).text).toContain(englishDay("2026-12-01", new Date().toISOString().slice(0, 10)));
     expect((await command("/HELP")).text).toContain("keeps your links");
   });
 
