@@ -5,15 +5,6 @@ export type MinuteOfDay = number;
 
 export const DEFAULT_DIGEST_MINUTE: MinuteOfDay = 8 * 60;
 
-/** "8:30", "08:30", "8" → minutes after midnight; null for anything else (25:99 included). */
-export function parseDigestTime(text: string): MinuteOfDay | null {
-  const match = /^(\d{1,2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!match) return null;
-  const hour = Number(match[1]);
-  const minute = Number(match[2] ?? 0);
-  return hour < 24 && minute < 60 ? hour * 60 + minute : null;
-}
-
 export function formatDigestTime(minute: MinuteOfDay): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }

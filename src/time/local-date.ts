@@ -123,16 +123,3 @@ export function groupByLocalDate<T>(items: readonly T[], timeZone: string, timeO
   return groups;
 }
 
-let zonesByLowerCase: Map<string, string> | undefined;
-
-/**
- * The zone name to store: the user's own spelling when it is a zone with correct case, else the listed
- * name that differs only in case ("europe/berlin" → "Europe/Berlin"); null for anything that is not a zone.
- * ICU's canonical form is avoided: it turns "Asia/Kolkata" into the legacy "Asia/Calcutta".
- */
-export function canonicalTimeZone(name: string): string | null {
-  const wanted = name.trim();
-  if (!isTimeZone(wanted) || /^[+-]?\d/.test(wanted)) return null;
-  zonesByLowerCase ??= new Map(["UTC", ...Intl.supportedValuesOf("timeZone")].map((zone) => [zone.toLowerCase(), zone]));
-  return wanted === wanted.toLowerCase() ? (zonesByLowerCase.get(wanted) ?? wanted) : wanted;
-}
