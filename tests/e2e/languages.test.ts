@@ -40,7 +40,11 @@ function prose(html: string): string {
     .replace(PRODUCT_NAMES, " ");
 }
 
-const labels = (markup: InlineKeyboardMarkup | undefined) => (markup?.inline_keyboard ?? []).flat().map((b) => b.text);
+/** The labels of inline buttons and of a reply keyboard's buttons alike. */
+const labels = (markup: (InlineKeyboardMarkup & { keyboard?: ({ text: string } | string)[][] }) | undefined) => [
+  ...(markup?.inline_keyboard ?? []).flat().map((b) => b.text),
+  ...(markup?.keyboard ?? []).flat().map((b) => (typeof b === "string" ? b : b.text)),
+];
 
 /** Everything the bot said to the chat since `since`: messages, edits, captions, toasts and button labels. */
 function everythingSaid(emulator: Emulator, chatId: number, since: number): Said[] {
@@ -53,7 +57,7 @@ function everythingSaid(emulator: Emulator, chatId: number, since: number): Said
       if (text) add(method, text);
       const markup = call.payload.reply_markup as InlineKeyboardMarkup | string | undefined;
       const keyboard = typeof markup === "string" ? (JSON.parse(markup) as InlineKeyboardMarkup) : markup;
-      for (const label of labels(keyboard)) add(`${method} button`, label.replace(/#[^\s#]+/gu, " "), false);
+      for (const label of labels(keyboard)) add(`${method} button`, label.replace(/#[^\s#]+/gu, " ").replace(PRODUCT_NAMES, " "), false);
     }
   }
   for (const call of emulator.callsOf("answerCallbackQuery", since)) if (call.payload.text) add("answerCallbackQuery", String(call.payload.text), false);
@@ -73,6 +77,10 @@ interface Language {
   userId: number;
   skip: string;
   importButton: string;
+  /** How this user says "yesterday", "9 in the evening" and a city, to /today, /digest and /timezone. */
+  yesterday: string;
+  evening: string;
+  city: string;
   tags: string;
   note: string;
 }
@@ -119,6 +127,7 @@ async function session(emulator: Emulator, language: Language) {
   await command(`/link ${linkId}`, "card");
   replies.today = await command("/today");
   replies.otherDay = await command("/today 2026-11-20");
+  replies.yesterday = await command(`/today ${language.yesterday}`, "yesterday");
   await command("/search rust");
   await command("/search nothingsuchanywhere");
   replies.notes = await command("/notes");
@@ -144,10 +153,13 @@ async function session(emulator: Emulator, language: Language) {
   replies.unreadAfterImport = await command("/unread oldest", "unreadAfterImport");
 
   await command("/digest");
+  replies.digestTime = await command(`/digest ${language.evening}`, "digestTime");
   replies.digest = await command("/digest now", "digest");
   await command("/timezone");
-  await command("/timezone Asia/Shanghai");
+  replies.zone = await command(`/timezone ${language.city}`, "zone");
+  await command("/timezone USA");
   await command("/timezone Mars/Olympus");
+  await command("/language");
 
   return { userData: sent.join("\n"), replies, exportHead };
 }
@@ -165,6 +177,9 @@ describe("the bot speaks the user's language, end to end", () => {
       importButton: "导入",
       tags: "rust async",
       note: "关键在于所有权：谁负责释放内存。",
+      yesterday: "昨天",
+      evening: "晚上9点",
+      city: "北京",
     });
     const said = everythingSaid(harness.emulator, 7001, since);
     expect(said.length).toBeGreaterThan(30);
@@ -184,6 +199,9 @@ describe("the bot speaks the user's language, end to end", () => {
     expect(replies.imported!.text).toContain("✅ 已导入 12 个链接：新增 12 个");
     expect(replies.digest!.text).toMatch(/^☀️ 你的 linklog · (\d{4}年)?\d{1,2}月\d{1,2}日 周[一二三四五六日]\n/);
     expect(exportHead).toBe("# linklog 导出");
+    expect(replies.yesterday!.text).toMatch(/^📅 (\d{4}年)?\d{1,2}月\d{1,2}日 周[一二三四五六日]\n/);
+    expect(replies.digestTime!.text).toContain("21:00");
+    expect(replies.zone!.text).toMatch(/^🕗 时区已设为 Asia\/Shanghai，当地现在 \d\d:\d\d。/);
   });
 
   it("an English user reads no Chinese but their own, and dates as Wed, Dec 2", { timeout: 60_000 }, async () => {
@@ -195,6 +213,9 @@ describe("the bot speaks the user's language, end to end", () => {
       importButton: "Import",
       tags: "rust async",
       note: "The key idea is ownership: who frees the memory.",
+      yesterday: "yesterday",
+      evening: "9pm",
+      city: "Beijing",
     });
     const said = everythingSaid(harness.emulator, 7002, since);
     expect(said.length).toBeGreaterThan(30);
