@@ -19,3 +19,4 @@ language-set = From now on I write in English.
 command-language = Language: English or 中文
 bot-description = linklog keeps your study log of links. Send or forward any message with links: every link is saved once and tagged. Reply to add notes; /unread, /today and /search bring links back, and a daily digest at your hour says what to read next. Import your old log or a Pocket or browser export, and export everything back whenever you like.
 bot-short-description = Your study log of links: save, tag, note and find them, with a daily reading digest.
+digest-zone-unset = your time zone, not set yet: /timezone

@@ -19,3 +19,4 @@ language-set = 以后我会用中文回复。
 command-language = 语言：English 或中文
 bot-description = linklog 帮你记录学习用的链接。发送或转发任何带链接的消息，每个链接都会保存一次并加上标签。回复消息就能添加笔记；/unread、/today 和 /search 帮你找回链接，每天在你定的时间还会有一份摘要，告诉你接下来读什么。可以导入以前的记录或 Pocket、浏览器书签，也能随时导出全部数据。
 bot-short-description = 你的学习链接记录：保存、标签、笔记、搜索，每天一份阅读摘要。
+digest-zone-unset = 你的时区，尚未设置：/timezone

@@ -28,6 +28,8 @@ describe("a first contact that sets things up", () => {
     expect(keyboard.keyboard.flat().find((button) => typeof button !== "string" && "request_location" in button)).toMatchObject({ request_location: true });
     expect(zoneOf(11)).toEqual({ time_zone: "UTC", time_zone_chosen: 0 });
 
+    const digest = await send(11, () => ada.command("/digest 9pm"));
+    expect(digest.text).toContain("every day at 21:00 (your time zone, not set yet: /timezone)");
     const other = await send(11, () => ada.sendText("Other…"));
     expect(other.text).toContain("/timezone Berlin");
     expect(harness.emulator.keyboard(11)).toBeNull();

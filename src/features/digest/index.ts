@@ -25,7 +25,8 @@ function settingsText(ctx: BotContext): string {
   const user = ctx.user;
   return ctx.t(user.digest_enabled === 1 ? "digest-settings-on" : "digest-settings-off", {
     time: formatDigestTime(user.digest_minute),
-    zone: escapeHtml(user.time_zone),
+    // Until the user names a zone, no hour of one they never chose is promised.
+    zone: user.time_zone_chosen === 1 ? escapeHtml(user.time_zone) : ctx.t("digest-zone-unset"),
     size: user.digest_size,
     always: ctx.t(user.digest_always === 1 ? "digest-always-yes" : "digest-always-no"),
   });
