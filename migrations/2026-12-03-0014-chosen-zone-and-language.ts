@@ -4,7 +4,10 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   // 0 until the user chose a time zone: no digest is sent at an hour of a zone they never chose. Users from before
   // this migration keep the digests they have been getting.
-  await db.schema.alterTable("users").addColumn("time_zone_chosen", "integer", (col) => col.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("time_zone_chosen", "integer", (col) => col.notNull().defaultTo(1))
+    .execute();
   // The language chosen with /language ('en', 'zh'); null follows the language of the user's Telegram app.
   await db.schema.alterTable("users").addColumn("language", "text").execute();
   await sql`drop index users_digest_due`.execute(db);

@@ -122,4 +122,3 @@ export function groupByLocalDate<T>(items: readonly T[], timeZone: string, timeO
   }
   return groups;
 }
-
