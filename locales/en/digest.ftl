@@ -19,6 +19,8 @@ digest-unread =
 digest-all-read = 📚 Nothing unread. Send me links to fill your list.
 digest-empty = Nothing for a digest yet: no unread links and no notes to revisit. Send me links to read later.
 digest-snoozed = Snoozed: out of the digest for a week 💤
+digest-item-read = ✅ read
+digest-item-snoozed = 💤 snoozed until {$date}
 
 digest-settings-on =
     ☀️ Your daily digest is <b>on</b>: every day at <b>{$time}</b> ({$zone}).

@@ -11,6 +11,8 @@ digest-unread = 📚 {$count} 个未读链接 · /unread
 digest-all-read = 📚 没有未读的了。发链接给我，把阅读清单填起来吧。
 digest-empty = 还没有能做摘要的内容：没有未读链接，也没有要回顾的笔记。把想稍后读的链接发给我吧。
 digest-snoozed = 已推迟：一周内不再出现在摘要里 💤
+digest-item-read = ✅ 已读
+digest-item-snoozed = 💤 已推迟到 {$date}
 
 digest-settings-on =
     ☀️ 每日摘要已<b>开启</b>：每天 <b>{$time}</b>（{$zone}）。

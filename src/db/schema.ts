@@ -16,6 +16,7 @@ export interface Database {
   pending_imports: PendingImportsTable;
   save_confirmations: SaveConfirmationsTable;
   tag_questions: TagQuestionsTable;
+  refetch_answers: RefetchAnswersTable;
 }
 
 export interface UsersTable {
@@ -176,6 +177,15 @@ export interface TagQuestionsTable {
   created_at: number;
   touched_at: number;
   expires_at: number | null;
+}
+
+/** A /refetch answer waiting for its fetch to end, to be edited with the outcome. */
+export interface RefetchAnswersTable {
+  chat_id: number;
+  message_id: number;
+  link_id: number;
+  user_id: number;
+  requested_at: number;
 }
 
 export interface MetaTable {

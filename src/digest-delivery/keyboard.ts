@@ -29,3 +29,11 @@ export function withoutLink(markup: InlineKeyboardMarkup | undefined, linkId: nu
     .filter((row) => row.length > 0);
   return { inline_keyboard: rows };
 }
+
+/** The number of the item a link is in the digest ("✅ 2" → 2), read from its buttons; null when they are gone. */
+export function itemNumber(markup: InlineKeyboardMarkup | undefined, linkId: number): number | null {
+  const ours = new Set([digestCallback.read(linkId), digestCallback.snooze(linkId)]);
+  const found = (markup?.inline_keyboard ?? []).flat().find((button) => "callback_data" in button && ours.has(button.callback_data));
+  const digits = found && /\d+/u.exec(found.text)?.[0];
+  return digits ? Number(digits) : null;
+}

@@ -114,6 +114,17 @@ export async function snoozeLink(db: DB, userId: number, linkId: number, until: 
   return result.numUpdatedRows > 0n;
 }
 
+/** How many of the user's links are unread, as the digest's last line counts them (snoozed ones too). */
+export async function unreadCount(db: DB, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("links")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export interface DigestInput {
   userId: number;
   now: number;

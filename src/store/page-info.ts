@@ -94,15 +94,61 @@ export async function recordFetchFailure(db: DB, linkId: number, retryAt: number
     .execute();
 }
 
-/** /refetch: the user's link goes back on the queue with a fresh count of attempts, as a live save (they are waiting). */
-export async function requestRefetch(db: DB, userId: number, linkId: number, now: number): Promise<boolean> {
-  const result = await db
-    .updateTable("links")
-    .set({ fetch_status: "pending", fetch_attempts: 0, fetch_next_at: now, fetch_priority: FETCH_PRIORITY.live })
-    .where("id", "=", linkId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+/** Where the answer to a /refetch is, to be edited when the fetch ends. */
+export interface RefetchAnswer {
+  chatId: number;
+  messageId: number;
+}
+
+/**
+ * /refetch: the user's link goes back on the queue with a fresh count of attempts, as a live save (they are
+ * waiting), and the answer that said so is remembered in the same transaction, so the fetch cannot end unseen.
+ */
+export async function requestRefetch(db: DB, userId: number, linkId: number, now: number, answer?: RefetchAnswer): Promise<boolean> {
+  return await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("links")
+      .set({ fetch_status: "pending", fetch_attempts: 0, fetch_next_at: now, fetch_priority: FETCH_PRIORITY.live })
+      .where("id", "=", linkId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    if (answer) {
+      await trx
+        .insertInto("refetch_answers")
+        .values({ chat_id: answer.chatId, message_id: answer.messageId, link_id: linkId, user_id: userId, requested_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    return true;
+  });
+}
+
+/** A /refetch answer still waiting, with whose it is. */
+export interface WaitingAnswer extends RefetchAnswer {
+  userId: number;
+}
+
+/**
+ * The answers to /refetch of this link that asked since `since`, to be edited with how its fetch went. `done`
+ * takes them off (a fetch that will be tried again leaves them for its next attempt), and answers older than
+ * `since` go unedited: a report long after the question is no longer worth an edit.
+ */
+export async function takeRefetchAnswers(db: DB, linkId: number, since: number, done: boolean): Promise<WaitingAnswer[]> {
+  return await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("refetch_answers")
+      .select(["chat_id", "message_id", "user_id", "requested_at"])
+      .where("link_id", "=", linkId)
+      .orderBy("requested_at")
+      .execute();
+    await trx
+      .deleteFrom("refetch_answers")
+      .where("link_id", "=", linkId)
+      .$if(!done, (query) => query.where("requested_at", "<", since))
+      .execute();
+    return rows.filter((row) => row.requested_at >= since).map((row) => ({ chatId: row.chat_id, messageId: row.message_id, userId: row.user_id }));
+  });
 }
 
 /** /title: the user's own title, which no fetch overwrites. */

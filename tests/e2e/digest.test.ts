@@ -144,11 +144,12 @@ describe("daily digest, end to end with a fake clock", () => {
     const digest = digestsSince(since)[0]!.response.result as Message;
     let pressed = emulator.mark();
     user().press(digest, button(digest, "💤 1").callback_data);
-    const snoozed = await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since: pressed });
-    expect(buttonsOf(snoozed.response.result).map((b) => b.text)).toEqual(["✅ 2", "💤 2"]);
+    // The digest's text changes with its buttons: the item is noted, the unread count said anew.
+    const snoozed = (await nextEdit(emulator, digest, pressed, /💤 snoozed until Apr 11/)) as Message;
+    expect(buttonsOf(snoozed).map((b) => b.text)).toEqual(["✅ 2", "💤 2"]);
     pressed = emulator.mark();
-    user().press(digest, button(digest, "✅ 2").callback_data);
-    await emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since: pressed });
+    user().press(snoozed, button(snoozed, "✅ 2").callback_data);
+    expect((await nextEdit(emulator, digest, pressed, /✅ read/)).text).toContain("📚 1 unread link · /unread");
     expect(sql("select url, read_at is not null as read, coalesce(digest_snoozed_until, 0) > 0 as snoozed from links order by id")).toEqual([
       { url: "https://example.org/oldest", read: 0, snoozed: 1 },
       { url: "https://example.org/second", read: 1, snoozed: 0 },

@@ -135,7 +135,11 @@ describe("page titles, end to end", () => {
     await eventually(() => (failedOnce() as { fetch_status: string }).fetch_status === "failed", "the 404 to be recorded");
     expect(failedOnce()).toEqual({ title: "Notes on a vanished page", fetch_status: "failed", fetch_attempts: 1 });
 
-    expect((await command(`/refetch ${link!.id}`)).text).toContain("fetch that page again");
+    since = harness.emulator.mark();
+    const answer = await command(`/refetch ${link!.id}`);
+    expect(answer.text).toBe("⏳ Fetching the page again…");
+    // The answer is edited when the second try ends, with the reason it failed.
+    expect((await nextEdit(harness.emulator, answer, since)).text).toContain("the page is not there any more (404)");
     await eventually(() => (failedOnce() as { fetch_status: string }).fetch_status === "failed", "the second try to be recorded");
     expect(site.requests.filter((request) => request.url === "/gone")).toHaveLength(2);
   });

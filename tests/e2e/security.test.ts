@@ -115,6 +115,7 @@ const OWNED_ROWS = {
   pending_imports: "select * from pending_imports where user_id = @user order by id",
   save_confirmations: "select * from save_confirmations where user_id = @user or chat_id = @user order by chat_id, message_id",
   digest_sends: "select * from digest_sends where user_id = @user order by local_date",
+  refetch_answers: "select * from refetch_answers where user_id = @user or chat_id = @user order by chat_id, message_id",
   conversation_state: "select * from conversation_state where key = 'chat:' || @user",
 };
 const rowsOf = (user: number) => Object.fromEntries(Object.entries(OWNED_ROWS).map(([table, query]) => [table, sql(query, { user })]));

@@ -1,13 +1,19 @@
+import type { Message } from "@grammyjs/types";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
 import { formatDigestTime } from "../../digest/schedule.js";
 import { parseTimeOfDay } from "../../time/time-input.js";
-import { digestUserOf, snoozeLink, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
+import { markDigestItem } from "../../digest/mark.js";
+import { digestUserOf, snoozeLink, unreadCount, updateDigestSettings, type DigestSettings } from "../../store/digest.js";
 import { setRead } from "../../store/reading.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 import { buildDigest } from "../../digest-delivery/build.js";
-import { digestItemData, digestKeyboard, withoutLink } from "../../digest-delivery/keyboard.js";
+import { digestItemData, digestKeyboard, itemNumber, withoutLink } from "../../digest-delivery/keyboard.js";
 import { callbackData, oneOf } from "../../telegram/callback-data.js";
+import { entitiesToHtml } from "../../telegram/entities-html.js";
+import { isNotModified } from "../../questions/flow.js";
+import { localDate } from "../../time/local-date.js";
+import { formatDate } from "../../views/dates.js";
 import { nextDigestAt } from "../../digest-delivery/reschedule.js";
 
 const SNOOZE_MS = 7 * 86_400_000;
@@ -62,6 +68,21 @@ function parseDigestCommand(argument: string): Partial<DigestSettings> | "show" 
   return minute === null ? null : { digest_minute: minute };
 }
 
+/**
+ * The digest's text after ✅ or 💤 on one of its links (snoozed `until`, or read for null): that item struck through
+ * and noted, the unread count said anew. Null when the message is not one to change (no text, no such item).
+ */
+async function markedDigest(ctx: BotContext, message: Message, linkId: number, until: number | null): Promise<string | null> {
+  const number = itemNumber(message.reply_markup, linkId);
+  if (message.text === undefined || number === null) return null;
+  const today = localDate(ctx.clock(), ctx.user.time_zone);
+  const note =
+    until === null ? ctx.t("digest-item-read") : ctx.t("digest-item-snoozed", { date: formatDate(ctx.t, localDate(until, ctx.user.time_zone), today) });
+  const unread = await unreadCount(ctx.db, ctx.user.id);
+  const countLine = unread > 0 ? ctx.t("digest-unread", { count: unread }) : ctx.t("digest-all-read");
+  return markDigestItem(entitiesToHtml(message.text, message.entities), number, note, countLine);
+}
+
 /** /digest shows and changes the daily digest; its ✅ and 💤 buttons act on the proposed links. */
 export function digestFeature() {
   const feature = new Composer<BotContext>();
@@ -86,12 +107,19 @@ export function digestFeature() {
   feature.callbackQuery(digestItemData.pattern, async (ctx) => {
     const { action, linkId } = digestItemData.unpack(ctx.callbackQuery.data)!;
     const snooze = action === "z";
-    const done = snooze
-      ? await snoozeLink(ctx.db, ctx.user.id, linkId, ctx.clock() + SNOOZE_MS)
-      : await setRead(ctx.db, ctx.user.id, linkId, true, ctx.clock());
+    const until = ctx.clock() + SNOOZE_MS;
+    const done = snooze ? await snoozeLink(ctx.db, ctx.user.id, linkId, until) : await setRead(ctx.db, ctx.user.id, linkId, true, ctx.clock());
     if (!done) return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
     await ctx.answerCallbackQuery({ text: ctx.t(snooze ? "digest-snoozed" : "marked-read") });
-    await ctx.editMessageReplyMarkup({ reply_markup: withoutLink(ctx.callbackQuery.message?.reply_markup, linkId) });
+    const message = ctx.callbackQuery.message;
+    const keyboard = withoutLink(message?.reply_markup, linkId);
+    const text = message && "text" in message ? await markedDigest(ctx, message, linkId, snooze ? until : null) : null;
+    // A press twice on one button (a slow network) finds the message as it should be already.
+    await (text === null ? ctx.editMessageReplyMarkup({ reply_markup: keyboard }) : ctx.editMessageText(text, { reply_markup: keyboard })).catch(
+      (error: unknown) => {
+        if (!isNotModified(error)) throw error;
+      },
+    );
   });
   return feature;
 }

@@ -1,6 +1,7 @@
 import type { Message } from "@grammyjs/types";
 import type { CallbackQueryContext, CommandContext, Filter, NextFunction } from "grammy";
 import { isCommand } from "../../telegram/commands.js";
+import { acknowledge } from "../../telegram/acknowledge.js";
 import type { BotContext } from "../../telegram/context.js";
 import type { Link } from "../../db/schema.js";
 import { hasLinks } from "../../links/has-links.js";
@@ -54,11 +55,12 @@ export async function noteCommand(ctx: CommandContext<BotContext>): Promise<void
   await attachAndConfirm(ctx, ctx.msg, [link], text);
 }
 
-/** Editing the message a note came from edits the note, without a word back. */
+/** Editing the message a note came from edits the note, without a word back: a ✍ reaction on the edited message says so. */
 export async function noteFromEdit(ctx: Filter<BotContext, "edited_message">, next: NextFunction): Promise<void> {
   const text = noteTextOf(ctx.editedMessage);
   const source = { chatId: ctx.chat.id, messageId: ctx.editedMessage.message_id };
-  if (text === null || !(await updateNoteText(ctx.db, ctx.user.id, source, text, ctx.clock()))) await next();
+  if (text === null || !(await updateNoteText(ctx.db, ctx.user.id, source, text, ctx.clock()))) return await next();
+  await acknowledge(ctx.api, source.chatId, source.messageId, "✍", ctx.logger);
 }
 
 /** A "move to N" button: moves the note, then redraws the confirmation around its new link. */

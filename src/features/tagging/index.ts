@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type CallbackQueryContext, type Filter, type NextFunction } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
 import { isCommand } from "../../telegram/commands.js";
+import { acknowledge } from "../../telegram/acknowledge.js";
 import { hasLinks } from "../../links/has-links.js";
 import { askTagsOrNote, noteOnQuestion, offerLateTags, resolveLateTags, resolveTagsOrNote, undoNote } from "../../questions/answers.js";
 import { legacyTagData, parseQuestionButton, QUESTION_CALLBACK, questionButton, undoNoteData, type QuestionAction } from "../../questions/callback-data.js";
@@ -73,7 +74,11 @@ async function onTypedText(ctx: Filter<BotContext, "message">, deps: QuestionDep
   if (!question) return await offerLateOrPass(ctx, port, text, replyTo, next);
   if (replyTo !== undefined && replyTo !== question.messageId) return await next();
   const answer = classifyAnswer(text, { repliesToQuestion: replyTo !== undefined });
-  if (answer.kind === "tags") return await settleWithTags(port, question, [...new Set([...question.selected, ...answer.tags])]);
+  if (answer.kind === "tags") {
+    await settleWithTags(port, question, [...new Set([...question.selected, ...answer.tags])]);
+    // The question it answers may be far above: 👌 on the user's own message says the tags were taken, without a reply.
+    return await acknowledge(ctx.api, ctx.chat.id, message.message_id, "👌", ctx.logger);
+  }
   if (answer.kind === "note") return await noteOnQuestion(port, question, message.message_id, text);
   if (answer.kind === "ask") return await askTagsOrNote(port, question, message.message_id, text, answer.tags);
   await next();

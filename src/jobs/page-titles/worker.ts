@@ -7,13 +7,15 @@ import type { FetchOptions } from "../../fetch/options.js";
 import { isFailure } from "../../fetch/types.js";
 import type { Logger } from "../../logger.js";
 import { periodicJob, type PeriodicJob } from "../periodic.js";
-import { claimFetch, dueFetches, recordFetchedPage, recordFetchFailure, type DueFetch } from "../../store/page-info.js";
+import { claimFetch, dueFetches, recordFetchedPage, recordFetchFailure, takeRefetchAnswers, type DueFetch } from "../../store/page-info.js";
+import { findUserLinks } from "../../store/links.js";
 import { redrawQuestion } from "../../questions/flow.js";
 import type { Redraws } from "../../questions/redraws.js";
 import { recentQuestionsOf } from "../../store/tag-questions.js";
 import { findUser } from "../../store/users.js";
 import { isPassing, pageFacts } from "./page-facts.js";
 import { planFetches } from "./polite.js";
+import { refetchAnswerText, type RefetchOutcome } from "./refetch-answer.js";
 
 export interface PageTitleWorkerDeps {
   db: DB;
@@ -44,6 +46,9 @@ const RETRY_DELAYS_MS = [60_000, 15 * 60_000, 6 * 3_600_000];
 const CONFIRMATION_WINDOW_MS = 10 * 60_000;
 // Longer than any fetch may take, so a claimed link is not fetched twice, and retried if this process dies.
 const LEASE_MS = 5 * 60_000;
+// A /refetch answer is edited with the outcome only this long after the command: longer than the lease, so a
+// restart in the middle of the fetch still reports, and the first retry of a passing failure reports too.
+const REFETCH_ANSWER_WINDOW_MS = 10 * 60_000;
 
 export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorker {
   const { db, clock, logger } = deps;
@@ -60,16 +65,32 @@ export function createPageTitleWorker(deps: PageTitleWorkerDeps): PageTitleWorke
     }
   }
 
+  /** Edits the answers of /refetch that wait for this link's fetch: its title, or why there is none. */
+  async function tellRefetchers(linkId: number, outcome: RefetchOutcome): Promise<void> {
+    const answers = await takeRefetchAnswers(db, linkId, clock() - REFETCH_ANSWER_WINDOW_MS, outcome.kind === "fetched" || !outcome.retry);
+    for (const answer of answers) {
+      const [user, [link]] = await Promise.all([findUser(db, answer.userId), findUserLinks(db, answer.userId, [linkId])]);
+      if (!link) continue;
+      const text = refetchAnswerText(translatorFor(deps.i18n, user), link, outcome);
+      // The answer may have been deleted, or already say this after an earlier attempt: nothing to do about either.
+      await deps.api
+        .editMessageText(answer.chatId, answer.messageId, text)
+        .catch((error: unknown) => logger.debug({ err: error, linkId }, "could not edit the /refetch answer"));
+    }
+  }
+
   async function fetchOne(link: DueFetch): Promise<void> {
     if (!(await claimFetch(db, link.id, clock() + LEASE_MS, clock()))) return;
     const result = await fetchPageInfo(link.url, deps.fetchOptions);
     if (!isFailure(result)) {
       await recordFetchedPage(db, link.id, pageFacts(result));
-      return await showInQuestions(link.id);
+      await showInQuestions(link.id);
+      return await tellRefetchers(link.id, { kind: "fetched" });
     }
     const delay = isPassing(result) ? RETRY_DELAYS_MS[link.fetch_attempts] : undefined;
     logger.debug({ linkId: link.id, reason: result.reason, retry: delay !== undefined }, "page fetch failed");
     await recordFetchFailure(db, link.id, delay === undefined ? null : clock() + delay);
+    await tellRefetchers(link.id, { kind: "failed", failure: result, retry: delay !== undefined });
   }
 
   const fetchLogged = (link: DueFetch) => fetchOne(link).catch((error: unknown) => logger.error({ err: error, linkId: link.id }, "page fetch crashed"));
