@@ -1,4 +1,4 @@
-// Recall latency at scale: the store functions behind /unread, /unread #tag, /today, /search, /tags, /notes week, the tag
+// Recall latency at scale: the store functions behind /unread, /unread #tag, /read, /today, /search, /tags, /notes week, the tag
 // question on the recall database (bench/recall-data.ts), against the very SQL they ran, replayed through raw
 // better-sqlite3 statements prepared once: the difference is what Kysely and the store's own JavaScript add.
 import SQLite from "better-sqlite3";
@@ -9,7 +9,7 @@ import type { Database } from "../src/db/schema.js";
 import { parseNotesArgs } from "../src/notes/args.js";
 import { NOTES_PER_PAGE } from "../src/notes/page.js";
 import { countNotes, notesPage } from "../src/store/notes.js";
-import { activityBetween, countUnread, unreadPage } from "../src/store/reading.js";
+import { countUnread, dayPage, readPage, unreadPage } from "../src/store/reading.js";
 import { searchLinks } from "../src/store/search.js";
 import { findUserLinks } from "../src/store/links.js";
 import { suggestTags, tagCounts, tagsOfLinks } from "../src/store/tags.js";
@@ -19,7 +19,6 @@ import { medianOfRuns, percentile, RUNS, type Figure, type Scale } from "./repor
 const DAY = 86_400_000;
 // The page sizes the views use (src/features/unread, search; today's caps).
 const PAGE_SIZE = 8;
-const TODAY_LIMITS = { links: 6, notes: 5 };
 
 interface RecallQuery {
   name: string;
@@ -41,11 +40,15 @@ function recallQueries(tags: readonly string[], recentLinkIds: readonly number[]
       variants: tags.map((tag) => (db: DB) => unreadPage(db, user, { tags: [tag], oldestFirst: false }, 0, PAGE_SIZE)),
     },
     {
-      // The view asks for the day's activity and the unread count together.
+      name: "/read",
+      variants: [undefined, ...tags].map((tag) => (db: DB) => readPage(db, user, { tags: tag === undefined ? [] : [tag] }, 0, PAGE_SIZE)),
+    },
+    {
+      // The view asks for the day's page and the unread count together.
       name: "/today",
       variants: days.map((day) => {
         const start = Math.floor(day / DAY) * DAY;
-        return (db: DB) => Promise.all([activityBetween(db, user, start, start + DAY, TODAY_LIMITS), countUnread(db, user)]);
+        return (db: DB) => Promise.all([dayPage(db, user, start, start + DAY, 0, PAGE_SIZE), countUnread(db, user)]);
       }),
     },
     { name: `/search ${ENGLISH.slice(0, 3).join("|")}`, variants: search(ENGLISH.slice(0, 3)) },

@@ -9,8 +9,9 @@ help =
     Send or forward a message with links to save them. Reply to any message about a link to add a note.
 
     /unread: unread links by day (<code>/unread #tag</code>, <code>/unread oldest</code>)
-    /read: your reading queue, oldest first
-    /today: today's saves, reads and notes (<code>/today yesterday</code>, <code>/today monday</code>, <code>/today 2026-11-20</code>)
+    /queue: your reading queue, oldest first (<code>/queue #tag</code>); /next is the same
+    /read: what you have read, last first (<code>/read week</code>, <code>month</code>, <code>#tag</code>, <code>2026-11-20</code>)
+    /today: today's saves, reads and notes, page by page, with the days before a tap away (<code>/today yesterday</code>, <code>/today monday</code>, <code>/today 2026-11-20</code>)
     /search: find links by title, address, tag or note (<code>/search 进程</code>)
     /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code> (30 days), <code>all</code>, <code>2026-11</code>, <code>file</code>)
     /note: a note on the link you saved last (<code>/note text</code>)

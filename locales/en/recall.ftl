@@ -1,7 +1,8 @@
-# /unread, /read, /today, /tags, link cards, /timezone. Variables arrive already escaped by the code.
+# /unread, /queue, /read, /today, /tags, link cards, /timezone. Variables arrive already escaped by the code.
 
 command-unread = Unread links by day (#tag, oldest)
-command-read = Your reading queue, oldest first
+command-queue = Your reading queue, oldest first (#tag)
+command-read = What you have read, last first (week, #tag)
 command-today = Today's saves, reads and notes
 command-tags = Your tags; rename or merge them
 command-link = One link's card: /link 12
@@ -26,16 +27,42 @@ unread-usage =
     <code>/unread</code>: everything unread, newest day first
     <code>/unread #elixir #beam</code>: only links with all these tags
     <code>/unread oldest</code>: oldest first
+queue-usage =
+    I do not understand “{$word}” here.
+    <code>/queue</code>: what to read next, oldest first
+    <code>/queue #elixir #beam</code>: only links with all these tags
+    <code>/queue newest</code>: newest first
+
+# /read: what was read. $filter arrives formatted: "#rust · past 7 days (Nov 27 – Dec 3)".
+read-heading =
+    <b>✅ Read: {$count}</b> {$filter}
+    <i>Last read first. Tap ↩️ n to put item n back in your queue.</i>
+read-period-week = past 7 days ({$range})
+read-period-month = past 30 days ({$range})
+read-period-day = {$date}
+read-empty = Nothing read yet. When you have read a link, tap its ✅ in /queue or /unread.
+read-empty-filtered = Nothing you read matches {$filter}. <code>/read</code> shows everything you have read.
+read-queue-hint = Looking for what to read next? That is /queue now.
+read-usage =
+    I do not understand “{$word}” here.
+    <code>/read</code>: what you have read, last read first
+    <code>/read week</code> or <code>/read month</code>: the last 7 or 30 days
+    <code>/read yesterday</code> or <code>/read 2026-11-20</code>: one day
+    <code>/read #elixir #beam</code>: only links with all these tags
 
 today-heading = <b>📅 Today · {$date}</b>
 day-heading = <b>📅 {$date}</b>
+# A list's day heading for these two days, instead of the date.
+day-today = Today
+day-yesterday = Yesterday
 today-counts = Saved {$saved} · Read {$read} · Notes {$notes} · Unread now {$unread}
 today-saved = Saved
 today-read = Read
 today-notes = Notes
 today-note = • <i>{$link}</i>: {$note}
-today-more = … and {$count} more
 today-empty = Nothing saved, read or noted that day.
+today-previous-day = ◀ Previous day
+today-next-day = Next day ▶
 today-usage =
     “{$word}” is not a day I know.
     <code>/today</code>, <code>/today yesterday</code>, <code>/today monday</code>, <code>/today 3 days ago</code>, <code>/today 昨天</code>, <code>/today Nov 20</code> or <code>/today 2026-11-20</code>

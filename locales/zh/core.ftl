@@ -10,8 +10,9 @@ help =
     发送或转发带链接的消息即可保存。回复任何与链接相关的消息，就能给它加笔记。
 
     /unread：按天列出未读链接（<code>/unread #tag</code>、<code>/unread oldest</code>）
-    /read：阅读队列，最早保存的在前
-    /today：今天保存、读完的链接和写的笔记（<code>/today yesterday</code>、<code>/today 2026-11-20</code>）
+    /queue：阅读队列，最早保存的在前（<code>/queue #tag</code>）；/next 也一样
+    /read：读过的链接，最近读的在前（<code>/read week</code>、<code>month</code>、<code>#tag</code>、<code>2026-11-20</code>）
+    /today：今天保存、读完的链接和写的笔记，可翻页，也可翻到前几天（<code>/today yesterday</code>、<code>/today 2026-11-20</code>）
     /search：按标题、网址、标签或笔记查找链接（<code>/search 进程</code>）
     /notes：最近 7 天的笔记（<code>/notes #tag</code>、<code>week</code>、<code>month</code>（30 天）、<code>all</code>、<code>2026-11</code>、<code>file</code>）
     /note：给最近保存的链接加笔记（<code>/note 笔记内容</code>）

@@ -1,7 +1,8 @@
-# /unread、/read、/today、/tags、链接卡片、/timezone。变量已由代码转义。
+# /unread、/queue、/read、/today、/tags、链接卡片、/timezone。变量已由代码转义。
 
 command-unread = 按天列出未读链接（#tag、oldest）
-command-read = 阅读队列，最早保存的在前
+command-queue = 阅读队列，最早保存的在前（#tag）
+command-read = 读过的链接，最近读的在前（week、#tag）
 command-today = 今天保存、读完的链接和笔记
 command-tags = 你的标签；可以重命名或合并
 command-link = 查看一个链接的卡片：/link 12
@@ -26,16 +27,42 @@ unread-usage =
     <code>/unread</code>：全部未读，最新的日期在前
     <code>/unread #elixir #beam</code>：只看同时带这些标签的链接
     <code>/unread oldest</code>：最早的在前
+queue-usage =
+    这里我看不懂“{$word}”。
+    <code>/queue</code>：接下来读什么，最早保存的在前
+    <code>/queue #elixir #beam</code>：只看同时带这些标签的链接
+    <code>/queue newest</code>：最新的在前
+
+# /read：读过的链接。$filter 已格式化，如“#rust · 最近 7 天（11月27日至12月3日）”。
+read-heading =
+    <b>✅ 已读：{$count}</b> {$filter}
+    <i>最近读的在前。点 ↩️ n 把第 n 条放回阅读队列。</i>
+read-period-week = 最近 7 天（{$range}）
+read-period-month = 最近 30 天（{$range}）
+read-period-day = {$date}
+read-empty = 还没有读过的链接。读完一篇后，在 /queue 或 /unread 里点它的 ✅。
+read-empty-filtered = 没有符合 {$filter} 的已读链接。<code>/read</code> 查看读过的全部链接。
+read-queue-hint = 想找下一篇读什么？现在请用 /queue。
+read-usage =
+    这里我看不懂“{$word}”。
+    <code>/read</code>：读过的链接，最近读的在前
+    <code>/read week</code> 或 <code>/read month</code>：最近 7 天或 30 天
+    <code>/read yesterday</code> 或 <code>/read 2026-11-20</code>：某一天
+    <code>/read #elixir #beam</code>：只看同时带这些标签的链接
 
 today-heading = <b>📅 今天 · {$date}</b>
 day-heading = <b>📅 {$date}</b>
+# 列表中这两天的日期标题，代替具体日期。
+day-today = 今天
+day-yesterday = 昨天
 today-counts = 保存 {$saved} · 读完 {$read} · 笔记 {$notes} · 当前未读 {$unread}
 today-saved = 保存
 today-read = 读完
 today-notes = 笔记
 today-note = • <i>{$link}</i>：{$note}
-today-more = ……还有 {$count} 个
 today-empty = 这一天没有保存、阅读或笔记。
+today-previous-day = ◀ 前一天
+today-next-day = 后一天 ▶
 today-usage =
     “{$word}”不是我认识的日期。
     <code>/today</code>、<code>/today yesterday</code> 或 <code>/today 2026-11-20</code>

@@ -117,6 +117,8 @@ export interface ListViewsTable {
   /** JSON of the list's filters. */
   params: string;
   created_at: number;
+  /** JSON of the page the message shows (see lists/views.ts); null until it is drawn. */
+  shown: string | null;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { normalizeTag } from "../tags/parse-tags.js";
+import { parseDay } from "../time/day-input.js";
+import { addDays, type LocalDate } from "../time/local-date.js";
 
 export interface UnreadArgs {
   tags: string[];
@@ -39,4 +41,50 @@ export function parseUnreadArgs(text: string, defaults: { oldestFirst: boolean }
     }
   }
   return { ok: true, value: { tags: [...tags], oldestFirst } };
+}
+
+/** What `/read` covers: everything read, the last 7 or 30 days up to today, or one day (local dates, both ends in). */
+export type ReadPeriod = { kind: "all" } | { kind: "week" | "month"; from: LocalDate; to: LocalDate } | { kind: "day"; date: LocalDate };
+
+export interface ReadArgs {
+  tags: string[];
+  period: ReadPeriod;
+}
+
+const WEEK = /^(?:week|7d|本周|这周|一周|最近一周)$/iu;
+const MONTH = /^(?:month|30d|本月|这个月|一个月|最近一个月)$/iu;
+const ALL = /^(?:all|全部)$/iu;
+
+/**
+ * `/read week #rust`, `/read 2026-11-20`, `/read yesterday rust`: the read links' period (`week` and `month` are
+ * the last 7 and 30 days, today included; a day as `parseDay` reads it) and tags. The words other than tags and
+ * the command's own are read as one day first ("3 days ago"), then one by one, a day before a bare tag.
+ */
+export function parseReadArgs(text: string, today: LocalDate): Parsed<ReadArgs> {
+  const tags = new Set<string>();
+  let period: ReadPeriod = { kind: "all" };
+  const addTag = (tag: string) => {
+    if (tags.size < MAX_FILTER_TAGS) tags.add(tag);
+  };
+  const rest: string[] = [];
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    if (WEEK.test(word)) period = { kind: "week", from: addDays(today, -6), to: today };
+    else if (MONTH.test(word)) period = { kind: "month", from: addDays(today, -29), to: today };
+    else if (ALL.test(word)) period = { kind: "all" };
+    else if (word.startsWith("#")) {
+      const tag = filterTag(word);
+      if (tag === null) return { ok: false, unknown: word };
+      addTag(tag);
+    } else rest.push(word);
+  }
+  const day = rest.length > 1 ? parseDay(rest.join(" "), today) : null;
+  if (day !== null) return { ok: true, value: { tags: [...tags], period: { kind: "day", date: day } } };
+  for (const word of rest) {
+    const date = parseDay(word, today);
+    const tag = date === null ? filterTag(word) : null;
+    if (date !== null) period = { kind: "day", date };
+    else if (tag !== null) addTag(tag);
+    else return { ok: false, unknown: word };
+  }
+  return { ok: true, value: { tags: [...tags], period } };
 }

@@ -15,3 +15,8 @@ export function pageOf(total: number, requested: number, size: number): Page {
   const index = Math.min(Math.max(0, Math.trunc(requested) || 0), count - 1);
   return { index, count, offset: index * size, size, hasPrevious: index > 0, hasNext: index < count - 1 };
 }
+
+/** Page `index` of `count` as a message showed it: a redraw of those rows keeps their numbers and buttons. */
+export function pageAt(index: number, count: number, size: number): Page {
+  return { index, count, offset: index * size, size, hasPrevious: index > 0, hasNext: index < count - 1 };
+}

@@ -8,6 +8,8 @@ export const COMMANDS = [
   "start",
   "help",
   "unread",
+  "queue",
+  "next",
   "read",
   "today",
   "search",
@@ -26,8 +28,8 @@ export const COMMANDS = [
 ] as const;
 
 // Commands that need a link's number only print their usage when picked from the menu: they keep working when typed
-// (and the links' cards offer them), but the menu shows what can be tapped.
-const TYPED_ONLY = new Set<string>(["link", "title", "refetch"]);
+// (and the links' cards offer them), but the menu shows what can be tapped. /next is /queue by another name.
+const TYPED_ONLY = new Set<string>(["link", "title", "refetch", "next"]);
 export const MENU_COMMANDS = COMMANDS.filter((command) => !TYPED_ONLY.has(command));
 
 type ProfileScope = { language_code?: LanguageCode };

@@ -1,4 +1,4 @@
-import { parseLocalDate, type LocalDate } from "../time/local-date.js";
+import { addDays, parseLocalDate, type LocalDate } from "../time/local-date.js";
 import type { Translate } from "./translate.js";
 
 /**
@@ -97,6 +97,13 @@ const yearOf = (date: LocalDate) => date.slice(0, 4);
 /** A day as a heading, with its weekday: "Wed, Dec 2" / "12月2日 周三"; the year when it is not `today`'s. */
 export function formatDay(t: Translate, date: LocalDate, today: LocalDate): string {
   return wordsOf(t).day(instant(date), yearOf(date) !== yearOf(today));
+}
+
+/** A day as a list's heading names it: "Today", "Yesterday" ("今天", "昨天"), else as `formatDay` writes it. */
+export function formatDayName(t: Translate, date: LocalDate, today: LocalDate): string {
+  if (date === today) return t("day-today");
+  if (date === addDays(today, -1)) return t("day-yesterday");
+  return formatDay(t, date, today);
 }
 
 /** A date inside a sentence: "Dec 2" / "12月2日"; the year when it is not `today`'s. */

@@ -191,7 +191,8 @@ describe("the bot speaks the user's language, end to end", () => {
     expect(replies.duplicate!.text).toMatch(/^这个链接(\d{4}年)?\d{1,2}月\d{1,2}日已经保存过：/);
     expect(replies.today!.text).toMatch(/^📅 今天 · (\d{4}年)?\d{1,2}月\d{1,2}日 周[一二三四五六日]\n/);
     expect(replies.otherDay!.text).toMatch(/^📅 (2026年)?11月20日 周五\n/);
-    expect(replies.unread!.text).toMatch(/\n📅 (\d{4}年)?\d{1,2}月\d{1,2}日 周[一二三四五六日]\n1\. /);
+    // The link was saved just now: its day is called today, not dated.
+    expect(replies.unread!.text).toMatch(/\n📅 今天\n1\. /);
     expect(replies.unreadAfterImport!.text).toContain("📅 2020年8月6日 周四");
     expect(replies.notes!.text).toMatch(/^📝 笔记 · (\d{4}年)?\d{1,2}月\d{1,2}日至(\d{4}年)?(\d{1,2}月)?\d{1,2}日\n1 个链接，共 1 条笔记/);
     expect(replies.preview!.text).toContain("study-log.md（markdown 日志）");

@@ -3,7 +3,6 @@ import { appHarness } from "../support/harness.js";
 import { chatSession } from "../support/chat-session.js";
 import { databaseFile } from "../support/bot-process.js";
 import { button, buttonsOf, nextEdit, nextMessage, TAG_QUESTION } from "../support/chat.js";
-import { englishDay } from "../support/dates.js";
 
 const HOUR = 3_600_000;
 
@@ -34,8 +33,9 @@ describe("recall, end to end", () => {
 
     const list = await command("/unread", /Unread: 3/);
     const text = list.text!;
-    // Headings say the day as people do ("📅 Wed, Dec 2"), in the user's zone.
-    const [todayHeading, yesterdayHeading] = [`📅 ${englishDay(today)}\n`, `📅 ${englishDay(shanghaiDate, today)}\n`];
+    // Headings say the day as people do ("📅 Today", "📅 Yesterday", "📅 Wed, Dec 2"), in the user's zone.
+    expect(shanghaiDate).toBe(new Date(Date.parse(today) - 24 * HOUR).toISOString().slice(0, 10));
+    const [todayHeading, yesterdayHeading] = ["📅 Today\n", "📅 Yesterday\n"];
     expect(text.indexOf(todayHeading)).toBeGreaterThan(-1);
     expect(text.indexOf(todayHeading)).toBeLessThan(text.indexOf(yesterdayHeading));
     expect(text.indexOf("Rust ownership")).toBeLessThan(text.indexOf(yesterdayHeading));
@@ -53,12 +53,15 @@ describe("recall, end to end", () => {
     expect((await command("/unread sideways!")).text).toContain("I do not understand “sideways!”");
   });
 
-  it("marks a link read with ✅ and updates the list in place", async () => {
+  it("marks a link read with ✅ and updates the list in place, the row struck through until the list is asked again", async () => {
     const list = await command("/unread", /Unread: 3/);
     const updated = await press(list, "✅ 1");
     expect(updated.message_id).toBe(list.message_id);
     expect(updated.text).toContain("Unread: 2");
-    expect(updated.text).not.toContain("Rust ownership");
+    const struck = updated.entities!.filter((e) => e.type === "strikethrough").map((e) => updated.text!.slice(e.offset, e.offset + e.length));
+    expect(struck).toEqual(["Rust ownership"]);
+    expect(buttonsOf(updated).map((b) => b.text)).toEqual(["↩️ 1", "✅ 2", "✅ 3"]);
+    expect((await command("/unread", /Unread: 2/)).text).not.toContain("Rust ownership");
     expect(sql("select url from links where read_at is not null")).toEqual([{ url: "https://example.org/rust" }]);
   });
 
@@ -85,9 +88,11 @@ describe("recall, end to end", () => {
     // The words each link was saved with count as notes written today.
     const notes = sql<{ n: number }>("select count(*) as n from notes where user_id = 4001")[0]!.n;
     expect(today.text).toContain(`Saved 11 · Read 1 · Notes ${notes} · Unread now 12`);
-    expect(today.text).toContain("Rust ownership");
+    // Eight entries a page, the newest saves first: the read link is on the second page.
+    const second = await press(today, "▶");
+    expect(second.text).toContain("Rust ownership");
     // The read link can be made unread again from here.
-    const updated = await press(today, /^↩️/);
+    const updated = await press(second, /^↩️/);
     expect(updated.text).toContain("Unread now 13");
     // Yesterday in Shanghai holds the two links saved at 23:30 UTC two days ago.
     const yesterday = await command("/today yesterday", /Saved 2 · Read 0/);

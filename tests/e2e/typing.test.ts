@@ -90,7 +90,7 @@ describe("commands as people type them, end to end", () => {
     expect((await command("/unread rust", /Unread: 1/)).text).toContain("The Rust book");
     expect((await command("/unread 机器学习", /Unread: 1/)).text).toContain("The Rust book");
     expect((await command("/unread Elixir oldest", /Unread: 1/)).text).toContain("Oldest first");
-    expect((await command("/read rust", /Reading queue: 1/)).text).toContain("The Rust book");
+    expect((await command("/queue rust", /Reading queue: 1/)).text).toContain("The Rust book");
     const rust = await command("/notes rust all", /notes? on 1 link/);
     expect(rust.text).toContain("Ownership is the key idea");
     expect(rust.text).not.toContain("OTP design principles");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveDay } from "../../src/recall/day-args.js";
-import { filterTag, MAX_FILTER_TAGS, parseUnreadArgs } from "../../src/recall/list-args.js";
+import { filterTag, MAX_FILTER_TAGS, parseReadArgs, parseUnreadArgs } from "../../src/recall/list-args.js";
 import type { ListedLink } from "../../src/recall/listed-link.js";
 import { renderLinkList } from "../../src/views/link-list.js";
 import { pageOf } from "../../src/recall/pagination.js";
@@ -90,6 +90,21 @@ describe("list arguments", () => {
   it("lets /read keep its own order unless one is asked for", () => {
     expect(parseUnreadArgs("rust", { oldestFirst: true })).toEqual({ ok: true, value: { tags: ["rust"], oldestFirst: true } });
     expect(parseUnreadArgs("newest", { oldestFirst: true })).toEqual({ ok: true, value: { tags: [], oldestFirst: false } });
+  });
+
+  it("reads /read's period and tags: week, month, a day as people type it, #tags and bare tags", () => {
+    const today = "2026-12-03";
+    const read = (text: string) => parseReadArgs(text, today);
+    expect(read("")).toEqual({ ok: true, value: { tags: [], period: { kind: "all" } } });
+    expect(read("week #Rust")).toEqual({ ok: true, value: { tags: ["rust"], period: { kind: "week", from: "2026-11-27", to: today } } });
+    expect(read("month")).toEqual({ ok: true, value: { tags: [], period: { kind: "month", from: "2026-11-04", to: today } } });
+    expect(read("2026-11-20 elixir")).toEqual({ ok: true, value: { tags: ["elixir"], period: { kind: "day", date: "2026-11-20" } } });
+    expect(read("yesterday")).toEqual({ ok: true, value: { tags: [], period: { kind: "day", date: "2026-12-02" } } });
+    expect(read("3 days ago")).toEqual({ ok: true, value: { tags: [], period: { kind: "day", date: "2026-11-30" } } });
+    expect(read("昨天 #机器学习")).toEqual({ ok: true, value: { tags: ["机器学习"], period: { kind: "day", date: "2026-12-02" } } });
+    expect(read("rust")).toEqual({ ok: true, value: { tags: ["rust"], period: { kind: "all" } } });
+    expect(read("2026-13")).toEqual({ ok: false, unknown: "2026-13" });
+    expect(read("sideways!")).toEqual({ ok: false, unknown: "sideways!" });
   });
 
   it("caps an absurd number of filter tags", () => {

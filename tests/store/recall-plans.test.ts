@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/connection.js";
 import { planRecordingDatabase } from "../support/query-plans.js";
 import { countNotes, notesPage } from "../../src/store/notes.js";
-import { activityBetween, countUnread, unreadPage } from "../../src/store/reading.js";
+import { countUnread, dayEntries, dayPage, listedLinks, readPage, unreadPage } from "../../src/store/reading.js";
 import { suggestTags } from "../../src/store/tags.js";
 
 /**
@@ -97,11 +97,48 @@ describe("query plans of recall queries", () => {
     expect(await suggestTags(db, 1, 0, 8)).toEqual(["elixir", "rust", "rare"]);
   });
 
-  it("/today uses the saved, read and notes time indexes", async () => {
+  it("/today uses the saved, read and notes time indexes, for its counts and for deep pages", async () => {
     const start = 50_000 * 60_000;
-    const plans = await plansOf(() => activityBetween(db, 1, start, start + 86_400_000, { links: 6, notes: 5 }));
+    // 1,440 links saved that day, 480 read, 480 notes: page 240 holds the last read links, page 241 the first notes.
+    const plans = await plansOf(async () => {
+      await dayPage(db, 1, start, start + 86_400_000, 239, 8);
+      await dayPage(db, 1, start, start + 86_400_000, 240, 8);
+    });
     expectNoLinksScan("today", plans);
     expect(plans.join("\n")).toContain("links_user_read");
+    expect(plans.join("\n")).toContain("links_user_saved");
+    expect(plans.join("\n")).toContain("notes_user_created_link");
+    const page = await dayPage(db, 1, start, start + 86_400_000, 239, 8);
+    expect([page.saved.length, page.read.length, page.notes.length]).toEqual([0, 8, 0]);
+    const notes = await dayPage(db, 1, start, start + 86_400_000, 240, 8);
+    expect([notes.saved.length, notes.read.length, notes.notes.length]).toEqual([0, 0, 8]);
+    expect(notes.notes.map((note) => note.created_at)).toEqual([...notes.notes.map((note) => note.created_at)].sort((a, b) => b - a));
     expectNoLinksScan("unread count", await plansOf(() => countUnread(db, 1)));
+  });
+
+  it("a page drawn again after ✅ reads its rows by id", async () => {
+    const plans = await plansOf(async () => {
+      await listedLinks(db, 1, [99_999, 12, 500]);
+      await dayEntries(db, 1, { saved: [12], read: [15], notes: [3] });
+    });
+    expectNoLinksScan("rows by id", plans);
+    for (const plan of plans.filter((p) => p.includes("links"))) expect(plan).toMatch(/links USING INTEGER PRIMARY KEY|link_tags/);
+    expect((await listedLinks(db, 1, [99_999, 12, 100_005, 500])).map((link) => link.id)).toEqual([99_999, 12, 500]);
+  });
+
+  it("/read walks the read-time index, or the tag's read links", async () => {
+    const all = await plansOf(() => readPage(db, 1, { tags: [] }, 0, 8));
+    expectNoLinksScan("read", all);
+    expect(all.join("\n")).toContain("links_user_read");
+    const week = await plansOf(() => readPage(db, 1, { tags: [], range: { start: 50_000 * 60_000, end: 60_000 * 60_000 } }, 0, 8));
+    expectNoLinksScan("read week", week);
+    expect(week[0]).toContain("links_user_read (user_id=? AND read_at>? AND read_at<?)");
+    const tagged = await plansOf(() => readPage(db, 1, { tags: ["rare"] }, 0, 8));
+    expectNoLinksScan("read #rare", tagged);
+    expect(tagged.join("\n")).toContain("link_tags_tag_unread (tag_id=? AND link_unread=?)");
+    const rare = await readPage(db, 1, { tags: ["rare"] }, 0, 8);
+    // 20 links carry the tag, every third of them read.
+    expect(rare.total).toBe(7);
+    expect(rare.links.map((link) => link.read_at)).toEqual([...rare.links.map((link) => link.read_at)].sort((a, b) => b! - a!));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/telegram/i18n.js";
-import { formatDate, formatDay, formatDayRange, formatMonth } from "../../src/views/dates.js";
+import { formatDate, formatDay, formatDayName, formatDayRange, formatMonth } from "../../src/views/dates.js";
 import type { Translate } from "../../src/views/translate.js";
 
 const i18n = createI18n();
@@ -54,5 +54,14 @@ describe("dates whatever the server's zone and the translation", () => {
   it("are English for a translation that names no locale, such as a test's stand-in", () => {
     const standIn: Translate = (key) => key;
     expect(formatDay(standIn, "2026-12-02", TODAY)).toBe("Wed, Dec 2");
+  });
+});
+
+describe("a list's day headings", () => {
+  it("call today and yesterday by name, in each language, and date the other days", () => {
+    expect([TODAY, "2026-11-24", "2026-11-23"].map((date) => formatDayName(en, date, TODAY))).toEqual(["Today", "Yesterday", "Mon, Nov 23"]);
+    expect([TODAY, "2026-11-24", "2026-11-23"].map((date) => formatDayName(zh, date, TODAY))).toEqual(["今天", "昨天", "11月23日 周一"]);
+    // Across a year's end.
+    expect(formatDayName(en, "2025-12-31", "2026-01-01")).toBe("Yesterday");
   });
 });

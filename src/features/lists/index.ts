@@ -4,7 +4,10 @@ import { setRead } from "../../store/reading.js";
 import { pageData, readData, unreadData } from "../../lists/callback-data.js";
 import type { ViewRegistry } from "../../lists/views.js";
 
-/** The buttons every list shares: ◀ ▶ pages, ✅ read and ↩️ unread, each redrawing the list in place. */
+/**
+ * The buttons every list shares, each redrawing the list in place: ◀ ▶ and the page number ask the list again;
+ * ✅ read and ↩️ unread redraw the rows the message shows, so nothing moves under the next tap.
+ */
 export function listsFeature(views: ViewRegistry) {
   const feature = new Composer<BotContext>();
 
@@ -20,7 +23,7 @@ export function listsFeature(views: ViewRegistry) {
     if (!(await setRead(ctx.db, ctx.user.id, linkId, read, ctx.clock()))) {
       return await ctx.answerCallbackQuery({ text: ctx.t("link-not-found") });
     }
-    await views.redraw(ctx, viewId, page);
+    await views.redraw(ctx, viewId, page, { keepRows: true });
     await ctx.answerCallbackQuery({ text: ctx.t(read ? "marked-read" : "marked-unread") });
   });
   return feature;
