@@ -16,6 +16,7 @@ export interface Database {
   pending_imports: PendingImportsTable;
   save_confirmations: SaveConfirmationsTable;
   tag_questions: TagQuestionsTable;
+  deleted_links: DeletedLinksTable;
 }
 
 export interface UsersTable {
@@ -37,6 +38,8 @@ export interface UsersTable {
   time_zone_chosen: Generated<number>;
   /** The language chosen with /language; null follows `language_code`. */
   language: string | null;
+  /** The link last saved, sent again, opened as a card or listed alone: where `/note text` goes (migration 0015). */
+  last_link_id: Generated<number | null>;
 }
 
 export interface LinksTable {
@@ -176,6 +179,14 @@ export interface TagQuestionsTable {
   created_at: number;
   touched_at: number;
   expires_at: number | null;
+}
+
+/** A deleted link waiting for its Undo (migration 0015): the rows it took along, as JSON parsed in src/store/trash.ts. */
+export interface DeletedLinksTable {
+  link_id: number;
+  user_id: number;
+  deleted_at: number;
+  data: string;
 }
 
 export interface MetaTable {

@@ -9,7 +9,29 @@ describe("callback data registry", () => {
   const all = registeredCallbackData();
 
   it("holds every kind of button the bot sends, with the wire prefixes of the buttons already sent", () => {
-    expect(all.map((d) => d.prefix).sort()).toEqual(["dg", "dgs", "imp", "lang", "lk", "nmv", "nu", "q", "rd", "retag", "run", "tag", "tg", "tz", "ur", "v"]);
+    expect(all.map((d) => d.prefix).sort()).toEqual([
+      "dg",
+      "dgs",
+      "imp",
+      "lang",
+      "lk",
+      "lkn",
+      "lkt",
+      "nmt",
+      "nmv",
+      "npk",
+      "nt",
+      "nu",
+      "q",
+      "rd",
+      "retag",
+      "run",
+      "tag",
+      "tg",
+      "tz",
+      "ur",
+      "v",
+    ]);
   });
 
   it("gives every kind its own prefix, and no kind's data is matched by another kind's pattern", () => {
