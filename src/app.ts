@@ -7,6 +7,8 @@ import { createDigestScheduler, type DigestScheduler } from "./jobs/digest-sched
 import { createPageTitleWorker, type PageTitleWorker } from "./jobs/page-titles/worker.js";
 import { hostsOnlyLookup, hostsOnlyResolver } from "./fetch/hosts-resolver.js";
 import { createQuestionExpiry } from "./jobs/question-expiry.js";
+import { createTrashPurge } from "./jobs/trash-purge.js";
+import type { PeriodicJob } from "./jobs/periodic.js";
 import type { Logger } from "./logger.js";
 import { checkHealth } from "./server/health.js";
 import { startHttpServer } from "./server/http-server.js";
@@ -20,6 +22,8 @@ const DEFAULT_WEBHOOK_PORT = 8080;
 const PAGE_TITLE_POLL_MS = 1000;
 // Closing an expired question is one indexed look-up; a second's delay is as good as on the dot.
 const QUESTION_EXPIRY_POLL_MS = 1000;
+// A deleted link may outlive its Undo time by this much: nobody sees it meanwhile.
+const TRASH_PURGE_POLL_MS = 60_000;
 
 export interface AppOptions {
   config: Config;
@@ -37,6 +41,8 @@ export interface AppOptions {
 export interface App {
   digest: DigestScheduler;
   pageTitles: PageTitleWorker;
+  /** Drops deleted links whose Undo time is over; tests run `tick()` after moving their clock. */
+  trashPurge: PeriodicJob;
   /** Rejects when the bot stops taking updates on its own (a `TokenRefusedError` when Telegram refused the token). */
   failed: Promise<never>;
   stop(): Promise<void>;
@@ -106,6 +112,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   pageTitles.start(PAGE_TITLE_POLL_MS);
   const expiry = createQuestionExpiry({ db, api: bot.api, i18n, logger, clock, ...questions });
   expiry.start(QUESTION_EXPIRY_POLL_MS);
+  const trashPurge = createTrashPurge({ db, logger, clock });
+  trashPurge.start(TRASH_PURGE_POLL_MS, { runNow: true });
   const health = () =>
     checkHealth(
       {
@@ -127,13 +135,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   return {
     digest,
     pageTitles,
+    trashPurge,
     failed: updates.failed.catch((error: unknown) => {
       throw asTokenRefusal(error);
     }),
     /** Stops fetching and sending, lets the updates already taken finish (bounded), then closes the database. */
     async stop() {
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-      await Promise.all([updates.stop(), digest.stop(), pageTitles.stop(), expiry.stop()]);
+      await Promise.all([updates.stop(), digest.stop(), pageTitles.stop(), expiry.stop(), trashPurge.stop()]);
       await db.destroy();
     },
   };

@@ -41,4 +41,4 @@ nothing-to-save =
 # A reply with words only, to a message that is about no saved link.
 note-not-saved =
     Your reply was not saved as a note: the message you replied to is not about a saved link.
-    To add a note, reply to the message that saved the link (or its card, or a list), or send <code>/note your text</code> for the link you saved last.
+    To add a note, reply to the message that saved the link (or its card, or a list), or send <code>/note your text</code> for the link you last saved or opened.

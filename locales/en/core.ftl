@@ -14,7 +14,7 @@ help =
     /today: today's saves, reads and notes, page by page, with the days before a tap away (<code>/today yesterday</code>, <code>/today monday</code>, <code>/today 2026-11-20</code>)
     /search: find links by title, address, tag or note (<code>/search 进程</code>)
     /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code> (30 days), <code>all</code>, <code>2026-11</code>, <code>file</code>)
-    /note: a note on the link you saved last (<code>/note text</code>)
+    /note: a note on the link you last saved or opened (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
     /link: one link's card (<code>/link 12</code>)
     /title: your own title for a link (<code>/title 12 text</code>, or <code>/title 12</code> and then the title; <code>/title 12 -</code> for the page's again); /refetch 12 fetches its page again

@@ -98,9 +98,8 @@ card-mark-read = ✅ Read
 card-mark-unread = ↩️ Unread
 card-edit-tags = 🏷 Tags
 card-delete = 🗑 Delete
-card-delete-yes = Delete for good
+card-delete-yes = 🗑 Yes, delete
 card-delete-no = Keep it
-card-deleted = Deleted. The link, its tags and notes are gone.
 
 timezone-current =
     Your time zone is <b>{$zone}</b>. It decides what “today” means and the dates in your lists.

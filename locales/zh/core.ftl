@@ -15,7 +15,7 @@ help =
     /today：今天保存、读完的链接和写的笔记，可翻页，也可翻到前几天（<code>/today yesterday</code>、<code>/today 2026-11-20</code>）
     /search：按标题、网址、标签或笔记查找链接（<code>/search 进程</code>）
     /notes：最近 7 天的笔记（<code>/notes #tag</code>、<code>week</code>、<code>month</code>（30 天）、<code>all</code>、<code>2026-11</code>、<code>file</code>）
-    /note：给最近保存的链接加笔记（<code>/note 笔记内容</code>）
+    /note：给最近保存或打开的链接加笔记（<code>/note 笔记内容</code>）
     /tags：你的标签（<code>/tags rename 旧名 新名</code>）
     /link：查看一个链接的卡片（<code>/link 12</code>）
     /title：给链接起个自己的标题（<code>/title 12 标题</code>，或先发 <code>/title 12</code> 再发标题；<code>/title 12 -</code> 恢复网页标题）；/refetch 12 重新抓取网页

@@ -94,9 +94,8 @@ card-mark-read = ✅ 已读
 card-mark-unread = ↩️ 未读
 card-edit-tags = 🏷 标签
 card-delete = 🗑 删除
-card-delete-yes = 永久删除
+card-delete-yes = 🗑 确定删除
 card-delete-no = 保留
-card-deleted = 已删除。这个链接和它的标签、笔记都没有了。
 
 timezone-current =
     你的时区是 <b>{$zone}</b>。它决定“今天”是哪一天，也决定列表里的日期。

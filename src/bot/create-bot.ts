@@ -8,7 +8,7 @@ import type { DB } from "../db/connection.js";
 import { captureFeature } from "../features/capture/index.js";
 import { digestFeature } from "../features/digest/index.js";
 import { importExportFeature } from "../features/import-export/index.js";
-import { linkCardFeature } from "../features/link-card/index.js";
+import { linkCardFeature, noteEditPrompt } from "../features/link-card/index.js";
 import { listsFeature } from "../features/lists/index.js";
 import { ViewRegistry } from "../lists/views.js";
 import { notesFeature } from "../features/notes/index.js";
@@ -124,8 +124,8 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
     }),
   );
   privateChats.use(cancelFeature(questions));
-  // Before everything that reads text: while it waits, the title prompt takes the next message.
-  privateChats.use(titlePrompt(db));
+  // Before everything that reads text: while one waits, the title or note prompt takes the next message.
+  privateChats.use(titlePrompt(db), noteEditPrompt(db));
   // A tapped zone button or a shared location answers the first-contact question, never a tag question.
   privateChats.use(onboardingFeature());
   // Before the notes: a reply to an open question answers it.

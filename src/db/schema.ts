@@ -17,6 +17,7 @@ export interface Database {
   save_confirmations: SaveConfirmationsTable;
   tag_questions: TagQuestionsTable;
   refetch_answers: RefetchAnswersTable;
+  deleted_links: DeletedLinksTable;
 }
 
 export interface UsersTable {
@@ -38,6 +39,8 @@ export interface UsersTable {
   time_zone_chosen: Generated<number>;
   /** The language chosen with /language; null follows `language_code`. */
   language: string | null;
+  /** The link last saved, sent again, opened as a card or listed alone: where `/note text` goes (migration 0015). */
+  last_link_id: Generated<number | null>;
 }
 
 export interface LinksTable {
@@ -188,6 +191,14 @@ export interface RefetchAnswersTable {
   link_id: number;
   user_id: number;
   requested_at: number;
+}
+
+/** A deleted link waiting for its Undo (migration 0015): the rows it took along, as JSON parsed in src/store/trash.ts. */
+export interface DeletedLinksTable {
+  link_id: number;
+  user_id: number;
+  deleted_at: number;
+  data: string;
 }
 
 export interface MetaTable {

@@ -40,6 +40,7 @@ export type ParsedNotesArgs = { ok: true; value: NotesArgs } | { ok: false; prob
 // More filter tags than anyone types; an absurd list is refused rather than turned into a huge query.
 const WEEK_DAYS = 7;
 const MONTH_DAYS = 30;
+const ALL_TIME: Period = { range: null, name: null };
 
 /** The last `days` local calendar days, today included. */
 function lastDays(days: number, now: number, timeZone: string): Period {
@@ -70,14 +71,15 @@ function period(word: string, now: number, timeZone: string): Period | null {
     case "month":
       return lastDays(MONTH_DAYS, now, timeZone);
     case "all":
-      return { range: null, name: null };
+      return ALL_TIME;
     default:
       return calendarMonth(word, timeZone);
   }
 }
 
 /**
- * `/notes [#tag…] [week|month|all|YYYY-MM] [file]`, words in any order; the last 7 days unless a period is named.
+ * `/notes [#tag…] [week|month|all|YYYY-MM] [file]`, words in any order; the last 7 days unless a period is named,
+ * all time for the file.
  * Any other word is a tag, "#" or not ("/notes rust"); "week" or "file" as a tag is written "#week".
  */
 export function parseNotesArgs(text: string, now: number, timeZone: string): ParsedNotesArgs {
@@ -97,5 +99,6 @@ export function parseNotesArgs(text: string, now: number, timeZone: string): Par
       tags.add(tag);
     } else return { ok: false, problem: "unknown", word };
   }
-  return { ok: true, value: { tags: [...tags], period: chosen ?? lastDays(WEEK_DAYS, now, timeZone), asFile } };
+  // The file is the whole record unless a period is named; the pages, read on a phone, start with the week.
+  return { ok: true, value: { tags: [...tags], period: chosen ?? (asFile ? ALL_TIME : lastDays(WEEK_DAYS, now, timeZone)), asFile } };
 }

@@ -4,7 +4,7 @@ import { tagsOfLinks } from "./tags.js";
 
 export interface LinkDetails extends Link {
   tags: string[];
-  notes: { text: string; created_at: number }[];
+  notes: { id: number; text: string; created_at: number }[];
 }
 
 /** Everything a link's card shows, or undefined when the link is not this user's. */
@@ -13,12 +13,7 @@ export async function linkDetails(db: DB, userId: number, linkId: number): Promi
   if (!link) return undefined;
   const [tags, notes] = await Promise.all([
     tagsOfLinks(db, [link.id]),
-    db.selectFrom("notes").select(["text", "created_at"]).where("link_id", "=", link.id).orderBy("created_at").orderBy("id").execute(),
+    db.selectFrom("notes").select(["id", "text", "created_at"]).where("link_id", "=", link.id).orderBy("created_at").orderBy("id").execute(),
   ]);
   return { ...link, tags: tags.get(link.id) ?? [], notes };
-}
-
-export async function deleteLink(db: DB, userId: number, linkId: number): Promise<boolean> {
-  const result = await db.deleteFrom("links").where("id", "=", linkId).where("user_id", "=", userId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }

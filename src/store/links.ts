@@ -112,12 +112,54 @@ export async function findUserLinks(db: DB, userId: number, ids: readonly number
   return await db.selectFrom("links").selectAll().where("user_id", "=", userId).where("id", "in", ids).orderBy("id").execute();
 }
 
-/** Remembers that a message speaks about these links, so replies to it can be attached to them. */
+/**
+ * Remembers that a message speaks about these links, so replies to it can be attached to them. A message about
+ * one link alone (a save, a "saved already", a card, a note's confirmation, a list of one) also makes it the link
+ * its owner touched last, where `/note text` goes: one UPDATE by primary key, no read.
+ */
 export async function rememberLinkMessage(db: DB, chatId: number, messageId: number, linkIds: readonly number[]): Promise<void> {
   if (linkIds.length === 0) return;
   await db
     .insertInto("link_messages")
     .values(linkIds.map((linkId) => ({ chat_id: chatId, message_id: messageId, link_id: linkId })))
     .onConflict((oc) => oc.doNothing())
+    .execute();
+  if (linkIds.length === 1) await touchLink(db, linkIds[0]!);
+}
+
+/** Makes the link the one its owner touched last. */
+export async function touchLink(db: DB, linkId: number): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ last_link_id: linkId })
+    .where("id", "=", (eb) => eb.selectFrom("links").select("user_id").where("id", "=", linkId))
+    .execute();
+}
+
+/** The link the user touched last, or, when there is none (or it was deleted), the one saved last. */
+export async function lastTouchedLink(db: DB, userId: number): Promise<Link | undefined> {
+  const touched = await db
+    .selectFrom("users")
+    .innerJoin("links", "links.id", "users.last_link_id")
+    .selectAll("links")
+    .where("users.id", "=", userId)
+    .where("links.user_id", "=", userId)
+    .executeTakeFirst();
+  return (
+    touched ??
+    (await db.selectFrom("links").selectAll().where("user_id", "=", userId).orderBy("saved_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst())
+  );
+}
+
+/** The user's links saved last, newest first, but `except`: what a note can be moved to. */
+export async function recentLinks(db: DB, userId: number, limit: number, except: number): Promise<Link[]> {
+  return await db
+    .selectFrom("links")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("id", "!=", except)
+    .orderBy("saved_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
     .execute();
 }

@@ -205,6 +205,36 @@ export async function latestLink(db: DB, userId: number): Promise<Link | undefin
   return await db.selectFrom("links").selectAll().where("user_id", "=", userId).orderBy("saved_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
 }
 
+/** One of the user's notes, with the link it is on; undefined when it is not theirs (or gone). */
+export async function findNote(db: DB, userId: number, noteId: number): Promise<{ note: Note; link: Link } | undefined> {
+  const note = await db.selectFrom("notes").selectAll().where("id", "=", noteId).where("user_id", "=", userId).executeTakeFirst();
+  const link = note && (await db.selectFrom("links").selectAll().where("id", "=", note.link_id).where("user_id", "=", userId).executeTakeFirst());
+  return note && link ? { note, link } : undefined;
+}
+
+/** Deletes one of the user's notes; returns the link it was on, or undefined when it is not theirs. */
+export async function deleteNote(db: DB, userId: number, noteId: number): Promise<number | undefined> {
+  return await db.transaction().execute(async (trx) => {
+    const note = await trx.selectFrom("notes").select(["id", "link_id"]).where("id", "=", noteId).where("user_id", "=", userId).executeTakeFirst();
+    if (!note) return undefined;
+    await trx.deleteFrom("notes").where("id", "=", note.id).execute();
+    await reindexLinks(trx, [note.link_id]);
+    return note.link_id;
+  });
+}
+
+/** Gives one of the user's notes new text; false when it is not theirs. */
+export async function setNoteText(db: DB, userId: number, noteId: number, text: string, now: number): Promise<boolean> {
+  return await db.transaction().execute(async (trx) => {
+    const note = await trx.selectFrom("notes").select(["id", "link_id"]).where("id", "=", noteId).where("user_id", "=", userId).executeTakeFirst();
+    if (!note) return false;
+    // Typed anew: no longer the words the link was sent with, so a page title never drops it.
+    await trx.updateTable("notes").set({ text, updated_at: now, captured: 0 }).where("id", "=", note.id).execute();
+    await reindexLinks(trx, [note.link_id]);
+    return true;
+  });
+}
+
 /**
  * The user's notes in scope. Links are not joined: a note is only ever put on its owner's link (addNote,
  * moveNote), and without the join counting and ordering read nothing but the (user, time, link) index.

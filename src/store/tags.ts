@@ -151,3 +151,32 @@ export async function addLinkTags(db: DB, userId: number, linkIds: readonly numb
     await reindexLinks(trx, linkIds);
   });
 }
+
+/** The user's tags of these names, with their ids (names of no tag are left out). */
+export async function tagsNamed(db: DB, userId: number, names: readonly string[]): Promise<{ id: number; name: string }[]> {
+  if (names.length === 0) return [];
+  return await db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).where("name", "in", names).execute();
+}
+
+/**
+ * Puts the user's tag on the user's link, or takes it off when it is there; "on" or "off" as it is now, undefined
+ * when either is not theirs.
+ */
+export async function toggleLinkTag(db: DB, userId: number, linkId: number, tagId: number, now: number): Promise<"on" | "off" | undefined> {
+  return await db.transaction().execute(async (trx) => {
+    const link = await trx.selectFrom("links").select("id").where("id", "=", linkId).where("user_id", "=", userId).executeTakeFirst();
+    const tag = await trx.selectFrom("tags").select("id").where("id", "=", tagId).where("user_id", "=", userId).executeTakeFirst();
+    if (!link || !tag) return undefined;
+    const removed = await trx.deleteFrom("link_tags").where("link_id", "=", linkId).where("tag_id", "=", tagId).executeTakeFirst();
+    if (removed.numDeletedRows === 0n) await tagLinks(trx, [linkId], [tagId], now);
+    await reindexLinks(trx, [linkId]);
+    return removed.numDeletedRows === 0n ? "on" : "off";
+  });
+}
+
+/** The user's tags with these ids, in the order given (ids of no tag of theirs are left out). */
+export async function tagsWithIds(db: DB, userId: number, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).where("id", "in", ids).execute();
+  return ids.flatMap((id) => rows.filter((row) => row.id === id));
+}

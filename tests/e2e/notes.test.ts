@@ -103,7 +103,7 @@ describe("notes, end to end through the Bot API emulator", () => {
     expect(harness.emulator.callsOf("sendMessage", since)).toHaveLength(1);
   });
 
-  it("attaches /note to the link saved last, and explains itself without text", async () => {
+  it("attaches /note to the link touched last, and explains itself without text", async () => {
     expect((await command("/note")).text).toContain("Write the note after the command");
     const confirmation = await command("/note supervision trees restart children", NOTE_ADDED);
     expect(confirmation.text).toBe("📝 Note added to hexdocs.pm › GenServer.html.");
@@ -125,14 +125,14 @@ describe("notes, end to end through the Bot API emulator", () => {
     const pair = await saveLinks("https://ziglang.org/learn/overview/\nhttps://go.dev/doc/effective_go");
     const { confirmation } = await replyWithNote(pair.original, "comptime vs generics");
     expect(confirmation.text).toContain("1. ziglang.org › overview\n2. go.dev › effective_go");
-    expect(buttonsOf(confirmation).map((b) => b.text)).toEqual(["✅ 1", "Move to 2"]);
+    expect(buttonsOf(confirmation).map((b) => b.text)).toEqual(["✅ 1", "Move to 2", "🗑 Delete"]);
     const noteId = notesOf(1001).at(-1)!.id;
 
     const since = harness.emulator.mark();
     ada().press(confirmation, button(confirmation, "Move to 2").callback_data);
     const moved = await nextEdit(harness.emulator, confirmation, since);
     expect(moved.text).toMatch(/^📝 Note moved to go\.dev › effective_go\./);
-    expect(buttonsOf(moved).map((b) => b.text)).toEqual(["Move to 1", "✅ 2"]);
+    expect(buttonsOf(moved).map((b) => b.text)).toEqual(["Move to 1", "✅ 2", "🗑 Delete"]);
     expect(notesOf(1001).find((n) => n.id === noteId)).toMatchObject({ link_id: linkId("https://go.dev/doc/effective_go") });
 
     // The confirmation now speaks about the link the note moved to.
@@ -198,6 +198,8 @@ describe("notes, end to end through the Bot API emulator", () => {
   });
 
   it("pages through a long summary with ◀ ▶", async () => {
+    // /note goes to the link touched last: its card makes it Go's again (/notes #rust listed the Rust book alone).
+    await command(`/link_${linkId("https://go.dev/doc/effective_go")}`, /effective_go/);
     for (let i = 1; i <= 6; i++) await command(`/note thought number ${i}`, NOTE_ADDED);
     const first = await command("/notes", SUMMARY);
     expect(buttonsOf(first).map((b) => b.text)).toEqual(["1/3", "▶"]);

@@ -128,7 +128,7 @@ describe("recall, end to end", () => {
     ada().press(read, button(read, "🗑 Delete").callback_data);
     const asked = await harness.emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since });
     since = harness.emulator.mark();
-    ada().press(asked.response.result, button(asked.response.result, "Delete for good").callback_data);
+    ada().press(asked.response.result, button(asked.response.result, "🗑 Yes, delete").callback_data);
     await nextEdit(harness.emulator, card, since, /Deleted/);
     expect(sql("select count(*) as n from links where id = ?", link!.id)).toEqual([{ n: 0 }]);
   });

@@ -193,12 +193,14 @@ async function adaOpensLists(): Promise<void> {
 async function adaOpensACard(): Promise<void> {
   const card = await adaCommand(`/link_${adaLink}`, /Ada secret beta/);
   keep("card ✅ Read", card, /^lk:r:/);
-  keep("card Re-tag", card, /^retag:/);
+  keep("card 🏷 Tags", card, /^lk:t:/);
+  keep("card ✏️ Title", card, /^lk:e:/);
+  keep("card 🔄 Refetch", card, /^lk:f:/);
   keep("card 🗑 Delete", card, /^lk:d:/);
   const since = harness.emulator.mark();
   ada().press(card, kept("card 🗑 Delete").data);
   const asked: Message = (await harness.emulator.waitForCall("editMessageReplyMarkup", (c) => c.response.ok, { since })).response.result;
-  keep("card Delete for good", asked, /^lk:D:/);
+  keep("card Yes, delete", asked, /^lk:D:/);
   keep("card Keep", asked, /^lk:k:/);
 }
 
@@ -265,7 +267,7 @@ describe("ALLOWED_USER_IDS, for every kind of update", () => {
     ["an edit of a message", () => mallory().edit(forged(malloryChat(), "hello", mallory().from), "http://127.0.0.1:9/edited"), null],
     ["a message in a group", () => harness.emulator.pushUpdate(raw(forged({ id: GROUP, type: "group", title: "Lobby" }, "/unread", mallory().from))), null],
     ["Ada's ✅ pressed in his own chat", () => mallory().press(forged(malloryChat(), "a message"), kept("list ✅ read").data), PRIVATE],
-    ["Ada's Delete for good pressed on her card", () => pressOnHerMessage(mallory(), "card Delete for good"), PRIVATE],
+    ["Ada's Yes, delete pressed on her card", () => pressOnHerMessage(mallory(), "card Yes, delete"), PRIVATE],
     ["Ada's Skip pressed on her open tag question", () => pressOnHerMessage(mallory(), "tag question Skip"), PRIVATE],
     [
       "Ada's ✅ on an inline message (no chat)",
@@ -318,9 +320,11 @@ describe("one user's ids in another user's hands", () => {
     ["list ▶ page", /list is gone/],
     ["search result ✅", NOT_YOURS],
     ["card ✅ Read", NOT_YOURS],
-    ["card Re-tag", NOT_YOURS],
+    ["card 🏷 Tags", NOT_YOURS],
+    ["card ✏️ Title", NOT_YOURS],
+    ["card 🔄 Refetch", NOT_YOURS],
     ["card 🗑 Delete", NOT_YOURS],
-    ["card Delete for good", NOT_YOURS],
+    ["card Yes, delete", NOT_YOURS],
     ["card Keep", NOT_YOURS],
     ["note Move to 2", /note is not in your log/],
     ["tags #adatag", /tag is gone/],

@@ -6,7 +6,7 @@ import { captureLinks } from "../../capture/capture-links.js";
 import { extractLinks } from "../../links/extract.js";
 import type { AlbumHints } from "../../questions/album-hints.js";
 import { offerSavedLinks, portOf, type QuestionDeps } from "../../questions/flow.js";
-import { rememberLinkMessage } from "../../store/links.js";
+import { rememberLinkMessage, touchLink } from "../../store/links.js";
 import { IMPORT_EXTENSIONS } from "../../portable/formats.js";
 import { escapeHtml, truncate } from "../../views/html.js";
 
@@ -67,12 +67,10 @@ export function captureFeature(deps: QuestionDeps & { albums: AlbumHints }) {
     const { saved, known } = await captureLinks(ctx.db, ctx.user.id, extraction, ctx.clock(), source);
     // Entities that looked like links but are none (an address with spaces, say): the user hears why, not silence.
     if (saved.length === 0 && known.length === 0) return await hintNoLinks();
-    await rememberLinkMessage(
-      ctx.db,
-      ctx.chat.id,
-      message.message_id,
-      [...saved, ...known].map((link) => link.id),
-    );
+    const ids = [...saved, ...known].map((link) => link.id);
+    await rememberLinkMessage(ctx.db, ctx.chat.id, message.message_id, ids);
+    // One link makes itself the one touched last there; of several, the last one is.
+    if (ids.length > 1) await touchLink(ctx.db, ids.at(-1)!);
     await offerSavedLinks(portOf(ctx, deps), {
       userId: ctx.user.id,
       chatId: ctx.chat.id,

@@ -1,11 +1,14 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../telegram/context.js";
 import type { ViewRegistry } from "../../lists/views.js";
-import { moveToChoice, noteCommand, noteFromEdit, noteFromReply } from "./attach.js";
-import { moveData } from "./confirmation.js";
+import { moveToChoice, moveToRecent, noteButton, noteCommand, noteFromEdit, noteFromReply, pickListItem } from "./attach.js";
+import { moveData, moveToData, noteData, pickData } from "./confirmation.js";
 import { notesCommand, notesView } from "./summary.js";
 
-/** Notes: a reply to a message about a link, /note for the latest link, edits of either, and the /notes summary. */
+/**
+ * Notes: a reply to a message about a link (a list's item by its number), /note for the link touched last,
+ * edits of either, Move and Delete under each confirmation, and the /notes summary.
+ */
 export function notesFeature(views: ViewRegistry) {
   views.add(notesView);
   const feature = new Composer<BotContext>();
@@ -14,5 +17,8 @@ export function notesFeature(views: ViewRegistry) {
   feature.on("message", noteFromReply);
   feature.on("edited_message", noteFromEdit);
   feature.callbackQuery(moveData.pattern, moveToChoice);
+  feature.callbackQuery(moveToData.pattern, moveToRecent);
+  feature.callbackQuery(noteData.pattern, noteButton);
+  feature.callbackQuery(pickData.pattern, pickListItem);
   return feature;
 }

@@ -7,8 +7,9 @@ import { findUserLinks } from "../../store/links.js";
 import { clearUserTitle, setUserTitle } from "../../store/page-info.js";
 import { escapeHtml } from "../../views/html.js";
 import { displayTitle } from "../../views/links.js";
+import { PROMPTS } from "../../telegram/prompts.js";
 
-export const TITLE_PROMPT = "titlePrompt";
+export const TITLE_PROMPT = PROMPTS.title;
 const MAX_TITLE = 300;
 // A title is typed within minutes or forgotten; after this the next message is an ordinary message again.
 const WAIT_MS = 10 * 60_000;

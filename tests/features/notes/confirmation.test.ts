@@ -29,9 +29,12 @@ describe("the text a message gives as a note", () => {
 describe("the note confirmation", () => {
   const link = (id: number, title: string | null = `<T${id}>`) => ({ id, url: `https://example.org/${id}?a=1&b=2`, title });
 
-  it("names the link, escaped, without buttons when there was one link", () => {
+  it("names the link, escaped, with Move and Delete when there was one link", () => {
     const confirmation = noteConfirmation(t, "note-added", 5, link(1), [link(1)]);
-    expect(confirmation.keyboard).toBeUndefined();
+    expect(confirmation.keyboard!.inline_keyboard.flat().map((b) => [b.text, "callback_data" in b && b.callback_data])).toEqual([
+      ["Move", "nt:m:5"],
+      ["🗑 Delete", "nt:d:5"],
+    ]);
     expect(confirmation.text).toBe('📝 Note added to <a href="https://example.org/1?a=1&amp;b=2">&lt;T1&gt;</a>.');
   });
 
@@ -44,8 +47,8 @@ describe("the note confirmation", () => {
         "1. <T1>\n2. example.org › 22\n3. <T333333333333333>\nTap a number to move the note there.",
     );
     const buttons = keyboard!.inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(["Move to 1", "✅ 2", "Move to 3"]);
-    for (const button of buttons) {
+    expect(buttons.map((b) => b.text)).toEqual(["Move to 1", "✅ 2", "Move to 3", "🗑 Delete"]);
+    for (const button of buttons.slice(0, 3)) {
       const data = "callback_data" in button ? button.callback_data : "";
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
       expect(MOVE_CALLBACK.test(data)).toBe(true);
