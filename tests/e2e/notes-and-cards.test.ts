@@ -179,7 +179,7 @@ describe("notes and link cards, as the user goes about them", () => {
     expect(sent.payload.link_preview_options).toEqual({ is_disabled: false, url: B, prefer_small_media: true });
     expect(card.entities).toContainEqual(expect.objectContaining({ type: "expandable_blockquote" }));
 
-    expect(await ada.toast(card, "🔄 Refetch")).toBe("I will fetch that page again in a moment.");
+    expect(await ada.toast(card, "🔄 Refetch")).toBe("⏳ Fetching the page again…");
     let at = harness.emulator.mark();
     ada.user().press(card, button(card, "✏️ Title").callback_data);
     await nextMessage(harness.emulator, 5001, at, /new title for/);
