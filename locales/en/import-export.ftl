@@ -6,9 +6,9 @@ command-export = Your whole log as a file: md, html, csv, json
 import-how =
     Send me your log or bookmarks as a file and I show what is in it before importing anything:
     • <b>.md</b> / <b>.txt</b>: a markdown study log (dated sections, ✅ for read, notes under links)
-    • <b>.html</b>: bookmarks exported from any browser, Pocket, Raindrop, Karakeep, Linkwarden
+    • <b>.html</b>: bookmarks exported from any browser, Pocket, Raindrop, Karakeep, Pinboard
     • <b>.csv</b> or <b>.zip</b>: Pocket's or Raindrop's export
-    • <b>.json</b>: linklog's own export
+    • <b>.json</b>: linklog's own export, Linkwarden's backup, Karakeep, Omnivore (or its <b>.zip</b>), wallabag, Pinboard, Chrome's <code>Bookmarks</code> file, a Firefox bookmark backup
     Importing the same file twice adds nothing new. /export gives everything back.
 import-preview = 📥 <b>{$file}</b> ({$format})
 import-counts = Links: {$found} · already saved: {$saved} · read: {$read} · with notes: {$notes}
@@ -88,7 +88,7 @@ problem-csv-no-url = no URL in this row: {$row}
 problem-csv-empty = no header row: this CSV file is empty
 problem-html-no-address = a link without an address: {$title}
 problem-html-no-address-untitled = a link without an address: (no title)
-problem-json-too-deep = not a linklog export: it nests deeper than {$max} levels
+problem-json-too-deep = this JSON nests deeper than {$max} levels, more than any export I know
 problem-json-invalid = this is not valid JSON
 problem-json-not-linklog = not a linklog export: it needs "format": "linklog", a "version" and a list of "links"
 problem-json-newer = written by a newer linklog (format version { NUMBER($version, useGrouping: 0) }); update this bot first
@@ -100,12 +100,13 @@ problem-json-field =
        *[other] not what linklog writes here
     }
 problem-json-record = not a link record
+problem-json-unknown = I don’t know this JSON: it is none of the formats I read ({$formats})
 problem-zip-too-many-files = more than { NUMBER($max, useGrouping: 0) } files in the zip; nothing was imported
 problem-zip-too-large-mib = the zip unpacks to more than { NUMBER($mib, useGrouping: 0) } MiB; nothing was imported
 problem-zip-too-large-bytes = the zip unpacks to more than { NUMBER($bytes, useGrouping: 0) } bytes; nothing was imported
 problem-zip-packed-too-tightly = the zip unpacks to over { NUMBER($ratio, useGrouping: 0) } times its size; nothing was imported
 problem-zip-damaged = this zip is damaged or cut short
-problem-zip-no-csv = no CSV file in this zip
+problem-zip-no-csv = no CSV or JSON file in this zip
 problem-zip-entry-method = packed with a method linklog cannot unpack ({$method})
 problem-zip-entry-damaged = damaged: it does not unpack
 problem-zip-entry-not-text = not a text file

@@ -6,9 +6,9 @@ command-export = 把整个记录导出为文件：md、html、csv、json
 import-how =
     把你的日志或书签作为文件发给我，导入前我会先给你看里面有什么：
     • <b>.md</b> / <b>.txt</b>：markdown 学习日志（按日期分节，✅ 表示已读，链接下面是笔记）
-    • <b>.html</b>：任何浏览器导出的书签，以及 Pocket、Raindrop、Karakeep、Linkwarden 的导出
+    • <b>.html</b>：任何浏览器导出的书签，以及 Pocket、Raindrop、Karakeep、Pinboard 的导出
     • <b>.csv</b> 或 <b>.zip</b>：Pocket 或 Raindrop 的导出文件
-    • <b>.json</b>：linklog 自己的导出文件
+    • <b>.json</b>：linklog 自己的导出文件、Linkwarden 的备份、Karakeep、Omnivore（或它的 <b>.zip</b>）、wallabag、Pinboard、Chrome 的 <code>Bookmarks</code> 文件、Firefox 的书签备份
     同一个文件导入两次，不会多出任何内容。/export 可以把所有内容导出。
 import-preview = 📥 <b>{$file}</b>（{$format}）
 import-counts = 链接：{$found} · 已保存过：{$saved} · 已读：{$read} · 有笔记：{$notes}
@@ -60,7 +60,7 @@ problem-csv-no-url = 这一行没有网址：{$row}
 problem-csv-empty = 没有表头行：这个 CSV 文件是空的
 problem-html-no-address = 一个没有地址的链接：{$title}
 problem-html-no-address-untitled = 一个没有地址的链接：（无标题）
-problem-json-too-deep = 不是 linklog 导出文件：嵌套超过 {$max} 层
+problem-json-too-deep = 这个 JSON 嵌套超过 {$max} 层，比我认识的任何导出文件都深
 problem-json-invalid = 这不是有效的 JSON
 problem-json-not-linklog = 不是 linklog 导出文件：需要有 "format": "linklog"、"version" 和 "links" 列表
 problem-json-newer = 这是更新版本的 linklog 写的（格式版本 { NUMBER($version, useGrouping: 0) }）；请先更新这个机器人
@@ -72,12 +72,13 @@ problem-json-field =
        *[other] 和 linklog 写的内容不一样
     }
 problem-json-record = 不是链接记录
+problem-json-unknown = 我不认识这种 JSON：它不是我能读取的任何一种格式（{$formats}）
 problem-zip-too-many-files = zip 里的文件超过 { NUMBER($max, useGrouping: 0) } 个；什么都没有导入
 problem-zip-too-large-mib = zip 解压后超过 { NUMBER($mib, useGrouping: 0) } MiB；什么都没有导入
 problem-zip-too-large-bytes = zip 解压后超过 { NUMBER($bytes, useGrouping: 0) } 字节；什么都没有导入
 problem-zip-packed-too-tightly = zip 解压后超过原大小的 { NUMBER($ratio, useGrouping: 0) } 倍；什么都没有导入
 problem-zip-damaged = 这个 zip 已损坏或不完整
-problem-zip-no-csv = 这个 zip 里没有 CSV 文件
+problem-zip-no-csv = 这个 zip 里没有 CSV 或 JSON 文件
 problem-zip-entry-method = 用了 linklog 无法解压的压缩方式（{$method}）
 problem-zip-entry-damaged = 已损坏：无法解压
 problem-zip-entry-not-text = 不是文本文件

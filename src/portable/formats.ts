@@ -1,5 +1,5 @@
 import { isKnownCsv, parseCsvFile } from "./csv-formats.js";
-import { isLinklogJson, parseLinklogJson } from "./linklog-json.js";
+import { isJsonText, parseJsonFile } from "./json-formats.js";
 import type { ParseContext, ParsedFile } from "./model.js";
 import { parseMarkdownLog } from "./markdown-log.js";
 import { parseNetscapeHtml } from "./netscape-html.js";
@@ -47,7 +47,8 @@ const zip: BinaryFormat = { binary: true, extensions: ["zip"], sniff: isZip, rea
 
 /**
  * In the order /export lists them. Content is sniffed in the same order, but the markdown log, which takes any
- * plain text, only when no other claims it; the others' starts exclude each other (`<`, a known header, `{`).
+ * plain text, only when no other claims it; the others' starts exclude each other (`<`, a known header, `{` or `[{`).
+ * Every JSON format (linklog's, other services', browsers') is one entry: json-formats.ts tells them apart by shape.
  */
 const markdownLog: TextFormat = {
   binary: false,
@@ -71,7 +72,7 @@ const TEXT_FORMATS: readonly TextFormat[] = [
     read: readHtml,
   },
   { binary: false, extensions: ["csv"], exportName: "csv", write: csvWriter, sniff: isKnownCsv, read: parseCsvFile },
-  { binary: false, extensions: ["json"], exportName: "json", write: jsonWriter, sniff: isLinklogJson, read: parseLinklogJson },
+  { binary: false, extensions: ["json"], exportName: "json", write: jsonWriter, sniff: isJsonText, read: parseJsonFile },
 ];
 
 export const FILE_FORMATS: readonly FileFormat[] = [...TEXT_FORMATS, zip];

@@ -34,8 +34,8 @@ export function isLinklogJson(text: string): boolean {
   return /^\s*\{/u.test(text) && /"format"\s*:\s*"linklog"/u.test(text.slice(0, 1024));
 }
 
-function problemFile(key: ProblemKey, args: ProblemArgs = {}, line = 1): ParsedFile {
-  return { format: LINKLOG_JSON_FORMAT, links: [], problems: [problem(line, key, args)] };
+function problemFile(key: ProblemKey, args: ProblemArgs = {}, line = 1, format = LINKLOG_JSON_FORMAT): ParsedFile {
+  return { format, links: [], problems: [problem(line, key, args)] };
 }
 
 /** The line of a JSON syntax error, where the engine's message gives the position. */
@@ -44,7 +44,7 @@ function syntaxErrorLine(text: string, error: unknown): number {
   return position ? text.slice(0, Number(position[1])).split("\n").length : 1;
 }
 
-// linklog's export nests four deep; JSON.parse spends many times longer per byte on deep nesting than on flat lists.
+// linklog's export nests four deep, browsers' bookmark trees two levels per folder; JSON.parse spends many times longer per byte on deep nesting than on flat lists.
 const MAX_NESTING = 32;
 
 /** Whether brackets outside strings nest deeper than any linklog export, found in one pass without parsing. */
@@ -64,12 +64,16 @@ function nestsTooDeep(text: string): boolean {
   return false;
 }
 
-function parseJson(text: string): { value: unknown } | { problem: ParsedFile } {
-  if (nestsTooDeep(text)) return { problem: problemFile("problem-json-too-deep", { max: MAX_NESTING }) };
+/**
+ * The value of a JSON text, or the one problem that stops it being read, in a file of the given format. Every
+ * JSON reader goes through here (json-formats.ts), so each has the same nesting limit before `JSON.parse`.
+ */
+export function parseJson(text: string, format = LINKLOG_JSON_FORMAT): { value: unknown } | { problem: ParsedFile } {
+  if (nestsTooDeep(text)) return { problem: problemFile("problem-json-too-deep", { max: MAX_NESTING }, 1, format) };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { problem: problemFile("problem-json-invalid", {}, syntaxErrorLine(text, error)) };
+    return { problem: problemFile("problem-json-invalid", {}, syntaxErrorLine(text, error), format) };
   }
 }
 
@@ -95,8 +99,17 @@ function toLink(record: z.infer<typeof linkRecord>): PortableLink {
 
 export function parseLinklogJson(text: string, limit: LinkLimit = {}): ParsedFile {
   const json = parseJson(text);
-  if ("problem" in json) return json.problem;
-  const file = fileRecord.safeParse(json.value);
+  return "problem" in json ? json.problem : readLinklogJson(json.value, limit);
+}
+
+/** Whether a parsed JSON value says it is linklog's export; the records are checked when read. */
+export function saysLinklog(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { format?: unknown }).format === "linklog";
+}
+
+/** linklog's export once parsed. */
+export function readLinklogJson(value: unknown, limit: LinkLimit = {}): ParsedFile {
+  const file = fileRecord.safeParse(value);
   if (!file.success) return problemFile("problem-json-not-linklog");
   if (file.data.version > LINKLOG_JSON_VERSION) return problemFile("problem-json-newer", { version: file.data.version });
   const links = new LinkList(limit.maxLinks);

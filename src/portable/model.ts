@@ -47,6 +47,7 @@ export const PROBLEM_KEYS = [
   "problem-json-newer",
   "problem-json-field",
   "problem-json-record",
+  "problem-json-unknown",
   "problem-zip-too-many-files",
   "problem-zip-too-large-mib",
   "problem-zip-too-large-bytes",

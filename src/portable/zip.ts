@@ -1,13 +1,15 @@
 import { Unzip, UnzipInflate, type UnzipFile } from "fflate";
 import { parseCsvFile } from "./csv-formats.js";
+import { parseJsonFile } from "./json-formats.js";
 import { DEFAULT_MAX_LINKS } from "./link-cap.js";
 import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./model.js";
 import { inEntry, problem, ProblemList } from "./problems.js";
 import { decodeText } from "./text-bytes.js";
 
 /**
- * A zip of CSV files, as Pocket mails its export (parts of 10,000 rows each): every `*.csv` entry is read and
- * the links merged as from one file; other entries are ignored. The archive is fed in small slices and the
+ * A zip of CSV files, as Pocket mails its export (parts of 10,000 rows each), or of JSON files, as Omnivore's
+ * export holds `metadata_*.json`: every `*.csv` and `*.json` entry is read and the links merged as from one file;
+ * other entries are ignored. The archive is fed in small slices and the
  * bytes actually inflated are counted as they come, so a zip bomb is stopped at the cap whatever its headers
  * declare: one slice inflates to at most about a thousand times its size.
  */
@@ -34,11 +36,13 @@ interface Entry {
   error: ParseProblem | null;
 }
 
-/** Entries that are CSV files; macOS adds "._name.csv" resource forks under __MACOSX, which are not. */
-function isCsvEntry(name: string): boolean {
+/** Entries that are CSV or JSON files; macOS adds "._name.csv" resource forks under __MACOSX, which are not. */
+function isReadEntry(name: string): boolean {
   const base = name.split("/").at(-1) ?? "";
-  return /\.csv$/iu.test(base) && !base.startsWith("._") && !name.startsWith("__MACOSX/");
+  return /\.(?:csv|json)$/iu.test(base) && !base.startsWith("._") && !name.startsWith("__MACOSX/");
 }
+
+const isJsonEntry = (name: string) => /\.json$/iu.test(name);
 
 /** The cap in whole MiB when it is one or more, else in bytes. */
 function unpackedCapProblem(bytes: number): ParseProblem {
@@ -74,7 +78,7 @@ class ZipReader {
 
   onFile(file: UnzipFile): void {
     this.entryCount++;
-    if (!isCsvEntry(file.name) || this.overLimit) return;
+    if (!isReadEntry(file.name) || this.overLimit) return;
     const entry: Entry = { name: file.name, chunks: [], error: null };
     this.entries.push(entry);
     if (file.compression !== 0 && file.compression !== 8) {
@@ -132,7 +136,8 @@ export function parseZip(content: Uint8Array, context: ParseContext, limits: Zip
       problems.addMade(inEntry(entry.error ?? problem(1, "problem-zip-entry-not-text"), entry.name));
       continue;
     }
-    const parsed = parseCsvFile(text, { ...context, maxLinks: maxLinks - links.length });
+    const partContext = { ...context, maxLinks: maxLinks - links.length };
+    const parsed = isJsonEntry(entry.name) ? parseJsonFile(text, partContext) : parseCsvFile(text, partContext);
     cut = parsed.cutAt !== undefined;
     formats.add(parsed.format);
     // One push per item: spreading a part's 10,000 links as arguments could overflow the stack.

@@ -116,4 +116,24 @@ describe("import and export, end to end", () => {
     expect(answer.payload.text).toContain("already done or cancelled");
     expect(sql("select count(*) as n from links where url like '%only-once%'")).toEqual([{ n: 0 }]);
   });
+
+  it("imports another service's JSON told by its shape, and answers JSON it does not know with the formats it reads", async () => {
+    const wallabag = readFileSync(new URL("../fixtures/wallabag.json", import.meta.url));
+    const preview = await sendFile(wallabag, "wallabag-export.json");
+    expect(preview.text).toContain("wallabag-export.json (wallabag JSON)");
+    expect(preview.text).toContain("Links: 2 · already saved: 0 · read: 1 · with notes: 1");
+    expect(preview.text).toContain("Tags: #databases #sqlite #中文排版");
+    await pressAndWait(preview, "Import", /Imported 2 links: 2 new/);
+    expect(sql("select url, read_at is not null as read from links where url like '%antonz%' or url like '%sparanoid%' order by url")).toEqual([
+      { url: "https://antonz.org/sqlite-is-not-a-toy-database/", read: 1 },
+      { url: "https://github.com/sparanoid/chinese-copywriting-guidelines", read: 0 },
+    ]);
+    expect(sql("select text from notes where text like '%window functions%'")).toEqual([
+      { text: "> SQLite supports window functions\n\nWindow functions work here too." },
+    ]);
+
+    const unknown = await sendFile('{"name": "my-package", "version": "1.0.0"}', "package.json");
+    expect(unknown.text).toContain("I found no links in package.json (JSON)");
+    expect(unknown.text).toContain("Linkwarden, Karakeep (Hoarder), Omnivore, wallabag, Pinboard, Chrome bookmarks, Firefox bookmarks)");
+  });
 });

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseCsvFile } from "../../src/portable/csv-formats.js";
+import { parseJsonFile } from "../../src/portable/json-formats.js";
 import { parseLinklogJson } from "../../src/portable/linklog-json.js";
 import { parseMarkdownLog } from "../../src/portable/markdown-log.js";
 import { mergeDuplicates } from "../../src/portable/merge.js";
@@ -232,6 +233,27 @@ describe("hostile input costs each reader time in proportion to its size", { tim
       { name: "64 KiB of nested arrays", input: `${"[".repeat(64 * 1024)}${"]".repeat(64 * 1024)}` },
     ];
     expect(slowest("linklog JSON", inputs, (text) => parseLinklogJson(text)).ms).toBeLessThan(BOUND_MS);
+  });
+
+  it("other services' and browsers' JSON: runs in every field, and folders nested to the limit", () => {
+    const starts = [
+      '{"collections":[{"name":"',
+      '{"collections":[{"links":[{"url":"https://a.b/","tags":[{"name":"',
+      '{"bookmarks":[{"content":{"type":"link","url":"',
+      '{"bookmarks":[{"lists":["',
+      '[{"url":"https://a.b/","savedAt":"',
+      '[{"is_archived":1,"url":"https://a.b/","annotations":[{"quote":"',
+      '[{"href":"https://a.b/","tags":"',
+      '{"roots":{"bookmark_bar":{"type":"folder","children":[{"type":"folder","name":"',
+      '{"type":"text/x-moz-place-container","children":[{"type":"text/x-moz-place","uri":"https://a.b/","tags":"',
+    ];
+    const folder = (depth: number, leaf: string) => `${'{"type":"folder","name":"f","children":['.repeat(depth)}${leaf}${"]}".repeat(depth)}`;
+    const inputs = [
+      ...cases(starts, ["", '"}]}', '"}]}]}}}', '"]}]}', "x"]),
+      { name: "Chrome folders 15 deep", input: `{"roots":{"other":${folder(15, '{"type":"url","url":"https://a.b/","date_added":"13350000000000000"}')}}}` },
+      { name: "64 KiB of Pinboard records", input: `[${Array.from({ length: 2000 }, (_, i) => `{"href":"https://a.b/${i}","tags":"a b"}`).join(",")}]` },
+    ];
+    expect(slowest("JSON formats", inputs, (text) => parseJsonFile(text, context)).ms).toBeLessThan(BOUND_MS);
   });
 
   it("a zip of CSV parts, with hostile rows and entry names", () => {

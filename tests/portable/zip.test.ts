@@ -109,7 +109,7 @@ describe("hostile zips", () => {
   });
 
   it("says when there is no CSV inside", () => {
-    expect(inEnglish(parseZip(zipSync({ "notes.txt": strToU8("hello") }), context).problems)).toEqual([{ line: 1, text: "no CSV file in this zip" }]);
+    expect(inEnglish(parseZip(zipSync({ "notes.txt": strToU8("hello") }), context).problems)).toEqual([{ line: 1, text: "no CSV or JSON file in this zip" }]);
   });
 
   it("reports a CSV part that is not text by name", () => {

@@ -16,6 +16,8 @@ export const importData = callbackData("imp", { answer: oneOf("y", "n"), pending
 
 // The preview lists a few lines it could not read; the count tells how many more there are.
 const PROBLEMS_SHOWN = 10;
+// Answers about the whole file, which quote nothing from it and are read to the end (the formats a JSON could be).
+const WHOLE_PROBLEMS: ReadonlySet<string> = new Set(["problem-json-unknown"]);
 
 /** Format names with words in them are said in the user's language; the others are product names ("Pocket CSV"). */
 const FORMAT_KEYS: ReadonlyMap<string, string> = new Map([
@@ -43,7 +45,10 @@ function problemLines(t: Translate, preview: ImportPreview): string[] {
   if (problems.length === 0) return [];
   return [
     t("import-problems", { count: problems.length }),
-    ...problems.slice(0, PROBLEMS_SHOWN).map((p) => t("import-problem", { line: p.line, text: escapeHtml(truncate(problemWords(t, p), 80)) })),
+    ...problems.slice(0, PROBLEMS_SHOWN).map((p) => {
+      const words = problemWords(t, p);
+      return t("import-problem", { line: p.line, text: escapeHtml(WHOLE_PROBLEMS.has(p.key) ? words : truncate(words, 80)) });
+    }),
   ];
 }
 
