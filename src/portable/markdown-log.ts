@@ -1,5 +1,6 @@
 import { normalizeTag } from "../tags/parse-tags.js";
 import { parseLocalDate, zonedTimeToEpoch, type LocalDate } from "../time/local-date.js";
+import { MAX_IMPORTED_TAGS } from "./fields.js";
 import { LinkList } from "./link-cap.js";
 import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
 import { ProblemList } from "./problems.js";
@@ -8,6 +9,7 @@ import { ProblemList } from "./problems.js";
  * The hand-written study log: `# Section` headings (a tag for the links under them), `- 20210622` or
  * `- 2020-08-30` day items, one link per line (`✅ ` when read) with its title after the URL, and free note
  * lines under a link. Headings, days and links start at column 0; an indented line is always part of a note.
+ * linklog's own export (under EXPORT_HEADING) has no sections: it ends each link's line with the link's tags.
  */
 
 /** The format's name in the preview. */
@@ -34,6 +36,17 @@ const SPACES = /\s*/uy;
 const NOT_SPACE = /\S*/uy;
 const LINK_START = /https?:\/\//iy;
 const READ_MARK = "✅";
+/**
+ * An export ends a link's line with its tags, `#rust #进程`: what a person reads as tags, on the line of the link
+ * they belong to, and unambiguous, as a tag never holds a space or a `#`. Sections (`# Rust`) would repeat a link
+ * under each of its tags and lose the order of a day's links. Only the last words are tags, and the writer
+ * escapes a title's last word that starts with `#` (`Issue \#42`), so a `#` inside a title or note stays text.
+ */
+const TAG_MARK = "#";
+/** A tag is at most 40 code points, 80 UTF-16 units: a longer word is no tag, and is not normalized to find out. */
+const MAX_TAG_UNITS = 80;
+/** A word with a `#` after none or more `\`: written with one `\` more at the end of a title. */
+const ESCAPED_TAG = /^\\*#/u;
 
 /** The offset after the whitespace run starting at `at`. */
 function skipSpace(line: string, at: number): number {
@@ -75,6 +88,32 @@ function linkLine(line: string): LinkLine | null {
   const end = NOT_SPACE.lastIndex;
   if (end === LINK_START.lastIndex) return null;
   return { url: line.slice(at, end), title: line.slice(end).trim() || null, read };
+}
+
+/** An export's link line after the URL: the `#tag` words at its end, and the title before them, unescaped. */
+function titleAndTags(text: string): [string | null, string[]] {
+  const tags: string[] = [];
+  let end = text.length;
+  while (tags.length < MAX_IMPORTED_TAGS) {
+    let start = end;
+    while (start > 0 && !/\s/u.test(text[start - 1]!)) start--;
+    const word = text.slice(start, end);
+    const tag = word.slice(TAG_MARK.length);
+    if (!word.startsWith(TAG_MARK) || tag.length > MAX_TAG_UNITS || normalizeTag(tag) !== tag) break;
+    tags.push(tag);
+    end = skipBackSpace(text, start);
+  }
+  const title = text.slice(0, end);
+  let start = end;
+  while (start > 0 && !/\s/u.test(title[start - 1]!)) start--;
+  const unescaped = /^\\+#/u.test(title.slice(start)) ? title.slice(0, start) + title.slice(start + 1) : title;
+  return [unescaped === "" ? null : unescaped, [...new Set(tags.reverse())]];
+}
+
+/** The offset before the whitespace run that ends at `at`. */
+function skipBackSpace(text: string, at: number): number {
+  while (at > 0 && /\s/u.test(text[at - 1]!)) at--;
+  return at;
 }
 
 interface OpenLink {
@@ -147,7 +186,9 @@ class LogReader {
     return start;
   }
 
-  private startLink(url: string, title: string | null, read: boolean, candidate: LogReader["titleCandidate"]): void {
+  private startLink(url: string, written: string | null, read: boolean, candidate: LogReader["titleCandidate"]): void {
+    const [titleWritten, tags] = this.exported && written !== null ? titleAndTags(written) : [written, this.section ? [this.section] : []];
+    let title = titleWritten;
     if (title === null && candidate) {
       // The line above belonged to the previous note (or to nothing) only until this link claimed it.
       if (candidate.inNote) this.open?.noteLines.pop();
@@ -156,7 +197,7 @@ class LogReader {
     }
     this.closeLink();
     this.open = {
-      link: { url, title, tags: this.section ? [this.section] : [], notes: [], savedAt: this.dayStart, read, readAt: null },
+      link: { url, title, tags, notes: [], savedAt: this.dayStart, read, readAt: null },
       noteLines: [],
     };
   }
@@ -202,6 +243,12 @@ export function parseMarkdownLog(text: string, context: ParseContext): ParsedFil
 
 // --- writing, a piece at a time so an export streams
 
+/** A title whose last word reads as a tag (`Issue #42`) gets one more `\` before its `#`, which reading takes off again. */
+function escapeLastWord(title: string): string {
+  const space = title.lastIndexOf(" ");
+  return ESCAPED_TAG.test(title.slice(space + 1)) ? `${title.slice(0, space + 1)}\\${title.slice(space + 1)}` : title;
+}
+
 /** The export's first line; `heading` is one of EXPORT_HEADINGS, so the file imports back as an export. */
 export function markdownHeader(heading: string = EXPORT_HEADING): string {
   return `# ${heading}\n`;
@@ -212,12 +259,13 @@ export function markdownDay(date: LocalDate): string {
 }
 
 /**
- * A link line (`✅ ` when read, then URL and title) and its notes indented under it, one blank line before.
- * The log has one note block per link: several notes are written as paragraphs of it.
+ * A link line (`✅ ` when read, then URL, title and `#tag`s) and its notes indented under it, one blank line
+ * before. The log has one note block per link: several notes are written as paragraphs of it.
  */
-export function markdownLink(link: Pick<PortableLink, "url" | "title" | "read" | "notes">): string {
-  const title = link.title?.replace(/\s+/gu, " ").trim();
-  const head = `${link.read ? "✅ " : ""}${link.url}${title ? ` ${title}` : ""}`;
+export function markdownLink(link: Pick<PortableLink, "url" | "title" | "read" | "notes" | "tags">): string {
+  const title = escapeLastWord(link.title?.replace(/\s+/gu, " ").trim() ?? "");
+  const words = [`${link.read ? "✅ " : ""}${link.url}`, ...(title ? [title] : []), ...link.tags.map((tag) => `${TAG_MARK}${tag}`)];
+  const head = words.join(" ");
   const block = link.notes.map((note) => note.text).join("\n\n");
   const notes = block === "" ? [] : block.split(/\r?\n/u).map((line) => (line === "" ? "" : `${EXPORT_NOTE_INDENT}${line}`));
   return `\n${[head, ...notes].join("\n")}\n`;

@@ -1,3 +1,4 @@
+import { shortUrl } from "../links/short-url.js";
 import { joinedNotes, notesOf, withTag } from "./fields.js";
 import { anchorLink, isProblem, type OpenAnchor } from "./html-anchor.js";
 import { escapeHtmlContent, escapeHtmlText, htmlText, htmlTokens, type HtmlToken } from "./html-text.js";
@@ -151,13 +152,16 @@ export function htmlHead(title = "Bookmarks"): string {
   ].join("\n");
 }
 
-/** One bookmark; TOREAD keeps the read state for readers that know it, and browsers ignore it. */
+/**
+ * One bookmark; TOREAD keeps the read state for readers that know it, and browsers ignore it. An untitled link
+ * is named by its short address: browsers show an empty `<A>` as a blank line, and some skip it on import.
+ */
 export function htmlItem(link: PortableLink): string {
   const attributes = [`HREF="${escapeHtmlText(link.url)}"`];
   if (link.savedAt !== null) attributes.push(`ADD_DATE="${Math.floor(link.savedAt / 1000)}"`);
   if (link.tags.length > 0) attributes.push(`TAGS="${escapeHtmlText(link.tags.join(","))}"`);
   attributes.push(`TOREAD="${link.read ? 0 : 1}"`);
-  const item = `    <DT><A ${attributes.join(" ")}>${escapeHtmlContent(link.title ?? "")}</A>\n`;
+  const item = `    <DT><A ${attributes.join(" ")}>${escapeHtmlContent(link.title?.trim() ? link.title : shortUrl(link.url))}</A>\n`;
   return link.notes.length > 0 ? `${item}    <DD>${escapeHtmlContent(joinedNotes(link.notes))}\n` : item;
 }
 

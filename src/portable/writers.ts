@@ -29,21 +29,35 @@ export interface ExportWords {
 /** Makes a fresh writer for one export file. */
 export type CreateWriter = (context: WriteContext) => ExportWriter;
 
-/** The log format: one heading, then days newest first, each link under the local day it was saved. */
+/**
+ * The log format: one heading, then days newest first, each link under the local day it was saved, and a day's
+ * links in the order they were saved, as the log is written by hand (an import of the file stores them in that
+ * order again). Links come newest first, so a day's links are held until the day is over and then written in
+ * reverse: memory holds one day of links, not one batch, which only a day of many thousands of saves makes felt.
+ */
 export const markdownWriter: CreateWriter = ({ timeZone, words }) => {
   let day: string | null = null;
+  let held: PortableLink[] = [];
+  const writeDay = () => {
+    const text = day === null ? "" : markdownDay(day) + held.reverse().map(markdownLink).join("");
+    held = [];
+    return text;
+  };
   return {
     head: () => markdownHeader(words?.markdownHeading),
-    links: (batch) =>
-      batch
-        .map((link) => {
-          const date = localDate(link.savedAt ?? 0, timeZone);
-          const heading = date === day ? "" : markdownDay(date);
+    links: (batch) => {
+      let text = "";
+      for (const link of batch) {
+        const date = localDate(link.savedAt ?? 0, timeZone);
+        if (date !== day) {
+          text += writeDay();
           day = date;
-          return heading + markdownLink(link);
-        })
-        .join(""),
-    tail: () => "",
+        }
+        held.push(link);
+      }
+      return text;
+    },
+    tail: writeDay,
   };
 };
 
@@ -54,7 +68,18 @@ export const htmlWriter: CreateWriter = ({ words }) => ({
   tail: htmlTail,
 });
 
-export const csvWriter: CreateWriter = () => ({ head: csvHeader, links: (batch) => batch.map(csvRow).join(""), tail: () => "" });
+/**
+ * Starts with a UTF-8 BOM: without it Excel (a Chinese Windows Excel above all) reads the file in the system's
+ * code page and garbles every non-ASCII title. Every reader of linklog's drops the BOM with the decoding.
+ */
+const UTF8_BOM = "\uFEFF";
+
+/** linklog's CSV, its times in the user's zone with the offset. */
+export const csvWriter: CreateWriter = ({ timeZone }) => ({
+  head: () => UTF8_BOM + csvHeader(),
+  links: (batch) => batch.map((link) => csvRow(link, timeZone)).join(""),
+  tail: () => "",
+});
 
 /** Every field, linklog's lossless format; records are numbered across batches for the separators between them. */
 export const jsonWriter: CreateWriter = ({ now }) => {

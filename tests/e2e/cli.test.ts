@@ -47,7 +47,7 @@ describe("command-line import and export", () => {
     expect(result.stderr).toContain("exported 12 links as md");
     const text = readFileSync(out, "utf8");
     expect(text.startsWith("# linklog export\n")).toBe(true);
-    expect(text).toContain("✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f\n  BEAM");
+    expect(text).toContain("✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f #posts\n  BEAM");
   });
 
   it("backs up the database to a file that holds the same links and passes an integrity check", () => {

@@ -82,10 +82,27 @@ describe("import and export, end to end", () => {
     const text = harness.emulator.documentContent(document)!.toString("utf8");
     expect(text.startsWith("# linklog export\n")).toBe(true);
     expect(text.indexOf("- 2021-06-22")).toBeLessThan(text.indexOf("- 2020-08-30"));
+    // Each link's tags end its line; the section it was under in the log is its tag.
     expect(text).toContain(
-      "\n✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f\n  BEAM (Bogdan/Björn's Erlang Abstract Machine)\n    the core of",
+      "\n✅ https://blog.lelonek.me/elixir-on-erlang-vm-demystified-320557d09e1f #posts\n  BEAM (Bogdan/Björn's Erlang Abstract Machine)\n    the core of",
     );
-    expect(text).toContain("\nhttps://www.youtube.com/watch?v=MZvmYaFkNJI Build a real-time Twitter clone in 15 minutes with LiveView and Phoenix 1.5\n");
+    expect(text).toContain(
+      "\nhttps://www.youtube.com/watch?v=MZvmYaFkNJI Build a real-time Twitter clone in 15 minutes with LiveView and Phoenix 1.5 #posts\n",
+    );
+    // A day's links in the order they were saved, as the log had them.
+    const day = text.slice(text.indexOf("- 2020-08-06"));
+    const order = ["hashrocket.com", "instrumenting-phoenix", "benchee", "metaprogramming", "youtube.com"].map((part) => day.indexOf(part));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  });
+
+  it("imports its markdown export back with the same tags, read marks and notes", async () => {
+    const since = harness.emulator.mark();
+    user().command("/export md");
+    const call = await harness.emulator.waitForCall("sendDocument", (c) => c.response.ok, { since });
+    const preview = await sendFile(harness.emulator.documentContent(call.response.result as Message)!, "linklog.md");
+    expect(preview.text).toContain("(markdown log)");
+    expect(preview.text).toContain("Links: 12 · already saved: 12 · read: 1 · with notes: 1");
+    expect(preview.text).toContain("Tags: #play #posts");
   });
 
   it("exports html, csv and json that import back as the same twelve links", async () => {
@@ -95,6 +112,11 @@ describe("import and export, end to end", () => {
       const call = await harness.emulator.waitForCall("sendDocument", (c) => c.response.ok, { since });
       return harness.emulator.documentContent(call.response.result as Message)!;
     };
+    expect((await command("/timezone asia/shanghai")).text).toContain("Time zone set to Asia/Shanghai");
+    const csv = (await exported("csv")).toString("utf8");
+    // A BOM for spreadsheets, and times on the user's clock with its offset.
+    expect(csv.startsWith("\uFEFFurl,title,tags,saved_at,")).toBe(true);
+    expect(csv).toMatch(/the-secret-behind-elixir-operator-overriding-to-a564fd6c0dd6,,posts,2021-06-2\dT\d\d:\d\d:\d\d(?:\.\d{3})?\+08:00,false,,/u);
     for (const [format, name] of [
       ["html", "Netscape bookmarks HTML"],
       ["csv", "linklog CSV"],

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { csvLine, csvRecords, neutralizeFormula, restoreFormula } from "../../src/portable/csv.js";
 import { parseCsvFile } from "../../src/portable/csv-formats.js";
 import { csvHeader, csvRow } from "../../src/portable/linklog-csv.js";
+import { parseImportFile } from "../../src/portable/parse-file.js";
+import { csvWriter } from "../../src/portable/writers.js";
 import { localDayRange } from "../../src/time/local-date.js";
 import { fileInEnglish, inEnglish } from "../support/problems-in-english.js";
 
@@ -176,13 +178,29 @@ describe("linklog's own CSV", () => {
 
   it("writes a header and one neutralized, quoted row per link", () => {
     expect(csvHeader()).toBe("url,title,tags,saved_at,read,read_at,notes\r\n");
-    expect(csvRow(link)).toBe(
-      `"https://example.org/a,b",'=cmd|' /C calc'!A0,"'-x, rust",2024-05-01T12:00:00.007Z,true,2024-05-02T00:00:00.000Z,"'@first\n\nsecond"\r\n`,
+    expect(csvRow(link, "UTC")).toBe(
+      `"https://example.org/a,b",'=cmd|' /C calc'!A0,"'-x, rust",2024-05-01T12:00:00.007Z,true,2024-05-02T00:00:00Z,"'@first\n\nsecond"\r\n`,
     );
   });
 
+  it("writes times in the user's zone with its offset, as UTC where there is none to speak of", () => {
+    expect(csvRow(link, "Asia/Shanghai")).toContain(",2024-05-01T20:00:00.007+08:00,true,2024-05-02T08:00:00+08:00,");
+    expect(csvRow(link, "America/New_York")).toContain(",2024-05-01T08:00:00.007-04:00,true,2024-05-01T20:00:00-04:00,");
+    expect(csvRow(link, "Asia/Kolkata")).toContain(",2024-05-01T17:30:00.007+05:30,");
+    expect(csvRow(link, "UTC")).toContain(",2024-05-01T12:00:00.007Z,true,2024-05-02T00:00:00Z,");
+  });
+
+  it("starts the file with a UTF-8 BOM, so spreadsheets read it as UTF-8, and reads such a file back", () => {
+    const writer = csvWriter({ timeZone: "Asia/Shanghai", now: 0 });
+    const file = writer.head() + writer.links([{ ...link, title: "进程调度" }]) + writer.tail();
+    expect(file.startsWith("\uFEFFurl,title,")).toBe(true);
+    const parsed = parseImportFile("linklog.csv", new TextEncoder().encode(file), context);
+    expect(parsed.format).toBe("linklog CSV");
+    expect(parsed.links).toEqual([{ ...link, title: "进程调度", notes: [{ text: "@first\n\nsecond", createdAt: null }] }]);
+  });
+
   it("reads its own file back, formulas restored and notes in one", () => {
-    const parsed = parseCsvFile(csvHeader() + csvRow(link), context);
+    const parsed = parseCsvFile(csvHeader() + csvRow(link, "Asia/Shanghai"), context);
     expect(parsed.format).toBe("linklog CSV");
     expect(parsed.links).toEqual([{ ...link, notes: [{ text: "@first\n\nsecond", createdAt: null }] }]);
   });

@@ -192,6 +192,16 @@ describe("hostile input costs each reader time in proportion to its size", { tim
     expect(slowest("markdown log, many lines", files, (text) => parseMarkdownLog(text, context)).ms).toBeLessThan(BOUND_MS);
   });
 
+  it("the markdown log's own export, with runs of tags, escapes and marks at the end of a link's line", () => {
+    const files = [" #a", " #", "#a", " \\#a", "\\", " ##a", " #a\t", " #进"].flatMap((unit) =>
+      ["", " x", " #a"].map((suffix) => ({
+        name: `export line of ${JSON.stringify(unit)} + ${JSON.stringify(suffix)}`,
+        input: `# linklog export\n✅ https://a.b t${run(unit, 64 * 1024)}${suffix}\n`,
+      })),
+    );
+    expect(slowest("markdown export", files, (text) => parseMarkdownLog(text, context)).ms).toBeLessThan(BOUND_MS);
+  });
+
   it("bookmark HTML", () => {
     expect(slowest("bookmark HTML", cases(HTML_PREFIXES, HTML_SUFFIXES), parseNetscapeHtml).ms).toBeLessThan(BOUND_MS);
   });

@@ -148,6 +148,13 @@ describe("the bookmark file linklog writes", () => {
     expect(item).toContain(">&#32;&#32;indented&#32;</A>");
   });
 
+  it("never writes an empty <A>: an untitled link is named by its short address", () => {
+    const untitled = { ...link, url: "https://zh.wikipedia.org/wiki/%E8%BF%9B%E7%A8%8B", title: null };
+    expect(htmlItem(untitled)).toContain(">zh.wikipedia.org › 进程</A>");
+    expect(htmlItem({ ...untitled, title: "  " })).toContain(">zh.wikipedia.org › 进程</A>");
+    expect(htmlItem({ ...untitled, url: "https://example.org/" })).toContain(">example.org</A>");
+  });
+
   it("escapes the address, title and notes, and writes the date in seconds", () => {
     expect(htmlItem(link)).toBe(
       '    <DT><A HREF="https://example.org/?a=1&amp;b=&lt;2&gt;" ADD_DATE="1704164645" TAGS="c++,系统" TOREAD="1">Tom &amp; &quot;Jerry&quot; &lt;script&gt;</A>\n' +

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EXPORT_HEADINGS, markdownDay, markdownHeader, markdownLink, parseMarkdownLog } from "../../src/portable/markdown-log.js";
 import type { PortableLink } from "../../src/portable/model.js";
 import { MAX_PROBLEMS } from "../../src/portable/problems.js";
+import { markdownWriter } from "../../src/portable/writers.js";
 import { localDate, localDayRange } from "../../src/time/local-date.js";
 import { inEnglish } from "../support/problems-in-english.js";
 
@@ -182,6 +183,48 @@ const link = fc.record({
   savedAt: fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => day(localDate(t, context.timeZone))),
   read: fc.boolean(),
   readAt: fc.constant(null),
+});
+
+describe("the log linklog writes", () => {
+  const link: PortableLink = { url: "https://example.org/a", title: "Title", tags: [], notes: [], savedAt: day("2024-05-01"), read: false, readAt: null };
+
+  it("ends a link's line with its tags, #-marked, and reads them back from an export only", () => {
+    const tagged = { ...link, tags: ["rust", "进程"] };
+    expect(markdownLink(tagged)).toBe("\nhttps://example.org/a Title #rust #进程\n");
+    expect(markdownLink({ ...tagged, title: null, read: true })).toBe("\n✅ https://example.org/a #rust #进程\n");
+    expect(parseMarkdownLog(markdownHeader() + markdownLink(tagged), context).links.map((one) => [one.title, one.tags])).toEqual([["Title", ["rust", "进程"]]]);
+    // In a log of one's own, the same line keeps its words as written.
+    expect(parseMarkdownLog(markdownLink(tagged), context).links.map((one) => [one.title, one.tags])).toEqual([["Title #rust #进程", []]]);
+  });
+
+  it("escapes a title's last word that would read as a tag, and gives it back as written", () => {
+    for (const title of ["Issue #42", "#rust", "C# and #", "a \\#b", "#Rust"]) {
+      const line = markdownLink({ ...link, title, tags: ["rust"] });
+      const back = parseMarkdownLog(markdownHeader() + line, context).links[0]!;
+      expect([back.title, back.tags]).toEqual([title, ["rust"]]);
+    }
+    expect(markdownLink({ ...link, title: "Issue #42" })).toBe("\nhttps://example.org/a Issue \\#42\n");
+  });
+
+  it("writes each day's links in the order they were saved, days newest first", () => {
+    const at = (date: string, hour: number) => day(date) + hour * 3_600_000;
+    const links = [
+      { ...link, url: "https://example.org/evening", savedAt: at("2024-05-02", 20) },
+      { ...link, url: "https://example.org/noon", savedAt: at("2024-05-02", 12) },
+      { ...link, url: "https://example.org/morning", savedAt: at("2024-05-02", 8) },
+      { ...link, url: "https://example.org/day-before", savedAt: at("2024-05-01", 8) },
+    ];
+    const writer = markdownWriter(context);
+    const file = writer.head() + writer.links(links.slice(0, 2)) + writer.links(links.slice(2)) + writer.tail();
+    expect(file.split("\n").filter((line) => line.startsWith("- ") || line.startsWith("https"))).toEqual([
+      "- 2024-05-02",
+      "https://example.org/morning Title",
+      "https://example.org/noon Title",
+      "https://example.org/evening Title",
+      "- 2024-05-01",
+      "https://example.org/day-before Title",
+    ]);
+  });
 });
 
 describe("markdown round trip", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortUrl } from "../../src/views/html.js";
+import { shortUrl } from "../../src/links/short-url.js";
 import { displayTitle } from "../../src/views/links.js";
 
 describe("how an untitled link is named", () => {
