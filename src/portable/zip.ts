@@ -3,11 +3,14 @@ import { parseCsvFile } from "./csv-formats.js";
 import { DEFAULT_MAX_LINKS } from "./link-cap.js";
 import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./model.js";
 import { inEntry, problem, ProblemList } from "./problems.js";
+import { parseTelegramHtml } from "./telegram-html.js";
+import { isTelegramJson, parseTelegramJson } from "./telegram-json.js";
 import { decodeText } from "./text-bytes.js";
 
 /**
  * A zip of CSV files, as Pocket mails its export (parts of 10,000 rows each): every `*.csv` entry is read and
- * the links merged as from one file; other entries are ignored. The archive is fed in small slices and the
+ * the links merged as from one file; so are the pages of a zipped Telegram Desktop export (`messages*.html`,
+ * `result.json`); other entries, such as its photos, are ignored and never inflated. The archive is fed in small slices and the
  * bytes actually inflated are counted as they come, so a zip bomb is stopped at the cap whatever its headers
  * declare: one slice inflates to at most about a thousand times its size.
  */
@@ -38,6 +41,18 @@ interface Entry {
 function isCsvEntry(name: string): boolean {
   const base = name.split("/").at(-1) ?? "";
   return /\.csv$/iu.test(base) && !base.startsWith("._") && !name.startsWith("__MACOSX/");
+}
+
+/** A Telegram Desktop export zipped as its folder: its pages `messages.html`, `messages2.html`, … or its `result.json`. */
+function isTelegramEntry(name: string): boolean {
+  const base = name.split("/").at(-1) ?? "";
+  return /^(?:messages\d*\.html|result\.json)$/iu.test(base) && !name.startsWith("__MACOSX/");
+}
+
+/** The reader of an entry: Telegram's pages by their name, CSV otherwise. */
+function readEntry(name: string, text: string, context: ParseContext): ParsedFile {
+  if (!isTelegramEntry(name)) return parseCsvFile(text, context);
+  return /\.json$/iu.test(name) && isTelegramJson(text) ? parseTelegramJson(text, context) : parseTelegramHtml(text, context);
 }
 
 /** The cap in whole MiB when it is one or more, else in bytes. */
@@ -74,7 +89,7 @@ class ZipReader {
 
   onFile(file: UnzipFile): void {
     this.entryCount++;
-    if (!isCsvEntry(file.name) || this.overLimit) return;
+    if (!(isCsvEntry(file.name) || isTelegramEntry(file.name)) || this.overLimit) return;
     const entry: Entry = { name: file.name, chunks: [], error: null };
     this.entries.push(entry);
     if (file.compression !== 0 && file.compression !== 8) {
@@ -132,7 +147,7 @@ export function parseZip(content: Uint8Array, context: ParseContext, limits: Zip
       problems.addMade(inEntry(entry.error ?? problem(1, "problem-zip-entry-not-text"), entry.name));
       continue;
     }
-    const parsed = parseCsvFile(text, { ...context, maxLinks: maxLinks - links.length });
+    const parsed = readEntry(entry.name, text, { ...context, maxLinks: maxLinks - links.length });
     cut = parsed.cutAt !== undefined;
     formats.add(parsed.format);
     // One push per item: spreading a part's 10,000 links as arguments could overflow the stack.
