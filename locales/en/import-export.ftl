@@ -9,6 +9,7 @@ import-how =
     • <b>.html</b>: bookmarks exported from any browser, Pocket, Raindrop, Karakeep, Pinboard
     • <b>.csv</b> or <b>.zip</b>: Pocket's or Raindrop's export
     • <b>.json</b>: linklog's own export, Linkwarden's backup, Karakeep, Omnivore (or its <b>.zip</b>), wallabag, Pinboard, Chrome's <code>Bookmarks</code> file, a Firefox bookmark backup
+    • a Telegram Desktop chat export: <b>result.json</b>, <b>messages.html</b>, or a <b>.zip</b> of its pages
     Importing the same file twice adds nothing new. /export gives everything back.
 import-preview = 📥 <b>{$file}</b> ({$format})
 import-counts = Links: {$found} · already saved: {$saved} · read: {$read} · with notes: {$notes}
@@ -18,6 +19,7 @@ import-date = All saved on {$date}
 import-format-markdown = markdown log
 import-format-netscape = Netscape bookmarks HTML
 import-format-unknown = unknown format
+import-format-telegram = Telegram export
 import-invalid = Not web links, skipped: {$count}
 import-cut =
     { $max ->

@@ -9,6 +9,7 @@ import-how =
     • <b>.html</b>：任何浏览器导出的书签，以及 Pocket、Raindrop、Karakeep、Pinboard 的导出
     • <b>.csv</b> 或 <b>.zip</b>：Pocket 或 Raindrop 的导出文件
     • <b>.json</b>：linklog 自己的导出文件、Linkwarden 的备份、Karakeep、Omnivore（或它的 <b>.zip</b>）、wallabag、Pinboard、Chrome 的 <code>Bookmarks</code> 文件、Firefox 的书签备份
+    • Telegram 桌面版导出的聊天记录：<b>result.json</b>、<b>messages.html</b>，或打包这些页面的 <b>.zip</b>
     同一个文件导入两次，不会多出任何内容。/export 可以把所有内容导出。
 import-preview = 📥 <b>{$file}</b>（{$format}）
 import-counts = 链接：{$found} · 已保存过：{$saved} · 已读：{$read} · 有笔记：{$notes}
@@ -18,6 +19,7 @@ import-date = 全部保存于{$date}
 import-format-markdown = markdown 日志
 import-format-netscape = Netscape 书签 HTML
 import-format-unknown = 未知格式
+import-format-telegram = Telegram 导出
 import-invalid = 不是网页链接，已跳过：{$count}
 import-cut = ⚠️ 这个文件里的链接超过 {$max} 个：只读取、也只导入前 {$max} 个。
 import-problems = ⚠️ 有 {$count} 行我没看懂：

@@ -4,6 +4,8 @@ import type { ParseContext, ParsedFile } from "./model.js";
 import { parseMarkdownLog } from "./markdown-log.js";
 import { parseNetscapeHtml } from "./netscape-html.js";
 import { isPocketHtml, parsePocketHtml } from "./pocket-html.js";
+import { isTelegramHtml, parseTelegramHtml } from "./telegram-html.js";
+import { isTelegramJson, parseTelegramJson } from "./telegram-json.js";
 import { isZip } from "./text-bytes.js";
 import { csvWriter, htmlWriter, jsonWriter, markdownWriter, type CreateWriter } from "./writers.js";
 import { parseZip } from "./zip.js";
@@ -40,8 +42,12 @@ export type FileFormat = TextFormat | BinaryFormat;
 
 const HTML_START = /^\s*<(?:!doctype|html|dl|dt|meta|title)/iu;
 
-/** Pocket's own HTML and the Netscape bookmark file share the extension; the content tells them apart. */
-const readHtml = (text: string, context: ParseContext) => (isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context));
+/** Pocket's own HTML, Telegram Desktop's export and the Netscape bookmark file share the extension; the content tells them apart. */
+const readHtml = (text: string, context: ParseContext) =>
+  isTelegramHtml(text) ? parseTelegramHtml(text, context) : isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context);
+
+/** Telegram Desktop's `result.json`, told by its start (it is read as it streams by); any other JSON by its shape. */
+const readJson = (text: string, context: ParseContext) => (isTelegramJson(text) ? parseTelegramJson(text, context) : parseJsonFile(text, context));
 
 const zip: BinaryFormat = { binary: true, extensions: ["zip"], sniff: isZip, read: parseZip };
 
@@ -72,7 +78,7 @@ const TEXT_FORMATS: readonly TextFormat[] = [
     read: readHtml,
   },
   { binary: false, extensions: ["csv"], exportName: "csv", write: csvWriter, sniff: isKnownCsv, read: parseCsvFile },
-  { binary: false, extensions: ["json"], exportName: "json", write: jsonWriter, sniff: isJsonText, read: parseJsonFile },
+  { binary: false, extensions: ["json"], exportName: "json", write: jsonWriter, sniff: isJsonText, read: readJson },
 ];
 
 export const FILE_FORMATS: readonly FileFormat[] = [...TEXT_FORMATS, zip];

@@ -315,6 +315,9 @@ const linklog: JsonReader = {
 };
 
 /** Tried in this order; each format's shape excludes the others'. */
+// Telegram Desktop's result.json is told from its text before it is parsed (formats.ts), but is a JSON known all the same.
+const TELEGRAM_JSON_NAME = "Telegram Desktop (result.json)";
+
 export const JSON_READERS: readonly JsonReader[] = [linklog, linkwarden, karakeep, omnivore, wallabag, pinboard, chrome, firefox];
 
 /**
@@ -329,7 +332,7 @@ export function isJsonText(source: string): boolean {
 export function readJsonValue(value: unknown, context: ParseContext): ParsedFile {
   const reader = JSON_READERS.find((candidate) => candidate.matches(value));
   if (reader) return reader.read(value, context);
-  const formats = JSON_READERS.map((known) => known.name).join(", ");
+  const formats = [...JSON_READERS.map((known) => known.name), TELEGRAM_JSON_NAME].join(", ");
   return { format: JSON_FORMAT, links: [], problems: [problem(1, "problem-json-unknown", { formats })] };
 }
 

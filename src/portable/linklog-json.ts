@@ -45,10 +45,10 @@ function syntaxErrorLine(text: string, error: unknown): number {
 }
 
 // linklog's export nests four deep, browsers' bookmark trees two levels per folder; JSON.parse spends many times longer per byte on deep nesting than on flat lists.
-const MAX_NESTING = 32;
+export const MAX_NESTING = 32;
 
 /** Whether brackets outside strings nest deeper than any linklog export, found in one pass without parsing. */
-function nestsTooDeep(text: string): boolean {
+export function nestsTooDeep(text: string): boolean {
   let depth = 0;
   let inString = false;
   for (let at = 0; at < text.length; at++) {

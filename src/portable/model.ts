@@ -15,6 +15,8 @@ export interface PortableLink {
   read: boolean;
   /** Epoch ms when known; a read link without it counts as read when it was saved. */
   readAt: number | null;
+  /** Where it came from, when the file says: the channel or person a forwarded Telegram post is from (links.source). */
+  source?: string | null;
 }
 
 export interface PortableNote {

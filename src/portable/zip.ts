@@ -4,12 +4,15 @@ import { parseJsonFile } from "./json-formats.js";
 import { DEFAULT_MAX_LINKS } from "./link-cap.js";
 import type { ParseContext, ParsedFile, ParseProblem, PortableLink } from "./model.js";
 import { inEntry, problem, ProblemList } from "./problems.js";
+import { parseTelegramHtml } from "./telegram-html.js";
+import { isTelegramJson, parseTelegramJson } from "./telegram-json.js";
 import { decodeText } from "./text-bytes.js";
 
 /**
- * A zip of CSV files, as Pocket mails its export (parts of 10,000 rows each), or of JSON files, as Omnivore's
- * export holds `metadata_*.json`: every `*.csv` and `*.json` entry is read and the links merged as from one file;
- * other entries are ignored. The archive is fed in small slices and the
+ * A zip of CSV files, as Pocket mails its export (parts of 10,000 rows each), of JSON files, as Omnivore's export
+ * holds `metadata_*.json`, or a zipped Telegram Desktop export (`messages*.html`, `result.json`): every such entry
+ * is read and the links merged as from one file; other entries, such as the export's photos, are ignored and never
+ * inflated. The archive is fed in small slices and the
  * bytes actually inflated are counted as they come, so a zip bomb is stopped at the cap whatever its headers
  * declare: one slice inflates to at most about a thousand times its size.
  */
@@ -42,7 +45,18 @@ function isReadEntry(name: string): boolean {
   return /\.(?:csv|json)$/iu.test(base) && !base.startsWith("._") && !name.startsWith("__MACOSX/");
 }
 
-const isJsonEntry = (name: string) => /\.json$/iu.test(name);
+/** A Telegram Desktop export zipped as its folder: its pages `messages.html`, `messages2.html`, … or its `result.json`. */
+function isTelegramEntry(name: string): boolean {
+  const base = name.split("/").at(-1) ?? "";
+  return /^(?:messages\d*\.html|result\.json)$/iu.test(base) && !name.startsWith("__MACOSX/");
+}
+
+/** The reader of an entry: Telegram's pages by their name, JSON and CSV by their extension. */
+function readEntry(name: string, text: string, context: ParseContext): ParsedFile {
+  if (isTelegramEntry(name) && !/\.json$/iu.test(name)) return parseTelegramHtml(text, context);
+  if (/\.json$/iu.test(name)) return isTelegramJson(text) ? parseTelegramJson(text, context) : parseJsonFile(text, context);
+  return parseCsvFile(text, context);
+}
 
 /** The cap in whole MiB when it is one or more, else in bytes. */
 function unpackedCapProblem(bytes: number): ParseProblem {
@@ -77,8 +91,10 @@ class ZipReader {
   }
 
   onFile(file: UnzipFile): void {
+    // Only the entries read count: a zipped Telegram export holds its photos too, never inflated here.
+    if (!(isReadEntry(file.name) || isTelegramEntry(file.name))) return;
     this.entryCount++;
-    if (!isReadEntry(file.name) || this.overLimit) return;
+    if (this.overLimit) return;
     const entry: Entry = { name: file.name, chunks: [], error: null };
     this.entries.push(entry);
     if (file.compression !== 0 && file.compression !== 8) {
@@ -136,8 +152,7 @@ export function parseZip(content: Uint8Array, context: ParseContext, limits: Zip
       problems.addMade(inEntry(entry.error ?? problem(1, "problem-zip-entry-not-text"), entry.name));
       continue;
     }
-    const partContext = { ...context, maxLinks: maxLinks - links.length };
-    const parsed = isJsonEntry(entry.name) ? parseJsonFile(text, partContext) : parseCsvFile(text, partContext);
+    const parsed = readEntry(entry.name, text, { ...context, maxLinks: maxLinks - links.length });
     cut = parsed.cutAt !== undefined;
     formats.add(parsed.format);
     // One push per item: spreading a part's 10,000 links as arguments could overflow the stack.

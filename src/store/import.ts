@@ -41,16 +41,16 @@ async function insertNew(trx: DB, userId: number, links: readonly KeyedLink[], n
   if (links.length === 0) return new Map();
   const rows = links.map((link) => {
     const savedAt = link.savedAt ?? now;
-    return [link.url, link.urlKey, link.title, savedAt, link.read ? (link.readAt ?? savedAt) : null];
+    return [link.url, link.urlKey, link.title, savedAt, link.read ? (link.readAt ?? savedAt) : null, link.source ?? null];
   });
   // json_each walks the array in order, so ids are handed out in the file's order. A title from the file is the
   // user's own, which no fetch replaces. Only untitled links are queued: fetching thousands of old pages the user
   // titled already would cost their sites a lot for a description and a reading time (/refetch gets those).
   const inserted = await sql<{ id: number; url_key: string }>`
-    insert into links (user_id, url, url_key, title, title_source, saved_at, read_at, fetch_status, fetch_next_at, fetch_priority)
+    insert into links (user_id, url, url_key, title, title_source, saved_at, read_at, fetch_status, fetch_next_at, fetch_priority, source)
     select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2,
       iif(item.value ->> 2 is null, null, 'user'), item.value ->> 3, item.value ->> 4,
-      iif(item.value ->> 2 is null, 'pending', 'done'), iif(item.value ->> 2 is null, ${now}, null), ${FETCH_PRIORITY.background}
+      iif(item.value ->> 2 is null, 'pending', 'done'), iif(item.value ->> 2 is null, ${now}, null), ${FETCH_PRIORITY.background}, item.value ->> 5
     from ${jsonEach(rows)} as item
     returning id, url_key`.execute(trx);
   return new Map(inserted.rows.map((row) => [row.url_key, row.id]));
@@ -110,7 +110,7 @@ function addedLink(userId: number, id: number, link: KeyedLink): IndexedLink {
     url: link.url,
     title: link.title,
     fetched_title: null,
-    source: null,
+    source: link.source ?? null,
     site_name: null,
     tags: tags.length > 0 ? tags.join(" ") : null,
     notes: notes.length > 0 ? notes.map((note) => note.text).join("\n") : null,

@@ -200,7 +200,7 @@ describe("telling JSON formats apart", () => {
   });
 
   const unknown =
-    "I don’t know this JSON: it is none of the formats I read (linklog, Linkwarden, Karakeep (Hoarder), Omnivore, wallabag, Pinboard, Chrome bookmarks, Firefox bookmarks)";
+    "I don’t know this JSON: it is none of the formats I read (linklog, Linkwarden, Karakeep (Hoarder), Omnivore, wallabag, Pinboard, Chrome bookmarks, Firefox bookmarks, Telegram Desktop (result.json))";
 
   it.each([
     ["an object of another program", '{"name": "my-package", "version": "1.0.0", "dependencies": {}}'],

@@ -117,3 +117,25 @@ describe("hostile zips", () => {
     expect(inEnglish(parsed.problems)).toEqual([{ line: 1, text: "part.csv: not a text file" }]);
   });
 });
+
+describe("a zip's number of files", () => {
+  const limits = { maxBytes: 1024 * 1024, maxEntries: 100 };
+
+  it("counts only the files read: a zipped Telegram export with its photos is read", () => {
+    const files: Zippable = {
+      "ChatExport_2026-12-01/messages.html": strToU8(
+        '<div class="page_wrap"><div class="history"><div class="message default clearfix" id="message1"><div class="body"><div class="pull_right date details" title="01.12.2026 09:00:00 UTC+08:00">09:00</div><div class="text"><a href="https://example.org/kept">https://example.org/kept</a></div></div></div></div></div>',
+      ),
+    };
+    for (let i = 0; i < 150; i++) files[`ChatExport_2026-12-01/photos/photo_${i}.jpg`] = new Uint8Array([255, 216, 255, i % 256]);
+    const parsed = parseZip(zipSync(files), context, limits);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.links.map((link) => link.url)).toEqual(["https://example.org/kept"]);
+  });
+
+  it("refuses more files to read than the limit", () => {
+    const files: Zippable = {};
+    for (let i = 0; i < 101; i++) files[`part_${i}.csv`] = strToU8(`${header}T,https://example.org/${i},1600000000,,unread\n`);
+    expect(fileInEnglish(parseZip(zipSync(files), context, limits)).problems.map((p) => p.text)).toEqual([expect.stringMatching(/more than 100 files/)]);
+  });
+});

@@ -6,6 +6,7 @@ import { problemWords } from "../../portable/problem-words.js";
 import { MARKDOWN_LOG_FORMAT } from "../../portable/markdown-log.js";
 import { NETSCAPE_FORMAT } from "../../portable/netscape-html.js";
 import { UNKNOWN_FORMAT } from "../../portable/parse-file.js";
+import { TELEGRAM_FORMAT } from "../../portable/telegram-links.js";
 import { localDate } from "../../time/local-date.js";
 import { formatDate } from "../../views/dates.js";
 import { escapeHtml, truncate } from "../../views/html.js";
@@ -24,6 +25,7 @@ const FORMAT_KEYS: ReadonlyMap<string, string> = new Map([
   [MARKDOWN_LOG_FORMAT, "import-format-markdown"],
   [NETSCAPE_FORMAT, "import-format-netscape"],
   [UNKNOWN_FORMAT, "import-format-unknown"],
+  [TELEGRAM_FORMAT, "import-format-telegram"],
 ]);
 
 function formatName(t: Translate, format: string): string {
