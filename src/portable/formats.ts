@@ -1,8 +1,10 @@
 import { isKnownCsv, parseCsvFile } from "./csv-formats.js";
 import { isLinklogJson, parseLinklogJson } from "./linklog-json.js";
 import type { ParseContext, ParsedFile } from "./model.js";
+import { isInstapaperHtml, parseInstapaperHtml } from "./instapaper.js";
 import { parseMarkdownLog } from "./markdown-log.js";
 import { parseNetscapeHtml } from "./netscape-html.js";
+import { isOneTab, parseOneTab } from "./onetab.js";
 import { isPocketHtml, parsePocketHtml } from "./pocket-html.js";
 import { isZip } from "./text-bytes.js";
 import { csvWriter, htmlWriter, jsonWriter, markdownWriter, type CreateWriter } from "./writers.js";
@@ -40,8 +42,14 @@ export type FileFormat = TextFormat | BinaryFormat;
 
 const HTML_START = /^\s*<(?:!doctype|html|dl|dt|meta|title)/iu;
 
-/** Pocket's own HTML and the Netscape bookmark file share the extension; the content tells them apart. */
-const readHtml = (text: string, context: ParseContext) => (isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context));
+/** Instapaper's and Pocket's own HTML and the Netscape bookmark file share the extension; the content tells them apart. */
+function readHtml(text: string, context: ParseContext): ParsedFile {
+  if (isInstapaperHtml(text)) return parseInstapaperHtml(text, context);
+  return isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context);
+}
+
+/** OneTab's export is plain text too, saved as .txt or pasted into a file of any name; its lines tell it apart. */
+const readPlainText = (text: string, context: ParseContext) => (isOneTab(text) ? parseOneTab(text, context) : parseMarkdownLog(text, context));
 
 const zip: BinaryFormat = { binary: true, extensions: ["zip"], sniff: isZip, read: parseZip };
 
@@ -56,7 +64,7 @@ const markdownLog: TextFormat = {
   exportAliases: ["markdown"],
   write: markdownWriter,
   sniff: () => true,
-  read: parseMarkdownLog,
+  read: readPlainText,
 };
 const TEXT_FORMATS: readonly TextFormat[] = [
   markdownLog,
