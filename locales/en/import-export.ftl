@@ -90,6 +90,7 @@ problem-csv-no-url = no URL in this row: {$row}
 problem-csv-empty = no header row: this CSV file is empty
 problem-html-no-address = a link without an address: {$title}
 problem-html-no-address-untitled = a link without an address: (no title)
+problem-bad-date = a date that could not be read: {$date}; the link gets the time of the import
 problem-json-too-deep = this JSON nests deeper than {$max} levels, more than any export I know
 problem-json-invalid = this is not valid JSON
 problem-json-not-linklog = not a linklog export: it needs "format": "linklog", a "version" and a list of "links"

@@ -62,6 +62,7 @@ problem-csv-no-url = 这一行没有网址：{$row}
 problem-csv-empty = 没有表头行：这个 CSV 文件是空的
 problem-html-no-address = 一个没有地址的链接：{$title}
 problem-html-no-address-untitled = 一个没有地址的链接：（无标题）
+problem-bad-date = 无法识别的日期：{$date}；这个链接将记为导入的时间
 problem-json-too-deep = 这个 JSON 嵌套超过 {$max} 层，比我认识的任何导出文件都深
 problem-json-invalid = 这不是有效的 JSON
 problem-json-not-linklog = 不是 linklog 导出文件：需要有 "format": "linklog"、"version" 和 "links" 列表

@@ -1,6 +1,7 @@
 import { truncate } from "../views/html.js";
 import { csvRecords } from "./csv.js";
-import { isoTime, notesOf, tagSet, titleOf, unixTime } from "./fields.js";
+import { isoTime, isUnreadableDate, listCell, notesOf, tagSet, titleOf, unixTime, type DatedCell } from "./fields.js";
+import { INSTAPAPER_CSV_FORMAT, instapaperFolder } from "./instapaper.js";
 import { isLinklogCsvHeader, LINKLOG_CSV_FORMAT, linklogCsvLink } from "./linklog-csv.js";
 import { LinkList } from "./link-cap.js";
 import type { ParseContext, ParsedFile, PortableLink } from "./model.js";
@@ -11,19 +12,20 @@ interface CsvFormat {
   name: string;
   /** Header names trimmed and lower-cased. */
   matches: (columns: readonly string[]) => boolean;
-  link: (cell: (column: string) => string, context: ParseContext) => PortableLink;
+  /** The row's link; null for a row that is no saved link (a Readwise Reader feed item). */
+  link: (cell: (column: string) => string, context: ParseContext, dated: DatedCell) => PortableLink | null;
 }
 
 /** Pocket: `title,url,time_added,tags,status` (some exports add `cursor`); tags split by "|", status "archive" is read. */
 const pocket: CsvFormat = {
   name: "Pocket CSV",
   matches: (columns) => ["url", "time_added", "status"].every((name) => columns.includes(name)),
-  link: (cell) => ({
+  link: (cell, _context, dated) => ({
     url: cell("url").trim(),
     title: titleOf(cell("title")),
     tags: tagSet(cell("tags").split("|")),
     notes: [],
-    savedAt: unixTime(cell("time_added")),
+    savedAt: dated("time_added", unixTime),
     read: cell("status").trim().toLowerCase() === "archive",
     readAt: null,
   }),
@@ -31,21 +33,86 @@ const pocket: CsvFormat = {
 
 /**
  * Raindrop: `id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite`. The folder is a tag
- * (not the default "Unsorted"); the user's note and highlights become notes. The excerpt does not: Raindrop
- * fills it with the page's own description, and a study log's notes are what the reader wrote.
+ * (not the default "Unsorted"), a nested collection's path `A / B / C` a tag for each; the user's note and
+ * highlights become notes. The excerpt does not: Raindrop fills it with the page's own description, and a
+ * study log's notes are what the reader wrote. `created` is ISO 8601, or unix seconds in older exports.
  */
+const isSpace = (char: string | undefined) => char !== undefined && /\s/u.test(char);
+
+/**
+ * The collections of Raindrop's `A / B / C`: a "/" with space on both sides separates, one inside a name
+ * ("CI/CD") does not. Split by hand, not with /\s+\/\s+/: that pattern backtracks quadratically on a run of spaces.
+ */
+function collectionPath(folder: string): string[] {
+  const path: string[] = [];
+  // The pieces of the name being read, joined once it ends: appending to one string and looking at its end flattens it each time.
+  let name: string[] = [];
+  for (const piece of folder.split("/")) {
+    const previous = name.at(-1);
+    if (previous !== undefined && isSpace(previous.at(-1)) && isSpace(piece[0])) {
+      path.push(name.join("/").trim());
+      name = [];
+    }
+    name.push(piece);
+  }
+  path.push(name.join("/").trim());
+  return path;
+}
+
 const raindrop: CsvFormat = {
   name: "Raindrop CSV",
   matches: (columns) => columns.includes("url") && columns.includes("created"),
-  link: (cell, context) => {
-    const folder = cell("folder").trim();
+  link: (cell, context, dated) => {
+    const folders = collectionPath(cell("folder"));
     return {
       url: cell("url").trim(),
       title: titleOf(cell("title")),
-      tags: tagSet([folder.toLowerCase() === "unsorted" ? "" : folder, ...cell("tags").split(",")]),
+      tags: tagSet([...folders.filter((folder) => folder.toLowerCase() !== "unsorted"), ...cell("tags").split(",")]),
       notes: notesOf(cell("note").trim(), cell("highlights").trim()),
-      savedAt: isoTime(cell("created"), context),
+      savedAt: dated("created", (text) => isoTime(text, context) ?? unixTime(text)),
       read: false,
+      readAt: null,
+    };
+  },
+};
+
+/** Instapaper: `URL,Title,Selection,Folder[,Timestamp,Tags]`, read as instapaper.ts describes; the selection is a note. */
+const instapaper: CsvFormat = {
+  name: INSTAPAPER_CSV_FORMAT,
+  matches: (columns) => ["url", "title", "selection", "folder"].every((name) => columns.includes(name)),
+  link: (cell, _context, dated) => {
+    const folder = instapaperFolder(cell("folder"));
+    return {
+      url: cell("url").trim(),
+      title: titleOf(cell("title")),
+      tags: tagSet([...folder.tags, ...listCell(cell("tags"))]),
+      notes: notesOf(cell("selection").trim()),
+      savedAt: dated("timestamp", unixTime),
+      read: folder.read,
+      readAt: null,
+    };
+  },
+};
+
+/**
+ * Readwise Reader (Settings, "Export library"): `Title,URL,ID,Document tags,Saved date,Reading progress,Location,Seen`,
+ * the tags as Python writes a list (`['ai', 'ml']`), the date `2024-05-01 12:00:00+00:00`. Location is where the
+ * document sits: new (the inbox), later, shortlist, archive (read), or feed: an RSS item that came by itself and
+ * was never saved, so no link of the log. Columns and values as the issue lists them; not yet checked against a real export.
+ */
+const readwiseReader: CsvFormat = {
+  name: "Readwise Reader CSV",
+  matches: (columns) => columns.includes("url") && (columns.includes("document tags") || (columns.includes("saved date") && columns.includes("location"))),
+  link: (cell, context, dated) => {
+    const location = cell("location").trim().toLowerCase();
+    if (location === "feed") return null;
+    return {
+      url: cell("url").trim(),
+      title: titleOf(cell("title")),
+      tags: tagSet(listCell(cell("document tags"))),
+      notes: [],
+      savedAt: dated("saved date", (text) => isoTime(text, context)),
+      read: location === "archive",
       readAt: null,
     };
   },
@@ -53,7 +120,8 @@ const raindrop: CsvFormat = {
 
 const linklog: CsvFormat = { name: LINKLOG_CSV_FORMAT, matches: isLinklogCsvHeader, link: linklogCsvLink };
 
-const FORMATS = [linklog, pocket, raindrop];
+// Raindrop's check (a url and a created column) is the loosest, so it comes last.
+const FORMATS = [linklog, pocket, instapaper, readwiseReader, raindrop];
 
 interface Reading {
   format: CsvFormat;
@@ -84,6 +152,16 @@ export function parseCsvFile(text: string, context: ParseContext): ParsedFile {
   const links = new LinkList(context.maxLinks);
   const problems = new ProblemList();
   let reading: Reading | null = null;
+  let line = 0;
+  let cells: readonly string[] = [];
+  const cell = (column: string) => cells[reading!.columns.get(column) ?? -1] ?? "";
+  // A date that is written but not understood is said, with its line, before the import: the link gets the import time.
+  const dated: DatedCell = (column, parse) => {
+    const written = cell(column);
+    const time = parse(written);
+    if (time === null && isUnreadableDate(written)) problems.add(line, "problem-bad-date", { date: written });
+    return time;
+  };
   for (const record of csvRecords(text)) {
     if (links.full) break;
     if (!("cells" in record)) {
@@ -95,8 +173,9 @@ export function parseCsvFile(text: string, context: ParseContext): ParsedFile {
       if (!reading) return { format: "CSV", links: [], problems: [problem(record.line, "problem-csv-unknown-header", { row: shownRow(record.cells, 120) })] };
       continue;
     }
-    const { columns } = reading;
-    const link = reading.format.link((column) => record.cells[columns.get(column) ?? -1] ?? "", context);
+    [line, cells] = [record.line, record.cells];
+    const link = reading.format.link(cell, context, dated);
+    if (link === null) continue;
     if (link.url === "") problems.add(record.line, "problem-csv-no-url", { row: shownRow(record.cells, 60) });
     else links.add(link);
   }

@@ -39,6 +39,40 @@ export function titleOf(text: string): string | null {
   return text.trim() === "" ? null : text;
 }
 
+/** A date cell read with `parse`; a reader that can say so reports one written but not understood. */
+export type DatedCell = (column: string, parse: (text: string) => number | null) => number | null;
+
+/** A date that is written but not understood: blank and `0` are how exporters say "unknown", and are no problem. */
+export function isUnreadableDate(written: string | undefined): boolean {
+  const trimmed = written?.trim() ?? "";
+  return trimmed !== "" && trimmed !== "0";
+}
+
+/** Text as HTML shows it: every run of its whitespace (space, tab, line break, form feed) one space. */
+export function collapsedSpace(text: string): string {
+  return /[\t\n\f\r]| {2}/u.test(text) ? text.replace(/[ \t\n\f\r]+/gu, " ") : text;
+}
+
+/**
+ * The items of a list cell as exporters write one: JSON (`["go", "security"]`, Instapaper), Python's repr
+ * (`['ai', 'ml']`, Readwise Reader) or plain commas (`ai, ml`); quotes and brackets are not part of an item.
+ */
+export function listCell(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) return parsed.filter((item): item is string => typeof item === "string");
+    } catch {
+      // Not JSON: Python's repr, or a list cut short; read it item by item below.
+    }
+  }
+  return trimmed
+    .replace(/^\[|\]$/gu, "")
+    .split(",")
+    .map((item) => item.trim().replace(/^(["'])(.*)\1$/u, "$2"));
+}
+
 /** Notes from cells or elements, undated; blank ones are no notes. */
 export function notesOf(...texts: string[]): PortableNote[] {
   return texts.flatMap((text) => (text.trim() === "" ? [] : [{ text, createdAt: null }]));

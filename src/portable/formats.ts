@@ -1,8 +1,10 @@
 import { isKnownCsv, parseCsvFile } from "./csv-formats.js";
 import { isJsonText, parseJsonFile } from "./json-formats.js";
 import type { ParseContext, ParsedFile } from "./model.js";
+import { isInstapaperHtml, parseInstapaperHtml } from "./instapaper.js";
 import { parseMarkdownLog } from "./markdown-log.js";
 import { parseNetscapeHtml } from "./netscape-html.js";
+import { isOneTab, parseOneTab } from "./onetab.js";
 import { isPocketHtml, parsePocketHtml } from "./pocket-html.js";
 import { isTelegramHtml, parseTelegramHtml } from "./telegram-html.js";
 import { isTelegramJson, parseTelegramJson } from "./telegram-json.js";
@@ -42,12 +44,18 @@ export type FileFormat = TextFormat | BinaryFormat;
 
 const HTML_START = /^\s*<(?:!doctype|html|dl|dt|meta|title)/iu;
 
-/** Pocket's own HTML, Telegram Desktop's export and the Netscape bookmark file share the extension; the content tells them apart. */
-const readHtml = (text: string, context: ParseContext) =>
-  isTelegramHtml(text) ? parseTelegramHtml(text, context) : isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context);
+/** Telegram Desktop's export, Instapaper's and Pocket's own HTML and the Netscape bookmark file share the extension; the content tells them apart. */
+function readHtml(text: string, context: ParseContext): ParsedFile {
+  if (isTelegramHtml(text)) return parseTelegramHtml(text, context);
+  if (isInstapaperHtml(text)) return parseInstapaperHtml(text, context);
+  return isPocketHtml(text) ? parsePocketHtml(text, context) : parseNetscapeHtml(text, context);
+}
 
 /** Telegram Desktop's `result.json`, told by its start (it is read as it streams by); any other JSON by its shape. */
 const readJson = (text: string, context: ParseContext) => (isTelegramJson(text) ? parseTelegramJson(text, context) : parseJsonFile(text, context));
+
+/** OneTab's export is plain text too, saved as .txt or pasted into a file of any name; its lines tell it apart. */
+const readPlainText = (text: string, context: ParseContext) => (isOneTab(text) ? parseOneTab(text, context) : parseMarkdownLog(text, context));
 
 const zip: BinaryFormat = { binary: true, extensions: ["zip"], sniff: isZip, read: parseZip };
 
@@ -63,7 +71,7 @@ const markdownLog: TextFormat = {
   exportAliases: ["markdown"],
   write: markdownWriter,
   sniff: () => true,
-  read: parseMarkdownLog,
+  read: readPlainText,
 };
 const TEXT_FORMATS: readonly TextFormat[] = [
   markdownLog,

@@ -1,6 +1,6 @@
 import { csvLine, restoreFormula } from "./csv.js";
 import { wallClock } from "../time/local-date.js";
-import { isoTime, joinedNotes, notesOf, tagSet, titleOf } from "./fields.js";
+import { isoTime, joinedNotes, notesOf, tagSet, titleOf, type DatedCell } from "./fields.js";
 import type { ParseContext, PortableLink } from "./model.js";
 
 /**
@@ -16,16 +16,21 @@ export function isLinklogCsvHeader(columns: readonly string[]): boolean {
   return columns.includes("url") && columns.includes("saved_at");
 }
 
-export function linklogCsvLink(cell: (column: string) => string, context: ParseContext): PortableLink {
+export function linklogCsvLink(
+  cell: (column: string) => string,
+  context: ParseContext,
+  dated: DatedCell = (column, parse) => parse(cell(column)),
+): PortableLink {
   const text = (column: (typeof COLUMNS)[number]) => restoreFormula(cell(column));
+  const iso = (written: string) => isoTime(written, context);
   return {
     url: text("url").trim(),
     title: titleOf(text("title")),
     tags: tagSet(text("tags").split(/[\s,]+/u)),
     notes: notesOf(text("notes")),
-    savedAt: isoTime(text("saved_at"), context),
+    savedAt: dated("saved_at", iso),
     read: /^(?:true|yes|1)$/iu.test(text("read").trim()),
-    readAt: isoTime(text("read_at"), context),
+    readAt: dated("read_at", iso),
   };
 }
 

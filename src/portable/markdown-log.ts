@@ -221,7 +221,7 @@ class LogReader {
 }
 
 /** Lines split at LF or CRLF, one at a time: a file of ten million short lines is never held as ten million strings. */
-function* lines(text: string): Generator<string> {
+export function* lines(text: string): Generator<string> {
   for (let start = 0; start <= text.length;) {
     const feed = text.indexOf("\n", start);
     const end = feed === -1 ? text.length : feed;

@@ -43,6 +43,7 @@ export const PROBLEM_KEYS = [
   "problem-csv-empty",
   "problem-html-no-address",
   "problem-html-no-address-untitled",
+  "problem-bad-date",
   "problem-json-too-deep",
   "problem-json-invalid",
   "problem-json-not-linklog",

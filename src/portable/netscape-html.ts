@@ -1,5 +1,5 @@
 import { shortUrl } from "../links/short-url.js";
-import { joinedNotes, notesOf, withTag } from "./fields.js";
+import { collapsedSpace, joinedNotes, notesOf, withTag } from "./fields.js";
 import { anchorLink, isProblem, type OpenAnchor } from "./html-anchor.js";
 import { escapeHtmlContent, escapeHtmlText, htmlText, htmlTokens, type HtmlToken } from "./html-text.js";
 import { LinkList } from "./link-cap.js";
@@ -99,8 +99,10 @@ class BookmarkReader {
 
   private endAnchor(): void {
     if (!this.anchor) return;
-    const result = anchorLink(this.anchor, { dateAttribute: "add_date", placeTags: this.folderTags(), read: readMark(this.anchor.attributes) });
+    const { read, tags } = readState(this.anchor.attributes);
+    const result = anchorLink(this.anchor, { dateAttribute: "add_date", placeTags: this.folderTags(), read, ownTags: tags }, this.problems);
     this.anchor = null;
+    if (result === null) return;
     if (isProblem(result)) return this.problems.addMade(result);
     this.links.add(result);
     this.described = result;
@@ -109,23 +111,63 @@ class BookmarkReader {
   /** Ends a folder name or a description, whichever is open. */
   private endText(): void {
     this.described = null;
-    if (this.note) this.note.link.notes.push(...notesOf(htmlText(this.note.parts)));
+    if (this.note) this.note.link.notes.push(...describedNotes(htmlText(this.note.parts)));
     this.note = null;
     if (this.folder) this.nextList = this.withFolder(this.folder);
     this.folder = null;
   }
 
   private withFolder(folder: OpenText): string[] {
-    const name = htmlText(folder.parts);
+    const name = collapsedSpace(htmlText(folder.parts));
     const atTop = this.lists.length <= 1;
     const isContainer = ROOT_FOLDER_MARKS.some((mark) => folder.attributes.has(mark)) || ROOT_FOLDER_NAMES.has(name.toLowerCase());
-    return atTop && isContainer ? this.folderTags() : withTag(this.folderTags(), name);
+    // A folder named only by marks ("---", "★") is a divider or a decoration, not a subject.
+    const isSubject = /[\p{L}\p{N}]/u.test(name);
+    return (atTop && isContainer) || !isSubject ? this.folderTags() : withTag(this.folderTags(), name);
   }
 }
 
-/** Pinboard and linkding write TOREAD="1" for unread and "0" for read; browsers write neither, and all their bookmarks are unread. */
-function readMark(attributes: ReadonlyMap<string, string>): boolean {
-  return attributes.get("toread") === "0" || attributes.get("read") === "1";
+/**
+ * Tags that are a state, not a subject. linkding appends `linkding:bookmarks.archived` to an archived bookmark's
+ * TAGS, and its importer reads it back as the archived state (linkding's bookmarks/services/parser.py); the
+ * `toread` tag is Delicious's and Pinboard's old way of saying "unread", kept by bookmarks that passed through them.
+ */
+const ARCHIVED_TAG = "linkding:bookmarks.archived";
+const TO_READ_TAG = "toread";
+
+/**
+ * Whether a bookmark was read, and its TAGS without the ones that only said so. Pinboard and linkding write
+ * TOREAD="1" for unread and "0" for read; browsers write neither, and all their bookmarks are unread. linkding's
+ * archive tag means read whatever TOREAD says, and a `toread` tag unread.
+ */
+function readState(attributes: ReadonlyMap<string, string>): { read: boolean; tags: string[] } {
+  const tags: string[] = [];
+  let archived = false;
+  let toRead = false;
+  for (const raw of (attributes.get("tags") ?? "").split(",")) {
+    const tag = raw.trim().toLowerCase();
+    if (tag === ARCHIVED_TAG) archived = true;
+    else if (tag === TO_READ_TAG) toRead = true;
+    else tags.push(raw);
+  }
+  const marked = attributes.get("toread") === "0" || attributes.get("read") === "1";
+  return { read: archived || (!toRead && marked), tags };
+}
+
+const NOTES_OPEN = "[linkding-notes]";
+const NOTES_CLOSE = "[/linkding-notes]";
+
+/**
+ * A `<DD>`'s notes: linkding writes a bookmark's description and then its own notes inside
+ * `[linkding-notes]…[/linkding-notes]` (parser.py reads them apart the same way); they are two notes here.
+ */
+function describedNotes(text: string): ReturnType<typeof notesOf> {
+  const open = text.indexOf(NOTES_OPEN);
+  if (open === -1) return notesOf(text);
+  const close = text.indexOf(NOTES_CLOSE, open);
+  const notes = text.slice(open + NOTES_OPEN.length, close === -1 ? text.length : close);
+  const after = close === -1 ? "" : text.slice(close + NOTES_CLOSE.length);
+  return notesOf(text.slice(0, open).trim(), notes.trim(), after.trim());
 }
 
 export function parseNetscapeHtml(html: string, limit: LinkLimit = {}): ParsedFile {

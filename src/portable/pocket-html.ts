@@ -1,3 +1,4 @@
+import { collapsedSpace } from "./fields.js";
 import { anchorLink, isProblem, type OpenAnchor } from "./html-anchor.js";
 import { htmlText, htmlTokens } from "./html-text.js";
 import { LinkList } from "./link-cap.js";
@@ -17,16 +18,38 @@ export function isPocketHtml(html: string): boolean {
   return !/<!DOCTYPE\s+NETSCAPE/iu.test(html.slice(0, 1024)) && POCKET_MARKS.test(html.slice(0, 4096));
 }
 
-export function parsePocketHtml(html: string, limit: LinkLimit = {}): ParsedFile {
+/** What the `<h1>` above a list says of its links. */
+export interface SectionMeaning {
+  read: boolean;
+  tags: string[];
+}
+
+/** How a file of `<h1>` sections over lists of anchors is read: Pocket's and Instapaper's. */
+export interface SectionedHtml {
+  format: string;
+  /** The attribute holding the unix time a link was saved, if the format has one. */
+  dateAttribute: string;
+  section: (heading: string) => SectionMeaning;
+}
+
+const POCKET: SectionedHtml = {
+  format: POCKET_HTML_FORMAT,
+  dateAttribute: "time_added",
+  section: (heading) => ({ read: /archive/iu.test(heading), tags: [] }),
+};
+
+/** Reads links under `<h1>` headings, each heading saying what its links are. */
+export function parseSectionedHtml(html: string, limit: LinkLimit, reading: SectionedHtml): ParsedFile {
   const links = new LinkList(limit.maxLinks);
   const problems = new ProblemList();
-  let read = false;
+  let section: SectionMeaning = { read: false, tags: [] };
   let heading: string[] | null = null;
   let anchor: OpenAnchor | null = null;
   const endAnchor = () => {
     if (!anchor) return;
-    const result = anchorLink(anchor, { dateAttribute: "time_added", placeTags: [], read });
+    const result = anchorLink(anchor, { dateAttribute: reading.dateAttribute, placeTags: section.tags, read: section.read }, problems);
     anchor = null;
+    if (result === null) return;
     if (isProblem(result)) problems.addMade(result);
     else links.add(result);
   };
@@ -37,10 +60,14 @@ export function parsePocketHtml(html: string, limit: LinkLimit = {}): ParsedFile
     if (token.kind === "open" && token.name === "a") anchor = { attributes: token.attributes, line: token.line, titleParts: [] };
     if (token.kind === "open" && token.name === "h1") heading = [];
     if (token.kind === "close" && token.name === "h1" && heading) {
-      read = /archive/iu.test(htmlText(heading));
+      section = reading.section(collapsedSpace(htmlText(heading)));
       heading = null;
     }
   }
   endAnchor();
-  return { format: POCKET_HTML_FORMAT, links: links.links, problems: problems.list(), ...links.cut };
+  return { format: reading.format, links: links.links, problems: problems.list(), ...links.cut };
+}
+
+export function parsePocketHtml(html: string, limit: LinkLimit = {}): ParsedFile {
+  return parseSectionedHtml(html, limit, POCKET);
 }

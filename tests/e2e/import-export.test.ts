@@ -156,6 +156,8 @@ describe("import and export, end to end", () => {
 
     const unknown = await sendFile('{"name": "my-package", "version": "1.0.0"}', "package.json");
     expect(unknown.text).toContain("I found no links in package.json (JSON)");
-    expect(unknown.text).toContain("Linkwarden, Karakeep (Hoarder), Omnivore, wallabag, Pinboard, Chrome bookmarks, Firefox bookmarks, Telegram Desktop (result.json))");
+    expect(unknown.text).toContain(
+      "Linkwarden, Karakeep (Hoarder), Omnivore, wallabag, Pinboard, Chrome bookmarks, Firefox bookmarks, Telegram Desktop (result.json))",
+    );
   });
 });

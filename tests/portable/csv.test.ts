@@ -205,3 +205,59 @@ describe("linklog's own CSV", () => {
     expect(parsed.links).toEqual([{ ...link, notes: [{ text: "@first\n\nsecond", createdAt: null }] }]);
   });
 });
+
+describe("Readwise Reader's CSV export", () => {
+  const parsed = parseCsvFile(fixture("readwise-reader.csv"), context);
+
+  it("reads title, address, the tag list, the saved date; archive is read, a feed item that was never saved is no link", () => {
+    expect(parsed.format).toBe("Readwise Reader CSV");
+    expect(parsed.links).toEqual([
+      {
+        url: "https://arxiv.org/abs/1706.03762",
+        title: "Attention Is All You Need",
+        tags: ["ml", "transformers"],
+        notes: [],
+        savedAt: Date.UTC(2023, 7, 14, 15, 25, 9, 519),
+        read: true,
+        readAt: null,
+      },
+      { url: "https://example.org/", title: "Example Domain", tags: [], notes: [], savedAt: Date.UTC(2024, 0, 2, 3, 4, 5), read: false, readAt: null },
+      { url: "https://example.com/inbox", title: "In the inbox", tags: ["reading-list"], notes: [], savedAt: null, read: false, readAt: null },
+    ]);
+  });
+
+  it("says which line has a date it cannot read", () => {
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 5, text: "a date that could not be read: not a date; the link gets the time of the import" }]);
+  });
+});
+
+describe("fixes to the Raindrop reader (issue 18)", () => {
+  const header = "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n";
+
+  it("reads `created` as unix seconds as well as ISO 8601", () => {
+    const parsed = parseCsvFile(`${header}1,Old,,,https://example.org/old,Papers,,1700000000,,,false\n`, context);
+    expect(parsed.links.map((link) => link.savedAt)).toEqual([seconds(1700000000)]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it("gives a nested collection's path `A / B / C` a tag for each collection", () => {
+    const parsed = parseCsvFile(`${header}1,Deep,,,https://example.org/deep,Study / Machine Learning / Papers,"ml",2024-01-02,,,false\n`, context);
+    expect(parsed.links.map((link) => link.tags)).toEqual([["study", "machine-learning", "papers", "ml"]]);
+  });
+
+  it("reports a date it cannot read with its line, and the link keeps no date until the import gives it one", () => {
+    const parsed = parseCsvFile(
+      `${header}1,Fine,,,https://example.org/a,,,2024-01-02,,,false\n2,Broken,,,https://example.org/b,,,31/02/2024,,,false\n`,
+      context,
+    );
+    expect(parsed.links.map((link) => [link.url, link.savedAt])).toEqual([
+      ["https://example.org/a", localDayRange("2024-01-02", "Europe/Berlin").start],
+      ["https://example.org/b", null],
+    ]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 3, text: "a date that could not be read: 31/02/2024; the link gets the time of the import" }]);
+  });
+
+  it("says nothing of a date cell left blank", () => {
+    expect(parseCsvFile(`${header}1,Blank,,,https://example.org/a,,,,,,false\n`, context).problems).toEqual([]);
+  });
+});

@@ -7,6 +7,8 @@ import { parseMarkdownLog } from "../../src/portable/markdown-log.js";
 import { mergeDuplicates } from "../../src/portable/merge.js";
 import { parseNetscapeHtml } from "../../src/portable/netscape-html.js";
 import { parseImportFile } from "../../src/portable/parse-file.js";
+import { parseInstapaperHtml } from "../../src/portable/instapaper.js";
+import { isOneTab, parseOneTab } from "../../src/portable/onetab.js";
 import { parsePocketHtml } from "../../src/portable/pocket-html.js";
 import { previewOf } from "../../src/portable/preview.js";
 import { parseZip } from "../../src/portable/zip.js";
@@ -149,17 +151,23 @@ const HTML_PREFIXES = [
   "<h1>",
   "<title>",
   '<DL><p><DT><A HREF="https://a.b" ADD_DATE="',
+  '<DT><A HREF="https://a.b" TAGS="toread,linkding:bookmarks.archived,',
+  '<DT><A HREF="https://a.b">t</A><DD>[linkding-notes]',
+  '<DT><A HREF="',
   "&",
   "&#x",
 ];
 const HTML_SUFFIXES = ["", ">", "x", '"', "'", "=", "</a>", "<"];
 
 const POCKET_HEAD = "<title>Pocket Export</title><h1>Unread</h1><ul>";
+const INSTAPAPER_HEAD = "<title>Instapaper: Export</title><h1>Folder</h1><ol>";
 
 const CSV_HEADERS = [
   "title,url,time_added,tags,status\n",
   "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n",
   "url,title,tags,saved_at,read,read_at,notes\n",
+  "URL,Title,Selection,Folder,Timestamp,Tags\n",
+  "Title,URL,ID,Document tags,Saved date,Reading progress,Location,Seen\n",
 ];
 const CSV_ROW_PREFIXES = [
   "",
@@ -170,6 +178,10 @@ const CSV_ROW_PREFIXES = [
   "https://a.b,t,x,",
   "https://a.b,t,x,2020-01-01T00:00:00.",
   "https://a.b,t,x,2020-01-01 00:00",
+  "https://a.b,t,s,f,1600000000,[",
+  'https://a.b,t,s,f,1600000000,"[""',
+  "t,https://a.b,1,['",
+  "t,https://a.b,1,[],2020-01-01 00:00:00.",
 ];
 const CSV_SUFFIXES = ["", "x", '"', '"x', ",", "\r", "Z"];
 
@@ -214,7 +226,21 @@ describe("hostile input costs each reader time in proportion to its size", { tim
     expect(slowest("Pocket HTML", inputs, parsePocketHtml).ms).toBeLessThan(BOUND_MS);
   });
 
-  it("Pocket, Raindrop and linklog CSV", () => {
+  it("Instapaper's HTML", () => {
+    const inputs = cases(
+      HTML_PREFIXES.map((prefix) => INSTAPAPER_HEAD + prefix),
+      HTML_SUFFIXES,
+    );
+    expect(slowest("Instapaper HTML", inputs, parseInstapaperHtml).ms).toBeLessThan(BOUND_MS);
+  });
+
+  it("OneTab's lines, recognised and read", () => {
+    const inputs = cases(["", "https://a.b | ", "https://a.b", "a:", "https://a.b |", "\n\nhttps://a.b | t\n"], ["", " | x", "|", "\n", "\u2028 | t"]);
+    expect(slowest("OneTab", inputs, (text) => (isOneTab(text) ? parseOneTab(text) : null)).ms).toBeLessThan(BOUND_MS);
+    expect(slowest("OneTab read", inputs, parseOneTab).ms).toBeLessThan(BOUND_MS);
+  });
+
+  it("Pocket, Raindrop, Instapaper, Readwise Reader and linklog CSV", () => {
     const inputs = CSV_HEADERS.flatMap((header) =>
       cases(
         CSV_ROW_PREFIXES.map((row) => header + row),

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_IMPORTED_TAGS } from "../../src/portable/fields.js";
 import { MAX_PROBLEMS } from "../../src/portable/problems.js";
 import { htmlHead, htmlItem, htmlTail, parseNetscapeHtml } from "../../src/portable/netscape-html.js";
+import { mergeDuplicates } from "../../src/portable/merge.js";
 import { isPocketHtml, parsePocketHtml } from "../../src/portable/pocket-html.js";
 import { inEnglish } from "../support/problems-in-english.js";
 
@@ -192,5 +193,65 @@ describe("hostile HTML", () => {
     const parsed = parseNetscapeHtml("<a x ".repeat(2 * 1024 * 1024));
     expect(parsed.links).toEqual([]);
     expect(parsed.problems).toHaveLength(MAX_PROBLEMS + 1);
+  });
+});
+
+describe("fixes to the bookmark readers (issue 18)", () => {
+  const file = (items: string) => `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n${items}\n</DL><p>\n`;
+
+  it("linkding: the tag linkding:bookmarks.archived means read and is no tag; [linkding-notes] is a note apart from the description", () => {
+    const parsed = parseNetscapeHtml(fixture("bookmarks-linkding.html"));
+    expect(parsed.links.map((link) => [link.url, link.read, link.tags, link.notes.map((note) => note.text)])).toEqual([
+      ["https://go.dev/doc/effective_go", true, ["go"], ["How to write clear, idiomatic Go code.", "Reread the section on embedding."]],
+      ["https://www.sqlite.org/wal.html", false, ["databases", "sqlite"], ["Checkpoints: when?"]],
+    ]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it("Pinboard: the toread tag is the unread state, not a tag, whatever TOREAD says", () => {
+    const parsed = parseNetscapeHtml(
+      file(
+        [
+          '<DT><A HREF="https://a.example/" ADD_DATE="1262304000" TOREAD="0" TAGS="toread,linux">A</A>',
+          '<DT><A HREF="https://b.example/" ADD_DATE="1262304000" TOREAD="0" TAGS="linux">B</A>',
+          '<DT><A HREF="https://c.example/" ADD_DATE="1262304000" TAGS="ToRead">C</A>',
+        ].join("\n"),
+      ),
+    );
+    expect(parsed.links.map((link) => [link.url, link.read, link.tags])).toEqual([
+      ["https://a.example/", false, ["linux"]],
+      ["https://b.example/", true, ["linux"]],
+      ["https://c.example/", false, []],
+    ]);
+  });
+
+  it("collapses the whitespace and line breaks inside a title as HTML shows it", () => {
+    const parsed = parseNetscapeHtml(file('<DT><A HREF="https://a.example/">Line\n        broken \t  title</A>'));
+    expect(parsed.links.map((link) => link.title)).toEqual(["Line broken title"]);
+  });
+
+  it("percent-encodes spaces and angle brackets in an HREF as browsers do, and the link is kept", () => {
+    const parsed = parseNetscapeHtml(file('<DT><A HREF=" https://a.example/a b/&lt;c&gt;?q=x y ">Spaced</A>'));
+    expect(parsed.links.map((link) => link.url)).toEqual(["https://a.example/a%20b/%3Cc%3E?q=x%20y"]);
+    expect(mergeDuplicates(parsed.links).invalid).toEqual([]);
+  });
+
+  it("never takes a relative HREF for a link, and says nothing of it", () => {
+    const parsed = parseNetscapeHtml(file('<DT><A HREF="messages2.html">Next</A>\n<DT><A HREF="#top">Top</A>\n<DT><A HREF="https://a.example/">A</A>'));
+    expect(parsed.links.map((link) => link.url)).toEqual(["https://a.example/"]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it("gives no tag for a folder whose name has no letter or digit", () => {
+    const parsed = parseNetscapeHtml(
+      file('<DT><H3>Work</H3>\n<DL><p>\n<DT><H3>-----</H3>\n<DL><p>\n<DT><A HREF="https://a.example/">A</A>\n</DL><p>\n</DL><p>'),
+    );
+    expect(parsed.links.map((link) => link.tags)).toEqual([["work"]]);
+  });
+
+  it("reports an ADD_DATE it cannot read with its line, and the link keeps no date until the import gives it one", () => {
+    const parsed = parseNetscapeHtml(file('<DT><A HREF="https://a.example/" ADD_DATE="yesterday">A</A>\n<DT><A HREF="https://b.example/" ADD_DATE="0">B</A>'));
+    expect(parsed.links.map((link) => link.savedAt)).toEqual([null, null]);
+    expect(inEnglish(parsed.problems)).toEqual([{ line: 3, text: "a date that could not be read: yesterday; the link gets the time of the import" }]);
   });
 });

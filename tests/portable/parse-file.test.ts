@@ -15,6 +15,14 @@ describe("choosing the reader for an uploaded file", () => {
     ["part_000000.csv", "pocket.csv", "Pocket CSV"],
     ["export.csv", "raindrop.csv", "Raindrop CSV"],
     ["linklog-2026-11-25.json", "linklog.json", "linklog JSON"],
+    ["instapaper-export.csv", "instapaper.csv", "Instapaper CSV"],
+    ["download", "instapaper-old.csv", "Instapaper CSV"],
+    ["instapaper-export.html", "instapaper.html", "Instapaper HTML"],
+    ["Reader-export.csv", "readwise-reader.csv", "Readwise Reader CSV"],
+    ["download", "readwise-reader.csv", "Readwise Reader CSV"],
+    ["onetab.txt", "onetab.txt", "OneTab"],
+    ["download", "onetab.txt", "OneTab"],
+    ["study-log.md", "study-log.md", "markdown log"],
   ])("reads %s (%s) as %s", (name, file, format) => {
     const parsed = parseImportFile(name, fixture(file), context);
     expect(parsed.format).toBe(format);
