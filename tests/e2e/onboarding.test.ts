@@ -57,6 +57,15 @@ describe("a first contact that sets things up", () => {
   it("takes a shared location", async () => {
     const chen = harness.emulator.user({ id: 13, first_name: "晨", language_code: "en" });
     await send(13, () => chen.command("/start"));
+    const forwarded = await send(13, () =>
+      chen.sendText("", {
+        text: undefined,
+        location: { latitude: 52.52, longitude: 13.4 },
+        forward_origin: { type: "hidden_user", date: 0, sender_user_name: "A friend" },
+      }),
+    );
+    expect(forwarded.text).not.toContain("Time zone set");
+    expect(zoneOf(13)?.time_zone_chosen).toBe(0);
     const chosen = await send(13, () => chen.sendLocation(31.23, 121.47));
     expect(chosen.text).toContain("Time zone set to Asia/Shanghai");
     expect(zoneOf(13)?.time_zone).toBe("Asia/Shanghai");

@@ -69,7 +69,13 @@ export function onboardingFeature() {
     await ctx.reply(`${welcome}\n\n${ctx.t("start-ask-zone")}`, { reply_markup: await zoneKeyboard(ctx) });
   });
 
-  feature.on("message:location", async (ctx) => {
+  // Only where the user is now, as "📍 Send my location" sends it: a forwarded place, a venue or a live location
+  // shared for another reason must not move their day and their digest.
+  const ownLocation = (ctx: BotContext) => {
+    const message = ctx.message;
+    return message?.location !== undefined && !message.forward_origin && !message.venue && message.location.live_period === undefined;
+  };
+  feature.on("message:location").filter(ownLocation, async (ctx) => {
     const { latitude, longitude } = ctx.message.location;
     await confirmZone(ctx, tzLookup(latitude, longitude));
   });
