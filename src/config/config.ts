@@ -12,7 +12,7 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 export const DEFAULT_DATABASE_URL = "./data/linklog.db";
 /** The playground's own database, so that trying linklog never writes into a real one. */
 export const PLAYGROUND_DATABASE_URL = "./data/playground.db";
-export const DEFAULT_PLAYGROUND_PORT = 8080;
+const DEFAULT_PLAYGROUND_PORT = 8080;
 
 /** No token and not a production deployment: a newcomer trying linklog, who gets the playground instead of an error. */
 export function wantsPlayground(env: Record<string, string | undefined>): boolean {

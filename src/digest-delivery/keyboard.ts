@@ -4,7 +4,7 @@ import { callbackData, int, oneOf } from "../telegram/callback-data.js";
 
 // ✅ (r) and 💤 (z) under a digest item.
 export const digestItemData = callbackData("dg", { action: oneOf("r", "z"), linkId: int(15) });
-export const digestCallback = {
+const digestCallback = {
   read: (linkId: number) => digestItemData.pack({ action: "r", linkId }),
   snooze: (linkId: number) => digestItemData.pack({ action: "z", linkId }),
 } as const;

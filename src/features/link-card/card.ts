@@ -14,7 +14,7 @@ import { callbackData, int, oneOf } from "../../telegram/callback-data.js";
  * question on the card), t opens the tag picker, e asks for a title, f fetches the page again, z undoes a delete.
  */
 export const cardData = callbackData("lk", { action: oneOf("r", "u", "d", "D", "k", "t", "e", "f", "z"), linkId: int(15) });
-export const cardCallback = {
+const cardCallback = {
   read: (linkId: number) => cardData.pack({ action: "r", linkId }),
   unread: (linkId: number) => cardData.pack({ action: "u", linkId }),
   askDelete: (linkId: number) => cardData.pack({ action: "d", linkId }),
@@ -91,7 +91,7 @@ export function cardText(t: Translate, link: LinkDetails, timeZone: string, now:
 }
 
 /** The card's own buttons: read, tags, delete; title and refetch; ✏️ and 🗑 per note. */
-export function cardKeyboard(t: Translate, link: LinkDetails): InlineKeyboard {
+function cardKeyboard(t: Translate, link: LinkDetails): InlineKeyboard {
   const keyboard = new InlineKeyboard()
     .text(
       link.read_at === null ? t("card-mark-read") : t("card-mark-unread"),

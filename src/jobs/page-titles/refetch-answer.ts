@@ -12,7 +12,7 @@ const MAX_DETAIL = 60;
 const detail = (text: string) => escapeHtml(truncate(text, MAX_DETAIL));
 
 /** Why a page could not be fetched, in words (one Fluent key per reason), to follow "Could not fetch the page:". */
-export function failureWords(t: Translate, failure: FetchFailure): string {
+function failureWords(t: Translate, failure: FetchFailure): string {
   switch (failure.reason) {
     case "bad-url":
     case "timeout":
