@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { postgresUnavailable as postgresUnavailableReason } from "./tests/support/postgres.js";
 
 /**
  * Files that start a real process (the entry point through tsx, the CLI, the bench's start-up figure) or test
@@ -42,6 +43,14 @@ class LongestFirst extends BaseSequencer {
 // cores, as a process file's worker mostly waits on its bot process, the emulator, the pacer and timers.
 const WORKERS = 3;
 
+/**
+ * The store and end-to-end files run once more on PostgreSQL (the "postgres" project) whenever a server answers at
+ * TEST_DATABASE_URL (by default the local one); the in-process end-to-end files run there too. Without a server, the
+ * project holds one skipped test that says why.
+ */
+const POSTGRES_FILES = ["tests/store/**/*.test.ts", "tests/e2e/**/*.test.ts"];
+const postgresUnavailable = await postgresUnavailableReason();
+
 export default defineConfig({
   // The durations LongestFirst reads, kept per checkout: node_modules may be shared (a symlink) between checkouts.
   cacheDir: ".cache/vite",
@@ -63,6 +72,18 @@ export default defineConfig({
           maxWorkers: WORKERS,
           // No file here mocks modules or stubs globals, so a worker keeps the modules it imported for the next
           // file: the app's module graph is imported once per worker instead of once per file (seconds each).
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: postgresUnavailable ? ["tests/postgres/unavailable.test.ts"] : POSTGRES_FILES,
+          exclude: PROCESS_FILES,
+          env: { LINKLOG_TEST_DATABASE: "postgres", ...(postgresUnavailable ? { LINKLOG_POSTGRES_UNAVAILABLE: postgresUnavailable } : {}) },
+          globalSetup: postgresUnavailable ? [] : ["tests/support/postgres-setup.ts"],
+          maxWorkers: WORKERS,
           isolate: false,
         },
       },

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { dialectOf } from "../src/db/dialect.js";
 
 // Frozen once shipped: schema changes go into new migration files.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -20,19 +21,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("list_views_user").on("list_views").columns(["user_id", "id"]).execute();
 
-  // Full-text search, one row per link (rowid = links.id). The indexed text is prepared by the application:
-  // Chinese/Japanese/Korean runs become overlapping two-character tokens so that a word inside a longer run
-  // is found, which neither unicode61 (whole runs) nor trigram (three characters at least) can do for "进程".
-  // `owner` holds "u<user id>" so that every query is narrowed to one user inside the index itself.
-  await sql`
-    create virtual table link_search using fts5(
-      owner, title, url, tags, notes,
-      tokenize = 'unicode61 remove_diacritics 2'
-    )`.execute(db);
-  await sql`
-    create trigger links_search_delete after delete on links begin
-      delete from link_search where rowid = old.id;
-    end`.execute(db);
+  if (dialectOf(db) === "postgres") {
+    // PostgreSQL: one tsvector per link, written from the same prepared words (src/search/tsvector.ts), in a
+    // GIN index; a deleted link takes its row along.
+    await sql`
+      create table link_search (
+        rowid bigint primary key references links (id) on delete cascade,
+        document tsvector not null
+      )`.execute(db);
+    await sql`create index link_search_document on link_search using gin (document)`.execute(db);
+  } else {
+    // Full-text search, one row per link (rowid = links.id). The indexed text is prepared by the application:
+    // Chinese/Japanese/Korean runs become overlapping two-character tokens so that a word inside a longer run
+    // is found, which neither unicode61 (whole runs) nor trigram (three characters at least) can do for "进程".
+    // `owner` holds "u<user id>" so that every query is narrowed to one user inside the index itself.
+    await sql`
+      create virtual table link_search using fts5(
+        owner, title, url, tags, notes,
+        tokenize = 'unicode61 remove_diacritics 2'
+      )`.execute(db);
+    await sql`
+      create trigger links_search_delete after delete on links begin
+        delete from link_search where rowid = old.id;
+      end`.execute(db);
+  }
 
   // Small key/value facts about the database itself, such as which version of the search text it holds.
   await db.schema
@@ -44,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("meta").execute();
-  await sql`drop trigger links_search_delete`.execute(db);
+  if (dialectOf(db) === "sqlite") await sql`drop trigger links_search_delete`.execute(db);
   await sql`drop table link_search`.execute(db);
   await db.schema.dropTable("list_views").execute();
   await db.schema.dropIndex("notes_message").execute();

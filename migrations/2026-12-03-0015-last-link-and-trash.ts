@@ -1,10 +1,12 @@
 import { sql, type Kysely } from "kysely";
+import { dialectOf } from "../src/db/dialect.js";
 
 // Frozen once shipped: schema changes go into new migration files.
 export async function up(db: Kysely<any>): Promise<void> {
   // The link the user last touched (saved, sent again, opened as a card, listed alone): where `/note text` goes.
   // A link deleted for good leaves it empty, and `/note` falls back to the link saved last.
-  await sql`alter table users add column last_link_id integer references links (id) on delete set null`.execute(db);
+  const id = sql.raw(dialectOf(db) === "postgres" ? "bigint" : "integer");
+  await sql`alter table users add column last_link_id ${id} references links (id) on delete set null`.execute(db);
 
   // A deleted link waits here for its Undo, then is purged. The row leaves `links` at once (with its tags, notes and
   // message mappings, kept in `data` as JSON), so no query of links, tags, notes or search can show it by forgetting a

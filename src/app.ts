@@ -1,7 +1,7 @@
 import { registerBotProfile } from "./telegram/commands.js";
 import { createBot } from "./bot/create-bot.js";
-import { sqlitePath, type Config } from "./config/config.js";
-import { openDatabase, type DB } from "./db/connection.js";
+import type { Config } from "./config/config.js";
+import { describeDatabase, openDatabase, type DB } from "./db/connection.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createDigestScheduler, type DigestScheduler } from "./jobs/digest-scheduler.js";
 import { createPageTitleWorker, type PageTitleWorker } from "./jobs/page-titles/worker.js";
@@ -49,12 +49,11 @@ export interface App {
 }
 
 async function openMigratedDatabase(config: Config, logger: Logger): Promise<DB> {
-  const path = sqlitePath(config.DATABASE_URL);
-  const db = openDatabase(path);
+  const db = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   const { results = [] } = await migrateToLatest(db);
   await ensureUrlKeys(db);
   await ensureSearchIndex(db);
-  logger.info({ path, migrations: results.length }, "database opened and migrated");
+  logger.info({ database: describeDatabase(config.DATABASE_URL), migrations: results.length }, "database opened and migrated");
   return db;
 }
 

@@ -4,17 +4,18 @@ import { existsSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, sqlitePath } from "../config/config.js";
+import { isPostgresUrl } from "../db/connection.js";
 import { fail } from "./database.js";
 
 const [target] = process.argv.slice(2);
 if (!target) fail("usage: npm run backup -- <backup file>");
 if (existsSync(target)) fail(`${target} exists already; choose a new file name`);
-const source = sqlitePath(
-  z
-    .string()
-    .default(DEFAULT_DATABASE_URL)
-    .parse(process.env.DATABASE_URL || undefined),
-);
+const databaseUrl = z
+  .string()
+  .default(DEFAULT_DATABASE_URL)
+  .parse(process.env.DATABASE_URL || undefined);
+if (isPostgresUrl(databaseUrl)) fail("DATABASE_URL names PostgreSQL: back it up with pg_dump (README, Operations)");
+const source = sqlitePath(databaseUrl);
 if (!existsSync(source)) fail(`no database at ${source}`);
 
 // SQLite's online backup API copies pages while other connections keep writing, restarting when they do.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, sqlitePath } from "../config/config.js";
+import { DEFAULT_DATABASE_URL } from "../config/config.js";
 import { openDatabase, type DB } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
 
@@ -8,7 +8,7 @@ export async function openCliDatabase(): Promise<{ db: DB; defaultTimeZone: stri
   const env = z
     .object({ DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL), DEFAULT_TIMEZONE: z.string().default("UTC") })
     .parse({ DATABASE_URL: process.env.DATABASE_URL || undefined, DEFAULT_TIMEZONE: process.env.DEFAULT_TIMEZONE || undefined });
-  const db = openDatabase(sqlitePath(env.DATABASE_URL));
+  const db = openDatabase(env.DATABASE_URL);
   await migrateToLatest(db);
   return { db, defaultTimeZone: env.DEFAULT_TIMEZONE };
 }

@@ -1,6 +1,6 @@
 import "dotenv/config";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, sqlitePath } from "../config/config.js";
+import { DEFAULT_DATABASE_URL } from "../config/config.js";
 import { openDatabase } from "../db/connection.js";
 import { migrateToLatest } from "../db/migrate.js";
 
@@ -9,7 +9,7 @@ const databaseUrl = z
   .string()
   .default(DEFAULT_DATABASE_URL)
   .parse(process.env.DATABASE_URL || undefined);
-const db = openDatabase(sqlitePath(databaseUrl));
+const db = openDatabase(databaseUrl);
 try {
   const { results = [] } = await migrateToLatest(db);
   const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);

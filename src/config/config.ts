@@ -118,6 +118,10 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: REQUEST_TIMEOUT_RANGE }).min(0.1, REQUEST_TIMEOUT_RANGE).max(300, REQUEST_TIMEOUT_RANGE).default(10),
   ),
+  // PostgreSQL only: connections each process keeps open at most (default 10), and how long one statement may run
+  // in milliseconds (default 30000, 0 for no limit).
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).optional()),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   // Telegram allows a bot about 30 messages a second; the cap is higher so a test against the Bot API emulator
   // can run a digest of a hundred users in well under a second (tests/e2e/digest-kill.test.ts).

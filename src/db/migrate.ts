@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import type { DB } from "./connection.js";
+import { dialectOf } from "./dialect.js";
+import { PostgresSchemaPlugin } from "./postgres-schema.js";
 
 // Works from src/ (tsx) and from dist/src/ (compiled), since migrations/ sits beside src/ in both.
 const migrationFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
@@ -28,7 +30,8 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration in migrations/, in file-name order. */
 export async function migrateToLatest(db: DB): Promise<MigrationResultSet> {
-  const result = await new Migrator({ db, provider: folderMigrations }).migrateToLatest();
+  const migrating = dialectOf(db) === "postgres" ? db.withPlugin(new PostgresSchemaPlugin()) : db;
+  const result = await new Migrator({ db: migrating, provider: folderMigrations }).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     throw new MigrationError(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

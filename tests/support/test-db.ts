@@ -2,9 +2,23 @@ import { afterEach, beforeEach } from "vitest";
 import { openDatabase, type DB } from "../../src/db/connection.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { upsertUser } from "../../src/store/users.js";
+import { createPostgresTestDatabase, testsOnPostgres } from "./postgres.js";
 
-/** A fresh in-memory database with the real migrations applied. */
+/**
+ * A fresh database with the real migrations applied: in memory (SQLite), or in the "postgres" project a new
+ * PostgreSQL database that `destroy()` drops.
+ */
 export async function createTestDatabase(): Promise<DB> {
+  if (testsOnPostgres()) {
+    const created = await createPostgresTestDatabase();
+    const db = openDatabase(created.url, { poolSize: 4 });
+    const close = db.destroy.bind(db);
+    db.destroy = async () => {
+      await close();
+      await created.drop();
+    };
+    return db;
+  }
   const db = openDatabase(":memory:");
   await migrateToLatest(db);
   return db;
