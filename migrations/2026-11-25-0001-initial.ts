@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { dialectOf } from "../src/db/dialect.js";
 
 // Frozen once shipped: schema changes go into new migration files.
 // Times are Unix epoch milliseconds (UTC); local dates are derived with the user's time zone.
@@ -59,13 +60,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("notes_user_created").on("notes").columns(["user_id", "created_at"]).execute();
 
   // Which Telegram messages speak about which links: a reply to any of them targets those links.
-  await db.schema
+  const linkMessages = db.schema
     .createTable("link_messages")
     .addColumn("chat_id", "integer", (col) => col.notNull())
     .addColumn("message_id", "integer", (col) => col.notNull())
     .addColumn("link_id", "integer", (col) => col.notNull().references("links.id").onDelete("cascade"))
-    .addPrimaryKeyConstraint("link_messages_pk", ["chat_id", "message_id", "link_id"])
-    .execute();
+    .addPrimaryKeyConstraint("link_messages_pk", ["chat_id", "message_id", "link_id"]);
+  // SQLite numbers rows in insertion order (rowid), which lists a message's links in the order it named them;
+  // PostgreSQL gets a column of that name for the same order.
+  const ordered = dialectOf(db) === "postgres" ? linkMessages.addColumn("rowid", "integer", (col) => col.autoIncrement()) : linkMessages;
+  await ordered.execute();
   await db.schema.createIndex("link_messages_link").on("link_messages").column("link_id").execute();
 
   await db.schema

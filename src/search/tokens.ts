@@ -28,6 +28,9 @@ export const CJK_RUN = new RegExp(`${CJK_LETTER}+`, "gv");
 // A word piece stops where a CJK run starts, because the search text puts a space there.
 export const TOKEN = new RegExp(`(${CJK_LETTER}+)|${WORD_START}${WORD_CONTINUATION}*`, "gv");
 
+/** A token as unicode61 cuts it, CJK letters and all: each word of the prepared search text is one of these. */
+export const INDEX_TOKEN = new RegExp(`${TOKEN_CHAR}[${TOKEN_CHAR}${DIACRITIC}]*`, "gv");
+
 /**
  * Characters of one text (a title, a URL, all the notes of a link) that search reads, from its start. Four
  * full-length Telegram messages; a word deeper in a pasted book rarely tells its link from others, while every

@@ -1,17 +1,44 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
+import type { DB } from "../db/connection.js";
+import { dialectOf } from "../db/dialect.js";
+import { storableText } from "../db/postgres-text.js";
 
 /** The items in slices of at most `size`: a bulk write is done a batch at a time. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
+/** A column of `rowsOf`: its name and what its values are. */
+export type BulkColumn = readonly [name: string, type: "integer" | "text"];
+
+/** The rows as PostgreSQL's jsonb takes them: it refuses NUL and lone surrogates, which SQLite's JSON keeps. */
+function postgresJson(rows: readonly unknown[]): string {
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value));
+}
+
 /**
- * `json_each(?)` over the values: a whole batch handed to SQLite as one JSON array, one short statement per
- * table and batch. A multi-row `values` list or a long `in` list makes Kysely compile and better-sqlite3
- * prepare hundreds of placeholders anew for every batch, which costs about as much as the rows themselves.
- * JSON keeps text byte for byte (NUL, lone surrogates, line breaks) and integers as integers. Rows are given
- * as arrays and read by position (`item.value ->> 0`): SQLite finds an array element faster than an object key.
+ * A whole batch as one parameter, read as a table with these columns (`from ${rowsOf(…)} as item`): one short
+ * statement per table and batch. A multi-row `values` list or a long `in` list makes Kysely compile and
+ * better-sqlite3 prepare hundreds of placeholders anew for every batch, which costs about as much as the rows
+ * themselves. Rows are given as arrays, in the order of `columns`, and come out in the order given.
+ * SQLite reads them with json_each (JSON keeps text byte for byte, integers as integers, and SQLite finds an
+ * array element faster than an object key); PostgreSQL with jsonb_array_elements, each field cast to its type.
  */
-export function jsonEach(values: readonly unknown[]) {
-  return sql`json_each(${JSON.stringify(values)})`;
+export function rowsOf(db: DB, rows: readonly (readonly unknown[])[], columns: readonly BulkColumn[]): RawBuilder<unknown> {
+  if (dialectOf(db) === "postgres") {
+    const fields = columns.map(([name, type], i) => sql`(value ->> ${sql.lit(i)})::${sql.raw(type === "integer" ? "bigint" : "text")} as ${sql.ref(name)}`);
+    return sql`(select ${sql.join(fields)} from jsonb_array_elements(${postgresJson(rows)}::jsonb))`;
+  }
+  const fields = columns.map(([name], i) => sql`value ->> ${sql.lit(i)} as ${sql.ref(name)}`);
+  return sql`(select ${sql.join(fields)} from json_each(${JSON.stringify(rows)}))`;
+}
+
+/** The ids as a one-column subquery (`where id in ${idsIn(…)}`), one parameter however many there are. */
+export function idsIn(db: DB, ids: readonly number[]): RawBuilder<unknown> {
+  return dialectOf(db) === "postgres" ? sql`(select unnest(${[...ids]}::bigint[]))` : sql`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** The texts as a one-column subquery, as `idsIn`. */
+export function textsIn(db: DB, texts: readonly string[]): RawBuilder<unknown> {
+  return dialectOf(db) === "postgres" ? sql`(select unnest(${texts.map(storableText)}::text[]))` : sql`(select value from json_each(${JSON.stringify(texts)}))`;
 }

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
+import { dialectOf } from "../db/dialect.js";
 import type { DB } from "../db/connection.js";
 import { DAY_MS } from "../time/local-date.js";
 import type { User } from "../db/schema.js";
@@ -140,6 +141,17 @@ export interface DigestInput {
 // A streak longer than this is shown as this; it keeps the query bounded for years of reading.
 const STREAK_DAYS_LOOKED_AT = 400;
 
+/**
+ * JSON built in SQL: SQLite's json_object and json_group_array, PostgreSQL's json_build_object and json_agg (which
+ * gives null, not [], for no rows). Both keep the order the rows come in from their ordered subquery.
+ */
+function jsonFunctions(db: DB) {
+  if (dialectOf(db) === "postgres") {
+    return { object: sql.raw("json_build_object"), array: (value: RawBuilder<unknown>) => sql`coalesce(json_agg(${value}), '[]')` };
+  }
+  return { object: sql.raw("json_object"), array: (value: RawBuilder<unknown>) => sql`json_group_array(${value})` };
+}
+
 /** Everything a digest says, in one statement: counts, streak days, up-next candidates and notes to revisit. */
 export async function digestData(db: DB, input: DigestInput): Promise<DigestFacts> {
   const { userId, now, yesterday, offsetMs } = input;
@@ -147,24 +159,25 @@ export async function digestData(db: DB, input: DigestInput): Promise<DigestFact
     input.revisitDays.map((day) => sql`(n.created_at >= ${day.start} and n.created_at < ${day.end})`),
     sql` or `,
   );
+  const { object, array } = jsonFunctions(db);
   const { rows } = await sql<{ data: string }>`
-    select json_object(
+    select cast(${object}(
       'savedYesterday', (select count(*) from links where user_id = ${userId} and saved_at >= ${yesterday.start} and saved_at < ${yesterday.end}),
       'readYesterday', (select count(*) from links where user_id = ${userId} and read_at >= ${yesterday.start} and read_at < ${yesterday.end}),
       'notesYesterday', (select count(*) from notes where user_id = ${userId} and created_at >= ${yesterday.start} and created_at < ${yesterday.end}),
       'unread', (select count(*) from links where user_id = ${userId} and read_at is null),
-      'readDays', (select json_group_array(day) from (
+      'readDays', (select ${array(sql`day`)} from (
         select distinct (read_at + ${offsetMs}) / ${DAY_MS} as day from links
         where user_id = ${userId} and read_at >= ${now - STREAK_DAYS_LOOKED_AT * DAY_MS} and read_at is not null
-        order by day desc)),
-      'candidates', (select json_group_array(json_object('id', id, 'url', url, 'title', title, 'saved_at', saved_at)) from (
+        order by day desc) as days),
+      'candidates', (select ${array(sql`${object}('id', id, 'url', url, 'title', title, 'saved_at', saved_at)`)} from (
         select id, url, title, saved_at from links
         where user_id = ${userId} and read_at is null and (digest_snoozed_until is null or digest_snoozed_until <= ${now})
-        order by saved_at, id limit ${input.candidates})),
-      'revisits', (select json_group_array(json_object('id', id, 'link_id', link_id, 'text', text, 'created_at', created_at, 'url', url, 'title', title)) from (
+        order by saved_at, id limit ${input.candidates}) as candidates),
+      'revisits', (select ${array(sql`${object}('id', id, 'link_id', link_id, 'text', text, 'created_at', created_at, 'url', url, 'title', title)`)} from (
         select n.id, n.link_id, n.text, n.created_at, l.url, l.title from notes n join links l on l.id = n.link_id
         where n.user_id = ${userId} and (${revisitRanges})
-        order by n.created_at limit 20))
-    ) as data`.execute(db);
+        order by n.created_at limit 20) as revisits)
+    ) as text) as data`.execute(db);
   return JSON.parse(rows[0]!.data) as DigestFacts;
 }

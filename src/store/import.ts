@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { KeyedLink } from "../portable/merge.js";
-import { chunks, jsonEach } from "./bulk.js";
+import { chunks, idsIn, rowsOf, textsIn } from "./bulk.js";
 import { FETCH_PRIORITY } from "./page-info.js";
 import { indexLinksAsGiven, reindexLinks, type IndexedLink } from "./search-index.js";
 import { tagIdsCreatingMissing } from "./tags.js";
@@ -33,7 +33,10 @@ type Stored = { id: number; url_key: string; title: string | null; saved_at: num
 async function storedLinks(trx: DB, userId: number, links: readonly KeyedLink[]): Promise<Map<string, Stored>> {
   const { rows } = await sql<Stored>`
     select id, url_key, title, saved_at, read_at from links
-    where user_id = ${userId} and url_key in (select value from ${jsonEach(links.map((link) => link.urlKey))})`.execute(trx);
+    where user_id = ${userId} and url_key in ${textsIn(
+      trx,
+      links.map((link) => link.urlKey),
+    )}`.execute(trx);
   return new Map(rows.map((row) => [row.url_key, row]));
 }
 
@@ -43,15 +46,24 @@ async function insertNew(trx: DB, userId: number, links: readonly KeyedLink[], n
     const savedAt = link.savedAt ?? now;
     return [link.url, link.urlKey, link.title, savedAt, link.read ? (link.readAt ?? savedAt) : null, link.source ?? null];
   });
-  // json_each walks the array in order, so ids are handed out in the file's order. A title from the file is the
+  const columns = [
+    ["url", "text"],
+    ["url_key", "text"],
+    ["title", "text"],
+    ["saved_at", "integer"],
+    ["read_at", "integer"],
+    ["source", "text"],
+  ] as const;
+  // Rows come in the array's order, so ids are handed out in the file's order. A title from the file is the
   // user's own, which no fetch replaces. Only untitled links are queued: fetching thousands of old pages the user
   // titled already would cost their sites a lot for a description and a reading time (/refetch gets those).
   const inserted = await sql<{ id: number; url_key: string }>`
     insert into links (user_id, url, url_key, title, title_source, saved_at, read_at, fetch_status, fetch_next_at, fetch_priority, source)
-    select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2,
-      iif(item.value ->> 2 is null, null, 'user'), item.value ->> 3, item.value ->> 4,
-      iif(item.value ->> 2 is null, 'pending', 'done'), iif(item.value ->> 2 is null, ${now}, null), ${FETCH_PRIORITY.background}, item.value ->> 5
-    from ${jsonEach(rows)} as item
+    select ${userId}, item.url, item.url_key, item.title,
+      case when item.title is null then null else 'user' end, item.saved_at, item.read_at,
+      case when item.title is null then 'pending' else 'done' end, case when item.title is null then cast(${now} as bigint) end,
+      ${FETCH_PRIORITY.background}, item.source
+    from ${rowsOf(trx, rows, columns)} as item
     returning id, url_key`.execute(trx);
   return new Map(inserted.rows.map((row) => [row.url_key, row.id]));
 }
@@ -74,11 +86,17 @@ async function updateExisting(trx: DB, links: readonly KeyedLink[], stored: Map<
   });
   if (changes.length > 0) {
     // A title filled in from the file is the user's, like one given at import (the old values are read on the right).
+    const columns = [
+      ["id", "integer"],
+      ["title", "text"],
+      ["saved_at", "integer"],
+      ["read_at", "integer"],
+    ] as const;
     await sql`
-      update links set title = item.value ->> 1, saved_at = item.value ->> 2, read_at = item.value ->> 3,
-        title_source = iif(links.title is null and item.value ->> 1 is not null, 'user', links.title_source)
-      from ${jsonEach(changes)} as item
-      where links.id = item.value ->> 0`.execute(trx);
+      update links set title = item.title, saved_at = item.saved_at, read_at = item.read_at,
+        title_source = case when links.title is null and item.title is not null then 'user' else links.title_source end
+      from ${rowsOf(trx, changes, columns)} as item
+      where links.id = item.id`.execute(trx);
   }
   return new Set(changes.map(([id]) => id));
 }
@@ -93,7 +111,10 @@ async function addTags(trx: DB, userId: number, linkIds: Map<KeyedLink, number>,
   // `where true` lets SQLite tell the upsert's `on conflict` from a join constraint of the select.
   const inserted = await sql<{ link_id: number }>`
     insert into link_tags (link_id, tag_id, tagged_at)
-    select item.value ->> 0, item.value ->> 1, ${now} from ${jsonEach(pairs)} as item where true
+    select item.link_id, item.tag_id, ${now} from ${rowsOf(trx, pairs, [
+      ["link_id", "integer"],
+      ["tag_id", "integer"],
+    ])} as item where true
     on conflict do nothing
     returning link_id`.execute(trx);
   return new Set(inserted.rows.map((row) => row.link_id));
@@ -122,7 +143,7 @@ const noteKey = (linkId: number, text: string) => `${linkId}\u0000${text}`;
 async function storedNoteKeys(trx: DB, linkIds: readonly number[]): Promise<Set<string>> {
   if (linkIds.length === 0) return new Set();
   const { rows } = await sql<{ link_id: number; text: string }>`
-    select link_id, text from notes where link_id in (select value from ${jsonEach(linkIds)})`.execute(trx);
+    select link_id, text from notes where link_id in ${idsIn(trx, linkIds)}`.execute(trx);
   return new Set(rows.map((note) => noteKey(note.link_id, note.text)));
 }
 
@@ -141,8 +162,12 @@ async function addNotes(
   if (rows.length > 0) {
     await sql`
       insert into notes (user_id, link_id, text, created_at, updated_at)
-      select ${userId}, item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 2
-      from ${jsonEach(rows)} as item`.execute(trx);
+      select ${userId}, item.link_id, item.text, item.created_at, item.created_at
+      from ${rowsOf(trx, rows, [
+        ["link_id", "integer"],
+        ["text", "text"],
+        ["created_at", "integer"],
+      ])} as item`.execute(trx);
   }
   return { count: rows.length, linkIds: new Set(rows.map(([linkId]) => linkId)) };
 }

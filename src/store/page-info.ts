@@ -71,7 +71,7 @@ export async function recordFetchedPage(db: DB, linkId: number, page: FetchedPag
         fetch_status: "done",
         fetch_next_at: null,
         title: sql`case when title_source = 'user' then title else coalesce(${page.title}, title) end`,
-        title_source: sql`case when title_source = 'user' then 'user' when ${page.title} is not null then 'page' else title_source end`,
+        title_source: sql`case when title_source = 'user' then 'user' when cast(${page.title} as text) is not null then 'page' else title_source end`,
       })
       .where("id", "=", linkId)
       .execute();

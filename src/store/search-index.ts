@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import { metaValue, setMetaValue } from "./meta.js";
 import { ownerPrefix } from "../search/query.js";
-import { chunks, jsonEach } from "./bulk.js";
+import { chunks, idsIn } from "./bulk.js";
+import { searchTableOf, type SearchRow } from "./search-table.js";
 import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
 
 /**
@@ -11,8 +12,6 @@ import { ownedText, searchText, urlSearchText } from "../search/search-text.js";
  */
 export const SEARCH_INDEX_VERSION = 5;
 const VERSION_KEY = "search_index_version";
-// FTS5's own default: merge once 4 segments of a level exist, as everyday writes go.
-const FTS_DEFAULT_AUTOMERGE = 4;
 // Bounds the memory a batch of search texts takes.
 const BATCH_SIZE = 500;
 
@@ -45,23 +44,23 @@ async function indexedLinks(db: DB, linkIds: readonly number[]): Promise<Indexed
     select links.id, links.user_id, links.url, links.title, links.fetched_title, links.source, links.site_name,
       (select string_agg(tags.name, ' ' order by tags.name) from link_tags join tags on tags.id = link_tags.tag_id
         where link_tags.link_id = links.id) as tags,
-      (select string_agg(notes.text, char(10) order by notes.created_at, notes.id) from notes where notes.link_id = links.id) as notes
-    from links where links.id in (select value from ${jsonEach(linkIds)})`.execute(db);
+      (select string_agg(notes.text, ${"\n"} order by notes.created_at, notes.id) from notes where notes.link_id = links.id) as notes
+    from links where links.id in ${idsIn(db, linkIds)}`.execute(db);
   return rows;
 }
 
-/** The link's row of link_search, as [rowid, title, url, tags, notes]. */
-function searchRow(link: IndexedLink): [number, string, string, string, string] {
+/** The link's search row. */
+function searchRow(link: IndexedLink): SearchRow {
   const owned = (text: string) => ownedText(ownerPrefix(link.user_id), text);
-  return [
-    link.id,
+  return {
+    id: link.id,
     // The page's own title is searchable too when the user gave the link another one; so are where it came from
     // (a channel's name) and the site's name.
-    owned(searchText([...new Set([link.title, link.fetched_title, link.source, link.site_name])].filter(Boolean).join("\n"))),
-    owned(urlSearchText(link.url)),
-    owned(searchText(link.tags ?? "")),
-    owned(searchText(link.notes ?? "")),
-  ];
+    title: owned(searchText([...new Set([link.title, link.fetched_title, link.source, link.site_name])].filter(Boolean).join("\n"))),
+    url: owned(urlSearchText(link.url)),
+    tags: owned(searchText(link.tags ?? "")),
+    notes: owned(searchText(link.notes ?? "")),
+  };
 }
 
 /**
@@ -69,12 +68,8 @@ function searchRow(link: IndexedLink): [number, string, string, string, string] 
  * caller already holds: reading back the links an import has just inserted cost a tenth of its time.
  */
 export async function indexLinksAsGiven(db: DB, links: readonly IndexedLink[]): Promise<void> {
-  const rows = links.map(searchRow);
-  if (rows.length === 0) return;
-  await sql`
-    insert into link_search (rowid, title, url, tags, notes)
-    select item.value ->> 0, item.value ->> 1, item.value ->> 2, item.value ->> 3, item.value ->> 4
-    from ${jsonEach(rows)} as item`.execute(db);
+  if (links.length === 0) return;
+  await searchTableOf(db).insert(db, links.map(searchRow));
 }
 
 async function insertRows(db: DB, linkIds: readonly number[]): Promise<void> {
@@ -94,7 +89,7 @@ export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<
   if (linkIds.length === 0) return;
   await inTransaction(db, async (trx) => {
     for (const batch of chunks(linkIds, BATCH_SIZE)) {
-      await sql`delete from link_search where rowid in (select value from ${jsonEach(batch)})`.execute(trx);
+      await searchTableOf(trx).delete(trx, batch);
       await insertRows(trx, batch);
     }
   });
@@ -109,9 +104,9 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
   const version = String(SEARCH_INDEX_VERSION);
   if ((await metaValue(db, VERSION_KEY)) === version) return false;
   await db.transaction().execute(async (trx) => {
+    const table = searchTableOf(trx);
     await trx.deleteFrom("link_search").execute();
-    // No merging of segments while loading: the 'optimize' below merges them all once (a fifth less time).
-    await sql`insert into link_search (link_search, rank) values ('automerge', 0)`.execute(trx);
+    await table.beginRebuild(trx);
     // Walks the links in id order, a batch at a time, so memory stays flat however many there are.
     for (let after = 0; ;) {
       const ids = (await trx.selectFrom("links").select("id").where("id", ">", after).orderBy("id").limit(BATCH_SIZE).execute()).map((row) => row.id);
@@ -120,9 +115,7 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
       await insertRows(trx, ids);
       after = last;
     }
-    // Merges the many segments a bulk load leaves behind, so queries read one b-tree per term.
-    await sql`insert into link_search (link_search) values ('optimize')`.execute(trx);
-    await sql`insert into link_search (link_search, rank) values ('automerge', ${sql.lit(FTS_DEFAULT_AUTOMERGE)})`.execute(trx);
+    await table.endRebuild(trx);
     await setMetaValue(trx, VERSION_KEY, version);
   });
   return true;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
-import { parseQuery, toMatchExpression, type SearchQuery } from "../search/query.js";
+import { parseQuery, type SearchQuery } from "../search/query.js";
+import { searchTableOf } from "./search-table.js";
 import { snippet } from "../search/snippet.js";
 import type { ListedLink } from "../recall/listed-link.js";
 import { pageOf } from "../recall/pagination.js";
@@ -23,14 +24,14 @@ export interface SearchPage extends LinkPage {
 }
 
 /**
- * The links matching an FTS5 expression. The index is read first and each hit's link fetched by its id: the
- * expression's owner prefix narrows the index to the user, and the user_id check keeps that true in SQL too.
+ * The links matching the query. The index is read first and each hit's link fetched by its id: the owner prefix
+ * of the query's words narrows the index to the user, and the user_id check keeps that true in SQL too.
  */
-function matchingLinks(db: DB, userId: number, expression: string) {
+function matchingLinks(db: DB, userId: number, query: SearchQuery, words: "prefix" | "whole") {
   return db
     .selectFrom("link_search")
     .innerJoin("links", "links.id", "link_search.rowid")
-    .where(sql<boolean>`link_search match ${expression}`)
+    .where(searchTableOf(db).matches(query, userId, words))
     .where("links.user_id", "=", userId);
 }
 
@@ -70,8 +71,8 @@ interface Match {
 }
 
 /** The newest matches of an expression, at most one past MAX_RANKED: enough to count them, or to page through them. */
-async function newestOf(db: DB, userId: number, expression: string): Promise<Match[]> {
-  return await matchingLinks(db, userId, expression)
+async function newestOf(db: DB, userId: number, query: SearchQuery): Promise<Match[]> {
+  return await matchingLinks(db, userId, query, "whole")
     .select(["links.id", "links.saved_at"])
     .orderBy("link_search.rowid", "desc")
     .limit(MAX_RANKED + 1)
@@ -82,10 +83,9 @@ async function newestOf(db: DB, userId: number, expression: string): Promise<Mat
  * The same, each with its rank. bm25 counts every posting of each term once per query, so this is the one pass
  * that both counts and ranks: reading the matches again for the page would double the cost of a search.
  */
-async function newestRanked(db: DB, userId: number, expression: string): Promise<Match[]> {
-  return await matchingLinks(db, userId, expression)
-    // Weights by column (title, url, tags, notes): a word in the title says most about a link, in a note least.
-    .select(["links.id", "links.saved_at", sql<number>`bm25(link_search, 10, 2, 5, 1)`.as("score")])
+async function newestRanked(db: DB, userId: number, query: SearchQuery): Promise<Match[]> {
+  return await matchingLinks(db, userId, query, "prefix")
+    .select(["links.id", "links.saved_at", searchTableOf(db).score(query, userId).as("score")])
     .orderBy("link_search.rowid", "desc")
     .limit(MAX_RANKED + 1)
     .execute();
@@ -99,13 +99,13 @@ async function newestRanked(db: DB, userId: number, expression: string): Promise
  * words, which a ranking puts no higher). Every other search reads the index once.
  */
 async function newestMatches(db: DB, userId: number, query: SearchQuery): Promise<Match[]> {
-  const whole = toMatchExpression(query, userId, "whole");
-  const prefixed = toMatchExpression(query, userId);
-  if (whole !== prefixed) {
-    const wholeMatches = await newestOf(db, userId, whole);
+  // A query of CJK bigrams alone has no prefix: it reads the index once.
+  const hasPrefix = query.words.some((term) => term.kind === "word" || Array.from(term.run).length === 1);
+  if (hasPrefix) {
+    const wholeMatches = await newestOf(db, userId, query);
     if (wholeMatches.length > MAX_RANKED) return wholeMatches;
   }
-  return await newestRanked(db, userId, prefixed);
+  return await newestRanked(db, userId, query);
 }
 
 /** A page of the links in this order of ids. */

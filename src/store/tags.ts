@@ -15,7 +15,7 @@ export async function suggestTags(db: DB, userId: number, now: number, limit: nu
         (select count(*) from link_tags where tag_id = tags.id and tagged_at > ${now - 90 * DAY_MS}) as recent,
         (select count(*) from link_tags where tag_id = tags.id) as uses,
         (select max(tagged_at) from link_tags where tag_id = tags.id) as last_used
-      from tags where tags.user_id = ${userId})
+      from tags where tags.user_id = ${userId}) as ranked
     where last_used is not null
     order by recent desc, uses desc, last_used desc, name
     limit ${limit}`.execute(db);

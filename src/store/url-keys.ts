@@ -2,11 +2,34 @@ import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import { metaValue, setMetaValue } from "./meta.js";
 import { normalizeUrl, URL_KEY_VERSION } from "../links/normalize.js";
-import { jsonEach } from "./bulk.js";
+import { rowsOf } from "./bulk.js";
+import { dialectOf } from "../db/dialect.js";
 
 const VERSION_KEY = "url_key_version";
 // Bounds the memory a batch of links and their new keys takes.
 const BATCH_SIZE = 500;
+
+/**
+ * Gives the links their new keys, except where a new key would break unique (user_id, url_key): those keep theirs.
+ * SQLite's "or ignore" skips exactly those rows; PostgreSQL has no such update, so each link is checked and moved
+ * on its own (this runs once per change of the key rules).
+ */
+async function rekey(trx: DB, changed: readonly (readonly [number, string])[]): Promise<void> {
+  if (dialectOf(trx) === "sqlite") {
+    await sql`
+      update or ignore links set url_key = item.url_key
+      from ${rowsOf(trx, changed, [
+        ["id", "integer"],
+        ["url_key", "text"],
+      ])} as item where links.id = item.id`.execute(trx);
+    return;
+  }
+  for (const [id, key] of changed) {
+    await sql`
+      update links set url_key = ${key} where id = ${id}
+        and not exists (select 1 from links as other where other.user_id = links.user_id and other.url_key = ${key})`.execute(trx);
+  }
+}
 
 /**
  * Gives every stored link the key the current rules compute from its stored URL, once per `URL_KEY_VERSION`,
@@ -26,14 +49,9 @@ export async function ensureUrlKeys(db: DB): Promise<boolean> {
       if (last === undefined) break;
       const changed = rows.flatMap((row) => {
         const key = normalizeUrl(row.url)?.key;
-        return key === undefined || key === row.url_key ? [] : [[row.id, key]];
+        return key === undefined || key === row.url_key ? [] : [[row.id, key] as const];
       });
-      // "or ignore" skips exactly the rows whose new key would break unique (user_id, url_key): those keep theirs.
-      if (changed.length > 0) {
-        await sql`
-          update or ignore links set url_key = item.value ->> 1
-          from ${jsonEach(changed)} as item where links.id = item.value ->> 0`.execute(trx);
-      }
+      if (changed.length > 0) await rekey(trx, changed);
       after = last.id;
     }
     await setMetaValue(trx, VERSION_KEY, version);

@@ -230,7 +230,7 @@ describe("notes and link cards, as the user goes about them", () => {
     const ada = session(5003);
     await ada.save("https://gamma.example.org/old-news", "");
     await ada.command("/note an old thought, from a month ago", /Note added/);
-    write("update notes set created_at = created_at - 30 * 86400000 where text = 'an old thought, from a month ago'");
+    write("update notes set created_at = created_at - 30 * cast(86400000 as bigint) where text = 'an old thought, from a month ago'");
     const since = harness.emulator.mark();
     ada.user().command("/notes file");
     const call = await harness.emulator.waitForCall("sendDocument", (c) => c.response.ok, { since });

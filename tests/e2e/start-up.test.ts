@@ -70,7 +70,7 @@ describe("start-up", () => {
       "connecting to Telegram",
       "running as @linklog_test_bot in long polling mode",
     ]);
-    expect(lines[0]).toMatchObject({ path: expect.stringMatching(/linklog\.db$/), migrations: expect.any(Number) });
+    expect(lines[0]).toMatchObject({ database: expect.stringMatching(/linklog\.db$/), migrations: expect.any(Number) });
     expect(lines[1]).toMatchObject({ api_root: emulator.apiRoot });
     expect(lines[2]).toMatchObject({ username: "linklog_test_bot", mode: "long polling", port: null });
     expect(JSON.stringify(lines)).not.toContain(emulator.token);

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/connection.js";
 import { ownerPrefix } from "../../src/search/query.js";
 import { ownedText, searchText } from "../../src/search/search-text.js";
-import { tokens } from "../../src/search/tokens.js";
+import { foldWord, tokens } from "../../src/search/tokens.js";
+import { toTsVector } from "../../src/search/tsquery.js";
 import { saveLinks } from "../../src/store/links.js";
 import { reindexLinks } from "../../src/store/search-index.js";
 import { addUser, createTestDatabase } from "../support/test-db.js";
+import { testsOnPostgres } from "../support/postgres.js";
 
 // Characters where JavaScript's Unicode and unicode61's tables disagree, or where unicode61 has rules of its
 // own: combining marks it keeps inside a token or splits on (Devanagari, Tai Lue), letters newer than its
@@ -58,7 +60,7 @@ const anyText = fc.oneof(
   fc.array(fc.constantFrom(...tricky), { maxLength: 30 }).map((parts) => parts.join("")),
 );
 
-describe("the application's tokens", () => {
+describe.skipIf(testsOnPostgres())("the application's tokens, in SQLite", () => {
   let db: DB;
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -88,6 +90,25 @@ describe("the application's tokens", () => {
   });
 });
 
+describe.runIf(testsOnPostgres())("the application's tokens, in PostgreSQL", () => {
+  let db: DB;
+  beforeAll(async () => (db = await createTestDatabase()));
+  afterAll(async () => db.destroy());
+
+  it("are the document's words, each carrying its owner's prefix, whatever the text", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, async (input) => {
+        const owned = ownedText(ownerPrefix(1), searchText(input));
+        const document = toTsVector([{ text: owned, weight: "A" }]);
+        const { rows } = await sql<{ word: string }>`select lexeme as word from unnest(${document}::tsvector)`.execute(db);
+        const words = new Set(tokens(searchText(input)).map((token) => foldWord(`u1x${token.text}`)));
+        expect(new Set(rows.map((row) => row.word))).toEqual(words);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe("text planted by one user", () => {
   let db: DB;
   beforeAll(async () => {
@@ -106,12 +127,17 @@ describe("text planted by one user", () => {
       .execute();
     await reindexLinks(db, [outcome!.link.id]);
     // The victim's searches for "rust", as prefix and as whole word, over the whole index.
-    for (const match of ['"u1xrust"*', '"u1xrust"', '"u1x"*']) {
-      const { rows } = await sql`select rowid from link_search where link_search match ${match}`.execute(db);
+    const postgres = testsOnPostgres();
+    const matching = (expression: string) =>
+      postgres
+        ? sql`select rowid from link_search where document @@ ${expression}::tsquery`.execute(db)
+        : sql`select rowid from link_search where link_search match ${expression}`.execute(db);
+    for (const match of postgres ? ["'u1xrust':*", "'u1xrust'", "'u1x':*"] : ['"u1xrust"*', '"u1xrust"', '"u1x"*']) {
+      const { rows } = await matching(match);
       expect(rows, match).toEqual([]);
     }
     // The planter still finds their own text.
-    const own = await sql`select rowid from link_search where link_search match '"u2xab"*'`.execute(db);
+    const own = await matching(postgres ? "'u2xab':*" : '"u2xab"*');
     expect(own.rows).toHaveLength(1);
   });
 });

@@ -22,7 +22,7 @@ describe("deleting a link with an undo", () => {
     link: await db().selectFrom("links").selectAll().where("id", "=", id).execute(),
     tags: await db().selectFrom("link_tags").selectAll().where("link_id", "=", id).orderBy("tag_id").execute(),
     notes: await db().selectFrom("notes").selectAll().where("link_id", "=", id).execute(),
-    messages: await db().selectFrom("link_messages").selectAll().where("link_id", "=", id).execute(),
+    messages: await db().selectFrom("link_messages").select(["chat_id", "message_id", "link_id"]).where("link_id", "=", id).execute(),
   });
 
   it("takes the link out of every table at once, and Undo puts back exactly what was there", async () => {

@@ -18,7 +18,8 @@ async function storeWithOldKeys(rows: [userId: number, url: string][]): Promise<
   return inserted.map((row) => row.id);
 }
 
-const keysById = async () => new Map((await fixture.db.selectFrom("links").select(["id", "url", "url_key"]).execute()).map((row) => [row.id, row]));
+const keysById = async () =>
+  new Map((await fixture.db.selectFrom("links").select(["id", "url", "url_key"]).orderBy("id").execute()).map((row) => [row.id, row]));
 const version = () => fixture.db.selectFrom("meta").select("value").where("key", "=", "url_key_version").executeTakeFirst();
 
 describe("re-keying stored links when the key rules change", () => {

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import type { Emulator } from "../../src/emulator/index.js";
+import { isPostgresUrl } from "../../src/db/connection.js";
+import { createPostgresTestDatabase, psqlRows, testsOnPostgres } from "./postgres.js";
 
 const root = new URL("../..", import.meta.url);
 
@@ -71,8 +73,32 @@ export async function startBot(emulator: Emulator, databasePath: string, env: Re
   return bot;
 }
 
+/**
+ * A database for one test's bot: a new SQLite file, or in the "postgres" project a new PostgreSQL database (its URL
+ * is the `path`); `cleanup` removes it.
+ */
+export async function tempDatabase(): Promise<{ path: string; cleanup(): Promise<void> }> {
+  if (testsOnPostgres()) {
+    const created = await createPostgresTestDatabase();
+    return { path: created.url, cleanup: created.drop };
+  }
+  const file = tempDatabasePath();
+  return { path: file.path, cleanup: async () => file.cleanup() };
+}
+
+/** The same view of a PostgreSQL database, one statement per psql run (`?` placeholders as in SQLite). */
+function readPostgres(url: string) {
+  return {
+    all: <T>(query: string, ...params: unknown[]): T[] => psqlRows<T>(url, query, params),
+    get: <T>(query: string, ...params: unknown[]): T | undefined => psqlRows<T>(url, query, params)[0],
+    run: (query: string, ...params: unknown[]): void => void psqlRows(url, query, params),
+    close: () => undefined,
+  };
+}
+
 /** A view of the bot's database for asserting what was stored; writable only to set the stage (backdating). */
 export function readDatabase(path: string, { writable = false } = {}) {
+  if (isPostgresUrl(path)) return readPostgres(path);
   const db = new SQLite(path, { readonly: !writable, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { startBot, tempDatabasePath, type BotProcess } from "./bot-process.js";
+import { startBot, tempDatabase, type BotProcess } from "./bot-process.js";
 import { startAppInProcess, type InProcessBot } from "./in-process.js";
 
 export interface Harness<Bot> {
@@ -13,16 +13,18 @@ export type BotHarness = Harness<BotProcess>;
 export type AppHarness = Harness<InProcessBot>;
 
 function harnessWith<Bot extends { stop(): Promise<unknown> }>(start: (emulator: Emulator, databasePath: string) => Promise<Bot>): Harness<Bot> {
-  const database = tempDatabasePath();
-  const harness = { databasePath: database.path } as Harness<Bot>;
+  const harness = {} as Harness<Bot>;
+  let database: Awaited<ReturnType<typeof tempDatabase>> | undefined;
   beforeAll(async () => {
+    database = await tempDatabase();
+    harness.databasePath = database.path;
     harness.emulator = await startEmulator();
     harness.bot = await start(harness.emulator, database.path);
   });
   afterAll(async () => {
     await harness.bot?.stop();
     await harness.emulator?.close();
-    database.cleanup();
+    await database?.cleanup();
   });
   return harness;
 }

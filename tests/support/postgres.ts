@@ -78,11 +78,14 @@ function withLiterals(query: string, params: readonly unknown[]): string {
 
 /**
  * One statement against a test's PostgreSQL database, synchronously (through psql), as the SQLite view of the bot's
- * database file answers: rows as JSON objects.
+ * database file answers: rows as objects.
  */
 export function psqlRows<T>(url: string, query: string, params: readonly unknown[]): T[] {
   const statement = withLiterals(query, params);
   const wrapped = /^\s*(select|with)\b/i.test(statement) ? `select coalesce(json_agg(row), '[]') from (${statement}) as row` : statement;
   const output = execFileSync("psql", [url, "-AtqX", "-v", "ON_ERROR_STOP=1", "-c", wrapped], { encoding: "utf8" });
-  return /^\s*(select|with)\b/i.test(statement) ? (JSON.parse(output) as T[]) : [];
+  // Truth values as SQLite gives them (1 and 0), so one assertion holds on both databases.
+  return /^\s*(select|with)\b/i.test(statement)
+    ? (JSON.parse(output, (_key, value: unknown) => (typeof value === "boolean" ? Number(value) : value)) as T[])
+    : [];
 }

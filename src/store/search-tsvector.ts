@@ -1,0 +1,44 @@
+import { sql, type RawBuilder, type SqlBool } from "kysely";
+import type { DB } from "../db/connection.js";
+import { RANK_WEIGHTS, SEARCH_WEIGHTS, toTsQuery, toTsVector } from "../search/tsquery.js";
+import type { SearchQuery } from "../search/query.js";
+import { idsIn } from "./bulk.js";
+import type { SearchRow, SearchTable } from "./search-table.js";
+
+/**
+ * PostgreSQL: link_search holds one tsvector per link (`document`, in a GIN index), written word for word from the
+ * same owner-prefixed tokens as FTS5's columns, each part of the link under its own weight; ranked by ts_rank.
+ */
+export const tsvectorSearchTable: SearchTable = {
+  async insert(db: DB, rows: readonly SearchRow[]) {
+    const documents = rows.map((row) =>
+      toTsVector([
+        { text: row.title, weight: SEARCH_WEIGHTS.title },
+        { text: row.url, weight: SEARCH_WEIGHTS.url },
+        { text: row.tags, weight: SEARCH_WEIGHTS.tags },
+        { text: row.notes, weight: SEARCH_WEIGHTS.notes },
+      ]),
+    );
+    const ids = rows.map((row) => row.id);
+    await sql`
+      insert into link_search (rowid, document)
+      select item.id, item.document::tsvector from unnest(${ids}::bigint[], ${documents}::text[]) as item (id, document)`.execute(db);
+  },
+
+  async delete(db: DB, linkIds: readonly number[]) {
+    await sql`delete from link_search where rowid in ${idsIn(db, linkIds)}`.execute(db);
+  },
+
+  // A GIN index takes a bulk load as it comes; there is nothing to merge.
+  async beginRebuild() {},
+  async endRebuild() {},
+
+  matches(query: SearchQuery, userId: number, words: "prefix" | "whole"): RawBuilder<SqlBool> {
+    return sql<SqlBool>`link_search.document @@ ${toTsQuery(query, userId, words)}::tsquery`;
+  },
+
+  // ts_rank grows with the match; negated, so that lower is better, as bm25's.
+  score(query: SearchQuery, userId: number): RawBuilder<number> {
+    return sql<number>`-ts_rank(${RANK_WEIGHTS}::float4[], link_search.document, ${toTsQuery(query, userId)}::tsquery)`;
+  },
+};
