@@ -9,7 +9,12 @@ const OPT_IN_UPDATES = ["chat_member", "message_reaction", "message_reaction_cou
 interface LongPoll {
   limit: number;
   deliver(updates: Update[]): void;
+  /** Ends the poll with an error, as Telegram ends one when another getUpdates arrives. */
+  refuse(error: ApiError): void;
 }
+
+// Telegram's words to a long poll that a newer getUpdates (another instance with the same token) has replaced.
+const REPLACED = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 
 /** How a getUpdates call waits: told when it starts waiting, and when its client goes away. */
 export interface PollHooks {
@@ -50,8 +55,8 @@ export class UpdateQueue {
     if (this.webhookUrl) {
       throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     }
-    // Only one poll is served at a time; the newest wins, the older one ends quietly.
-    this.poll?.deliver([]);
+    // Only one poll is served at a time: the newest wins, and the older one is told why it ends, as Telegram does.
+    this.poll?.refuse(new ApiError(409, REPLACED));
     const offset = int(payload.offset);
     const limit = Math.min(Math.max(int(payload.limit) ?? 100, 1), 100);
     const timeout = int(payload.timeout) ?? 0;
@@ -62,13 +67,20 @@ export class UpdateQueue {
 
     const ready = this.deliverable(limit);
     if (ready.length > 0 || timeout <= 0 || this.closed) return ready;
-    return new Promise<Update[]>((resolve) => {
-      const finish = (updates: Update[]) => {
+    return new Promise<Update[]>((resolve, reject) => {
+      const end = () => {
         clearTimeout(timer);
         if (this.poll === current) this.poll = undefined;
+      };
+      const finish = (updates: Update[]) => {
+        end();
         resolve(updates);
       };
-      const current: LongPoll = { limit, deliver: finish };
+      const refuse = (error: ApiError) => {
+        end();
+        reject(error);
+      };
+      const current: LongPoll = { limit, deliver: finish, refuse };
       const timer = setTimeout(() => finish([]), timeout * 1000);
       this.poll = current;
       onAbort(() => finish([]));
