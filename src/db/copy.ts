@@ -86,8 +86,8 @@ async function copyTables(from: Kysely<any>, to: Transaction<any>, tables: reado
   for (const shape of order) copied.push({ table: shape.name, rows: await copyRows(from, to, shape, deferred.get(shape.name) ?? []) });
   for (const shape of order) await restoreDeferred(from, to, shape, deferred.get(shape.name) ?? []);
   await advanceIdCounters(to, await idCounters(from));
-  await to.deleteFrom("meta").where("key", "=", SEARCH_INDEX_VERSION_KEY).execute();
   await verify(from, to, copied);
+  await to.deleteFrom("meta").where("key", "=", SEARCH_INDEX_VERSION_KEY).execute();
   return copied;
 }
 
