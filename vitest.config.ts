@@ -13,6 +13,7 @@ const PROCESS_FILES = [
   "tests/bench/bench-suite.test.ts",
   "tests/e2e/capture-and-tag.test.ts", // SIGKILL and restart in the middle of a tag question
   "tests/e2e/cli.test.ts",
+  "tests/e2e/db-copy.test.ts", // npm run db:copy's exit codes; its PostgreSQL part makes its own databases
   "tests/e2e/digest-kill.test.ts",
   "tests/e2e/import-limits.test.ts", // a zip bomb leaves the process running (its exit code)
   "tests/e2e/security.test.ts", // webhook mode, and no token in anything the process writes
