@@ -111,7 +111,10 @@ async function advancePostgresIdentities(db: Kysely<any>, counters: ReadonlyMap<
 
 async function advanceSqliteSequences(db: Kysely<any>, counters: ReadonlyMap<string, number>): Promise<void> {
   // Inserting an explicit id already moved the table's row past the largest id; the source's counter may be higher.
-  for (const [table, value] of [...counters].filter(([, value]) => value > 0)) {
+  // Only AUTOINCREMENT tables have a counter (PostgreSQL's link_messages order column has none here).
+  const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like '%autoincrement%'`.execute(db);
+  const counted = new Set(rows.map((row) => row.name));
+  for (const [table, value] of [...counters].filter(([table, value]) => value > 0 && counted.has(table))) {
     const updated = await sql`update sqlite_sequence set seq = max(seq, cast(${value} as integer)) where name = ${table}`.execute(db);
     if (!updated.numAffectedRows) await sql`insert into sqlite_sequence (name, seq) values (${table}, cast(${value} as integer))`.execute(db);
   }

@@ -59,7 +59,9 @@ async function contents(db: DB): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
   for (const shape of shapes) {
     const order = sql.join(shape.primaryKey.map((column) => sql.ref(column)));
-    tables[shape.name] = (await sql`select * from ${sql.table(shape.name)} order by ${order}`.execute(db)).rows;
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(shape.name)} order by ${order}`.execute(db);
+    // link_messages' insertion order: a column on PostgreSQL, SQLite's hidden rowid (not in `select *`).
+    tables[shape.name] = rows.map(({ rowid, ...row }) => (shape.name === "link_messages" ? row : { rowid, ...row }));
   }
   return tables;
 }

@@ -133,11 +133,11 @@ describe("getUpdates", () => {
     expect(emu.callsOf("getUpdates", since)).toHaveLength(1);
   });
 
-  it("answers an older long poll with [] when a newer one arrives", async () => {
+  it("ends an older long poll with 409 Conflict when a newer one arrives, as Telegram does", async () => {
     const older = api.getUpdates({ timeout: 10 });
     await emu.waitForLongPoll();
     const newer = api.getUpdates({ timeout: 10 });
-    expect(await older).toEqual([]);
+    await expect(older).rejects.toThrow("409: Conflict: terminated by other getUpdates request");
     emu.user().sendText("for the newer poll");
     expect((await newer).map((u) => u.message?.text)).toEqual(["for the newer poll"]);
   });
