@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BotCommand, Message, ReactionType, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "@grammyjs/types";
+import { WebhookDelivery } from "./webhook-delivery.js";
 import { ApiError, badRequest, errorResponse, faultError, type ApiResponse, type Fault } from "./api-error.js";
 import { ChatStore, compact, stableJson, type ChatEvent, type StoredMessage } from "./chat-store.js";
 import { inlineMarkup, replyKeyboard, trimWithEntities, validCommands } from "./checks.js";
@@ -58,6 +59,11 @@ export interface BotApi {
   file(fileId: string): StoredFile | undefined;
   documentContent(message: Message): Buffer | undefined;
   pendingUpdates(): number;
+  /**
+   * Posts updates to these addresses, in turn, whenever the bot's webhook is `publicUrl` (as a reverse proxy in
+   * front of several instances would); without a route, a webhook gets nothing and updates wait as before.
+   */
+  routeWebhook(publicUrl: string, targets: readonly string[]): void;
   /** Ends a waiting long poll with [] and fails every waiter: the server is going away. */
   shutdown(): void;
 }
@@ -128,6 +134,23 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     if (text.length > maxLength) throw badRequest(`${field === "description" ? "BOT_DESCRIPTION" : "BOT_SHORT_DESCRIPTION"}_INVALID`);
     profileTexts.set(`${field}|${p.language_code ?? ""}`, text);
     return true;
+  };
+
+  const webhookRoutes = new Map<string, readonly string[]>();
+  let delivery: WebhookDelivery | undefined;
+  const setWebhook = (p: Payload) => {
+    const url = String(p.url ?? "");
+    // Setting the same webhook again (an instance restarting) keeps the updates on their way, as Telegram does.
+    if (delivery && url === updates.webhookUrl) return;
+    updates.webhookUrl = url;
+    delivery?.stop();
+    delivery = webhookRoutes.has(updates.webhookUrl)
+      ? new WebhookDelivery(
+          { url: updates.webhookUrl, secret: p.secret_token as string | undefined, maxConnections: int(p.max_connections) },
+          (url) => webhookRoutes.get(url) ?? [],
+        )
+      : undefined;
+    updates.sink = delivery && ((update) => delivery!.add(update));
   };
 
   const pushUpdate = (update: NewUpdate): Update => {
@@ -202,16 +225,16 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     getMe: () => botInfo,
     getUpdates: ({ payload, onAbort, onPark }) => updates.getUpdates(payload, { onAbort, onPark }),
     setWebhook: ({ payload }) => {
-      updates.webhookUrl = String(payload.url ?? "");
+      setWebhook(payload);
       if (bool(payload.drop_pending_updates)) updates.drop();
       return true;
     },
     deleteWebhook: ({ payload }) => {
-      updates.webhookUrl = "";
+      setWebhook({});
       if (bool(payload.drop_pending_updates)) updates.drop();
       return true;
     },
-    getWebhookInfo: () => ({ url: updates.webhookUrl, has_custom_certificate: false, pending_update_count: updates.length }),
+    getWebhookInfo: () => ({ url: updates.webhookUrl, has_custom_certificate: false, pending_update_count: updates.length + (delivery?.pending ?? 0) }),
     sendMessage: ({ payload: p }) => sendBotMessage(p, messageText(p)),
     editMessageText: ({ payload: p }) => {
       const stored = editable(p);
@@ -457,9 +480,11 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
       const file = message.document && files.byFileId(message.document.file_id);
       return file ? Buffer.from(file.content) : undefined;
     },
-    pendingUpdates: () => updates.length,
+    pendingUpdates: () => updates.length + (delivery?.pending ?? 0),
+    routeWebhook: (publicUrl, targets) => void webhookRoutes.set(publicUrl, targets),
     shutdown() {
       updates.close();
+      delivery?.stop();
       for (const waiter of callWaiters) waiter.settle(new Error("the emulator was closed"));
     },
   };

@@ -31,9 +31,15 @@ export class UpdateQueue {
   private readonly pollWaiters = new Set<() => void>();
   webhookUrl = "";
   closed = false;
+  /** Where new updates go instead of waiting for getUpdates: a webhook being delivered to. */
+  sink: ((update: Update) => void) | undefined;
 
   push(update: NewUpdate): Update {
     const full = { update_id: this.nextUpdateId++, ...update } as Update;
+    if (this.sink) {
+      this.sink(full);
+      return full;
+    }
     this.queue.push(full);
     this.wakePoll();
     return full;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import { metaValue, setMetaValue } from "./meta.js";
+import { lockForStartUp } from "../db/dialect.js";
 import { ownerPrefix } from "../search/query.js";
 import { chunks, idsIn } from "./bulk.js";
 import { searchTableOf, type SearchRow } from "./search-table.js";
@@ -103,7 +104,10 @@ export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<
 export async function ensureSearchIndex(db: DB): Promise<boolean> {
   const version = String(SEARCH_INDEX_VERSION);
   if ((await metaValue(db, VERSION_KEY)) === version) return false;
-  await db.transaction().execute(async (trx) => {
+  return await db.transaction().execute(async (trx) => {
+    await lockForStartUp(trx, VERSION_KEY);
+    // Another instance may have rebuilt it while this one waited.
+    if ((await metaValue(trx, VERSION_KEY)) === version) return false;
     const table = searchTableOf(trx);
     await trx.deleteFrom("link_search").execute();
     await table.beginRebuild(trx);
@@ -117,6 +121,6 @@ export async function ensureSearchIndex(db: DB): Promise<boolean> {
     }
     await table.endRebuild(trx);
     await setMetaValue(trx, VERSION_KEY, version);
+    return true;
   });
-  return true;
 }

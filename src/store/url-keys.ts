@@ -3,7 +3,7 @@ import type { DB } from "../db/connection.js";
 import { metaValue, setMetaValue } from "./meta.js";
 import { normalizeUrl, URL_KEY_VERSION } from "../links/normalize.js";
 import { rowsOf } from "./bulk.js";
-import { dialectOf } from "../db/dialect.js";
+import { dialectOf, lockForStartUp } from "../db/dialect.js";
 
 const VERSION_KEY = "url_key_version";
 // Bounds the memory a batch of links and their new keys takes.
@@ -41,7 +41,10 @@ async function rekey(trx: DB, changed: readonly (readonly [number, string])[]): 
 export async function ensureUrlKeys(db: DB): Promise<boolean> {
   const version = String(URL_KEY_VERSION);
   if ((await metaValue(db, VERSION_KEY)) === version) return false;
-  await db.transaction().execute(async (trx) => {
+  return await db.transaction().execute(async (trx) => {
+    await lockForStartUp(trx, VERSION_KEY);
+    // Another instance may have re-keyed them while this one waited.
+    if ((await metaValue(trx, VERSION_KEY)) === version) return false;
     // Walks the links in id order, a batch at a time, so memory stays flat however many there are.
     for (let after = 0; ;) {
       const rows = await trx.selectFrom("links").select(["id", "url", "url_key"]).where("id", ">", after).orderBy("id").limit(BATCH_SIZE).execute();
@@ -55,6 +58,6 @@ export async function ensureUrlKeys(db: DB): Promise<boolean> {
       after = last.id;
     }
     await setMetaValue(trx, VERSION_KEY, version);
+    return true;
   });
-  return true;
 }
