@@ -1,6 +1,7 @@
 import { sql, type UpdateObject } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { DB } from "../db/connection.js";
+import { dialectOf } from "../db/dialect.js";
 import { repeatsTitle } from "../notes/same-words.js";
 import { dropCapturedNotesRepeating } from "./notes.js";
 import { reindexLinks } from "./search-index.js";
@@ -41,14 +42,22 @@ export async function dueFetches(db: DB, now: number, limit: number): Promise<Du
     .execute();
 }
 
-/** Takes a due link off the queue for this process (one statement, so two processes never fetch it twice). */
+/**
+ * Takes a due link off the queue for this process (one statement, so two processes never fetch it twice). On
+ * PostgreSQL the row is locked with SKIP LOCKED: an instance that finds another one claiming the same link at that
+ * moment passes it by instead of waiting for it.
+ */
 export async function claimFetch(db: DB, linkId: number, leaseUntil: number, now: number): Promise<boolean> {
+  const due = db
+    .selectFrom("links as due")
+    .select("due.id")
+    .where("due.id", "=", linkId)
+    .where("due.fetch_status", "=", "pending")
+    .where("due.fetch_next_at", "<=", now);
   const result = await db
     .updateTable("links")
     .set({ fetch_next_at: leaseUntil })
-    .where("id", "=", linkId)
-    .where("fetch_status", "=", "pending")
-    .where("fetch_next_at", "<=", now)
+    .where("id", "in", dialectOf(db) === "postgres" ? due.forUpdate().skipLocked() : due)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

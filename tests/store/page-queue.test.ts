@@ -46,6 +46,21 @@ describe("the page-title queue", () => {
     expect((await dueFetches(db, 15_000, 10)).map((link) => link.url)).toEqual(["https://a.org/1", "https://a.org/2", "https://b.org/3"]);
   });
 
+  it("lets one of several instances claiming at once take each due link, and no other", async () => {
+    const { db } = fixture;
+    await importLinks(
+      db,
+      1,
+      Array.from({ length: 40 }, (_, i) => imported(`https://a.org/race/${i}`)),
+      10_000,
+    );
+    const due = await dueFetches(db, 10_000, 40);
+    // Three claims of every link at once: on PostgreSQL they run on separate connections of the pool.
+    const claims = await Promise.all(due.flatMap((link) => [1, 2, 3].map(() => claimFetch(db, link.id, 20_000, 10_000))));
+    expect(claims.filter(Boolean)).toHaveLength(40);
+    expect(await dueFetches(db, 10_000, 40)).toEqual([]);
+  });
+
   it("queues only new untitled links of an import, and importing them again queues nothing", async () => {
     const { db } = fixture;
     const file = [imported("https://a.org/untitled"), imported("https://a.org/titled", "My words")];
