@@ -15,6 +15,7 @@ const PROCESS_FILES = [
   "tests/e2e/cli.test.ts",
   "tests/e2e/digest-kill.test.ts",
   "tests/e2e/import-limits.test.ts", // a zip bomb leaves the process running (its exit code)
+  "tests/e2e/inbox-kill.test.ts",
   "tests/e2e/security.test.ts", // webhook mode, and no token in anything the process writes
   "tests/e2e/start-up-failure.test.ts",
   "tests/e2e/survival.test.ts",

@@ -58,6 +58,8 @@ export function startInboxDispatcher(options: InboxDispatcherOptions): InboxDisp
     });
 
   const run = (updateId: number, update: Update) => {
+    // Its lease ran out while the event loop was blocked: it is still being handled here, not lost.
+    if (running.has(updateId)) return;
     const handling = (async () => {
       try {
         await handle(update);
