@@ -57,6 +57,9 @@ export function startInboxDispatcher(options: InboxDispatcherOptions): InboxDisp
       woken = false;
     });
 
+  // Handled, and to be marked done by the next claim (or by `stop`, once claiming is over).
+  const finished = new Set<number>();
+
   const run = (updateId: number, update: Update) => {
     // Its lease ran out while the event loop was blocked: it is still being handled here, not lost.
     if (running.has(updateId)) return;
@@ -67,14 +70,9 @@ export function startInboxDispatcher(options: InboxDispatcherOptions): InboxDisp
         // The bot's error boundary answered the user already; this is what failed before or around it.
         logger.error({ err: error, update_id: updateId }, "update failed outside the error boundary");
       }
-      try {
-        await markDone(db, [updateId], Date.now());
-      } catch (error) {
-        // The lease runs out and the update is handled again: better twice than never.
-        logger.error({ err: error, update_id: updateId }, "could not mark an update done");
-      }
+      finished.add(updateId);
       running.delete(updateId);
-      // The chat's next update, if any, is claimable now.
+      // The chat's next update is claimable in the claim that marks this one done.
       wake();
     })();
     running.set(updateId, handling);
@@ -83,16 +81,29 @@ export function startInboxDispatcher(options: InboxDispatcherOptions): InboxDisp
   const loop = (async () => {
     while (!stopping) {
       const free = concurrency - running.size;
-      if (free > 0) {
+      if (free > 0 || finished.size > 0) {
+        const done = [...finished];
         try {
-          for (const { updateId, update } of await claimNext(db, worker, Date.now(), leaseMs, free)) run(updateId, update);
+          const claimed = await claimNext(db, worker, Date.now(), leaseMs, Math.max(free, 0), done);
+          for (const id of done) finished.delete(id);
+          for (const { updateId, update } of claimed) run(updateId, update);
         } catch (error) {
+          // Kept in `finished` for the next try; meanwhile their leases may run out, and they are handled again.
           logger.error({ err: error }, "could not claim updates");
         }
       }
       await pause();
     }
   })();
+
+  const markFinished = async () => {
+    try {
+      await markDone(db, [...finished], Date.now());
+      finished.clear();
+    } catch (error) {
+      logger.error({ err: error }, "could not mark updates done");
+    }
+  };
 
   const renewal = setInterval(() => {
     renewLeases(db, worker, [...running.keys()], Date.now(), leaseMs).catch((error: unknown) => logger.error({ err: error }, "could not renew update leases"));
@@ -109,6 +120,7 @@ export function startInboxDispatcher(options: InboxDispatcherOptions): InboxDisp
       await Promise.race([Promise.allSettled(running.values()), grace]);
       clearTimeout(timer);
       clearInterval(renewal);
+      await markFinished();
     },
   };
 }

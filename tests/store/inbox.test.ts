@@ -35,7 +35,10 @@ describe("the update inbox", () => {
     expect(ids(await claimNext(db(), "b", 1002, LEASE, 8))).toEqual([]);
     await markDone(db(), [1], 1003);
     expect(ids(await claimNext(db(), "b", 1004, LEASE, 8))).toEqual([2]);
-    await markDone(db(), [2], 1005);
+    await storeUpdates(db(), [text(3, 10)], 1005);
+    // The claim that marks a worker's finished update done hands out the chat's next one at once.
+    expect(ids(await claimNext(db(), "b", 1006, LEASE, 8, [2]))).toEqual([3]);
+    await markDone(db(), [3], 1007);
     expect(await backlog(db())).toBe(0);
   });
 
