@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connection.js";
 import { backlog, claimNext, countAgainstLimit, markDone, pruneDone, recentUpdatesOf, renewLeases, storeUpdates } from "../../src/store/inbox.js";
 import { createPostgresTestDatabase, testsOnPostgres } from "../support/postgres.js";
+import { planRecordingDatabase } from "../support/query-plans.js";
 import { freshDatabaseEach } from "../support/test-db.js";
 
 const LEASE = 30_000;
@@ -114,5 +115,30 @@ describe.runIf(testsOnPostgres())("two processes claiming at once on PostgreSQL"
       await Promise.all([first.destroy(), second.destroy()]);
       await created.drop();
     }
+  });
+});
+
+describe.skipIf(testsOnPostgres())("the inbox's query plans on SQLite", () => {
+  it("read a day of handled updates through indexes: claims and the backlog only unfinished rows, a user's count one range", async () => {
+    const { db, sqlite, plansOf } = await planRecordingDatabase();
+    const insert = sqlite.prepare(
+      "insert into update_inbox (update_id, chat_key, user_id, payload, received_at, done_at, counted_at) values (?, ?, ?, '{}', ?, ?, ?)",
+    );
+    sqlite.transaction(() => {
+      for (let id = 1; id <= 20_000; id++) insert.run(id, `c${id % 500}`, id % 500, id, id < 19_900 ? id : null, id % 3 ? id : null);
+    })();
+    sqlite.exec("analyze");
+    const plans = [
+      ...(await plansOf(() => claimNext(db, "a", 0, LEASE, 8, [19_950]))),
+      ...(await plansOf(() => pruneDone(db, 100))),
+      ...(await plansOf(() => backlog(db))),
+      ...(await plansOf(() => recentUpdatesOf(db, 5, 100))),
+      ...(await plansOf(() => countAgainstLimit(db, 19_999, 5, 0, 100, 5))),
+    ].join("\n");
+    expect(plans).not.toMatch(/SCAN (update_inbox|i|e|u)\b(?! USING)/);
+    expect(plans).toMatch(/SEARCH e USING INDEX update_inbox_pending \(chat_key=\? AND update_id<\?\)/);
+    expect(plans).toMatch(/SEARCH update_inbox USING INDEX update_inbox_done \(done_at<\?\)/);
+    expect(plans).toMatch(/SEARCH u USING COVERING INDEX update_inbox_user_counted \(user_id=\? AND counted_at>\?\)/);
+    await db.destroy();
   });
 });
