@@ -64,7 +64,7 @@ const REDRAW_GAP_MS = 1000;
 
 /**
  * Links and files are the user's data, not chatter: 100 forwarded posts or an import file are kept however fast
- * they come. Flood protection limits what the bot is made to say; these still count against the window.
+ * they come. Flood protection limits what the bot is made to say; these pass uncounted.
  */
 const savesUserData = (ctx: BotContext) => ctx.message !== undefined && (hasLinks(ctx.message) || ctx.message.document !== undefined);
 
