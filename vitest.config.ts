@@ -16,6 +16,7 @@ const PROCESS_FILES = [
   "tests/e2e/db-copy.test.ts", // npm run db:copy's exit codes; its PostgreSQL part makes its own databases
   "tests/e2e/digest-kill.test.ts",
   "tests/e2e/import-limits.test.ts", // a zip bomb leaves the process running (its exit code)
+  "tests/e2e/inbox-kill.test.ts", // SIGKILL with an update in flight, answered after the restart
   "tests/e2e/multi-instance.test.ts", // three bot processes on one PostgreSQL database, one SIGKILLed
   "tests/e2e/security.test.ts", // webhook mode, and no token in anything the process writes
   "tests/e2e/start-up-failure.test.ts",

@@ -6,6 +6,8 @@ import { migrateToLatest } from "./db/migrate.js";
 import { createDigestScheduler, type DigestScheduler } from "./jobs/digest-scheduler.js";
 import { createPageTitleWorker, type PageTitleWorker } from "./jobs/page-titles/worker.js";
 import { hostsOnlyLookup, hostsOnlyResolver } from "./fetch/hosts-resolver.js";
+import { startInboxDispatcher } from "./jobs/inbox-dispatcher.js";
+import { createInboxPrune } from "./jobs/inbox-prune.js";
 import { createQuestionExpiry } from "./jobs/question-expiry.js";
 import { createTrashPurge } from "./jobs/trash-purge.js";
 import type { PeriodicJob } from "./jobs/periodic.js";
@@ -19,11 +21,15 @@ import { asTokenRefusal, identifyBot, startUpApi } from "./telegram/start-up.js"
 import { keepTrying } from "./telegram/unreachable.js";
 
 const DEFAULT_WEBHOOK_PORT = 8080;
+// How long a stop waits for the updates being handled; a longer one is handled again after a restart.
+const SHUTDOWN_GRACE_MS = 10_000;
 const PAGE_TITLE_POLL_MS = 1000;
 // Closing an expired question is one indexed look-up; a second's delay is as good as on the dot.
 const QUESTION_EXPIRY_POLL_MS = 1000;
 // A deleted link may outlive its Undo time by this much: nobody sees it meanwhile.
 const TRASH_PURGE_POLL_MS = 60_000;
+// Handled updates are kept a day; an hour more or less before they go changes nothing.
+const INBOX_PRUNE_POLL_MS = 60 * 60_000;
 
 export interface AppOptions {
   config: Config;
@@ -57,8 +63,15 @@ async function openMigratedDatabase(config: Config, logger: Logger): Promise<DB>
   return db;
 }
 
+interface Arrivals {
+  /** A getUpdates succeeded, or a webhook post brought a new update: updates are arriving. */
+  onFetched: () => void;
+  /** New updates are in the inbox. */
+  onStored: () => void;
+}
+
 /** Who the bot is, its command menu, and the way updates arrive: each call waits out network trouble, and says so. */
-async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }: AppOptions, onUpdate: () => void) {
+async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }: AppOptions, { onFetched, onStored }: Arrivals) {
   const apiRoot = config.TELEGRAM_API_ROOT;
   logger.info({ api_root: apiRoot }, "connecting to Telegram");
   // Test runs (FETCH_HOSTS_ONLY) reach the Telegram API root, like pages, without asking DNS.
@@ -71,8 +84,8 @@ async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }:
   const receiving = config.receiving;
   const updates =
     receiving.mode === "webhook"
-      ? await receiveByWebhook(created.bot, setUp, receiving, onUpdate)
-      : await receiveByPolling(created.bot, { setUp, patience: patience(), onFetched: onUpdate });
+      ? await receiveByWebhook(setUp, db, receiving, () => (onFetched(), onStored()))
+      : await receiveByPolling(created.bot, { db, logger, setUp, patience: patience(), onFetched, onStored });
   return { ...created, updates };
 }
 
@@ -81,11 +94,23 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger, clock = Date.now, startDigestTimer = true } = options;
   const db = await openMigratedDatabase(config, logger);
   let lastUpdateAt: number | undefined;
-  const arrived = () => (lastUpdateAt = Date.now());
-  const { bot, i18n, questions, updates } = await connect(db, options, arrived).catch(async (error: unknown) => {
+  let wakeDispatcher = () => {};
+  const arrivals = { onFetched: () => void (lastUpdateAt = Date.now()), onStored: () => wakeDispatcher() };
+  const { bot, i18n, questions, updates } = await connect(db, options, arrivals).catch(async (error: unknown) => {
     await db.destroy();
     throw error;
   });
+  // Updates stored before it starts (and those of a process that died) wait in the inbox for its first look.
+  const dispatcher = startInboxDispatcher({
+    db,
+    logger,
+    handle: (update) => bot.handleUpdate(update),
+    leaseMs: config.INBOX_LEASE_SECONDS * 1000,
+    graceMs: SHUTDOWN_GRACE_MS,
+  });
+  wakeDispatcher = dispatcher.wake;
+  const inboxPrune = createInboxPrune({ db, logger });
+  inboxPrune.start(INBOX_PRUNE_POLL_MS, { runNow: true });
 
   const digest = createDigestScheduler({
     db,
@@ -138,10 +163,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     failed: updates.failed.catch((error: unknown) => {
       throw asTokenRefusal(error);
     }),
-    /** Stops fetching and sending, lets the updates already taken finish (bounded), then closes the database. */
+    /** Stops receiving and sending, lets the updates being handled finish (bounded), then closes the database. */
     async stop() {
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-      await Promise.all([updates.stop(), digest.stop(), pageTitles.stop(), expiry.stop(), trashPurge.stop()]);
+      await Promise.all([updates.stop(), dispatcher.stop(), digest.stop(), pageTitles.stop(), expiry.stop(), trashPurge.stop(), inboxPrune.stop()]);
       await db.destroy();
     },
   };

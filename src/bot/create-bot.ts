@@ -64,7 +64,7 @@ const REDRAW_GAP_MS = 1000;
 
 /**
  * Links and files are the user's data, not chatter: 100 forwarded posts or an import file are kept however fast
- * they come. Flood protection limits what the bot is made to say; these still count against the window.
+ * they come. Flood protection limits what the bot is made to say; these pass uncounted.
  */
 const savesUserData = (ctx: BotContext) => ctx.message !== undefined && (hasLinks(ctx.message) || ctx.message.document !== undefined);
 
@@ -90,8 +90,6 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
     redraws: new Redraws(REDRAW_GAP_MS, (error) => logger.warn({ err: error }, "could not redraw a tag question")),
   };
 
-  // The boundary below answers the user; this catches what fails before it (the runner reports it here).
-  bot.catch((error) => logger.error({ err: error.error, update_id: error.ctx.update.update_id }, "update failed outside the error boundary"));
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   const protectedBot = bot.errorBoundary(handleUpdateError);
   protectedBot.use(async (ctx, next) => {
@@ -106,7 +104,7 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
   protectedBot.use(i18n);
   // Before every handler that matches a command by name.
   protectedBot.use(lowerCaseCommands);
-  protectedBot.use(rateLimit({ perWindow: config.RATE_LIMIT_UPDATES, exempt: savesUserData }));
+  protectedBot.use(rateLimit({ db, perWindow: config.RATE_LIMIT_UPDATES, exempt: savesUserData }));
 
   const privateChats = protectedBot.chatType("private");
   // A "Did you mean" press becomes the command it names here, so every handler below sees it as if typed.

@@ -102,6 +102,9 @@ const configSchema = z.object({
   ),
   // Updates one user may send in ten seconds before the rest are dropped (an album is one update per photo).
   RATE_LIMIT_UPDATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // How long an update being handled stays this process's without a renewal (every third of it): after a crash,
+  // another process or the restarted one handles the update again once this has passed.
+  INBOX_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(3600).default(30)),
   // Webhook mode when set: Telegram posts updates to this public HTTPS URL, served on PORT.
   WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url({ message: "WEBHOOK_URL must be the public https URL Telegram posts updates to" }).optional()),
   WEBHOOK_SECRET: z.preprocess(

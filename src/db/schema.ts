@@ -18,6 +18,7 @@ export interface Database {
   tag_questions: TagQuestionsTable;
   refetch_answers: RefetchAnswersTable;
   deleted_links: DeletedLinksTable;
+  update_inbox: UpdateInboxTable;
 }
 
 export interface UsersTable {
@@ -209,3 +210,20 @@ export interface MetaTable {
 export type User = Selectable<UsersTable>;
 export type Link = Selectable<LinksTable>;
 export type Note = Selectable<NotesTable>;
+
+/** Updates received and not yet pruned (migration 0019); a chat's are handed out one at a time, oldest first. */
+export interface UpdateInboxTable {
+  update_id: number;
+  /** "c<chat id>", or "u<user id>" for an update without a chat. */
+  chat_key: string;
+  user_id: number | null;
+  /** The update as Telegram sent it (JSON). */
+  payload: string;
+  received_at: number;
+  /** The worker handling it while `lease_until` is in the future; an expired lease is anyone's to take. */
+  claimed_by: string | null;
+  lease_until: number | null;
+  done_at: number | null;
+  /** When the rate limit counted it against its user; null when it was exempt, dropped or not yet handled. */
+  counted_at: number | null;
+}

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
+import { backlog } from "../store/inbox.js";
 
 export interface HealthSources {
   db: DB;
@@ -15,6 +16,8 @@ export interface HealthSources {
 export interface HealthReport {
   ok: boolean;
   database: boolean;
+  /** Updates received and not yet handled (null when the database does not answer): a growing number means handling falls behind. */
+  inboxBacklog: number | null;
   lastUpdateAt: string | null;
   schedulerRanAt: string | null;
 }
@@ -33,12 +36,14 @@ async function databaseAnswers(db: DB): Promise<boolean> {
   }
 }
 
+const backlogOrNull = (db: DB) => backlog(db).catch(() => null);
+
 /** Whether the bot is alive: database reachable, updates arriving, digest scheduler running. No secrets in it. */
 export async function checkHealth(sources: HealthSources, now: number): Promise<HealthReport> {
-  const database = await databaseAnswers(sources.db);
+  const [database, inboxBacklog] = await Promise.all([databaseAnswers(sources.db), backlogOrNull(sources.db)]);
   const updated = sources.lastUpdateAt();
   const ran = sources.schedulerRanAt();
   const updatesFresh = !sources.expectsRecentUpdates || (updated !== undefined && now - updated < UPDATES_STALE_MS);
   const schedulerFresh = ran !== undefined && now - ran < 3 * sources.schedulerIntervalMs;
-  return { ok: database && updatesFresh && schedulerFresh, database, lastUpdateAt: iso(updated), schedulerRanAt: iso(ran) };
+  return { ok: database && updatesFresh && schedulerFresh, database, inboxBacklog, lastUpdateAt: iso(updated), schedulerRanAt: iso(ran) };
 }

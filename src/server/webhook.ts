@@ -1,15 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Update } from "@grammyjs/types";
-import { webhookCallback, type Bot } from "grammy";
-import type { BotContext } from "../telegram/context.js";
+import type { DB } from "../db/connection.js";
+import { storeUpdates } from "../store/inbox.js";
 import { BodyTooLarge, readBody } from "./read-body.js";
-import { RecentIds } from "./recent-ids.js";
 
 // Telegram's updates are a few KiB; anything near this is not from Telegram.
 export const MAX_BODY_BYTES = 1024 * 1024;
-// Telegram redelivers an update whose answer was late or lost, soon after; this many ids outlast that.
-const REMEMBERED_UPDATES = 10_000;
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 const LINGER_MS = 1000;
 
@@ -17,10 +14,8 @@ export type WebhookHandler = (request: IncomingMessage, response: ServerResponse
 
 export interface WebhookOptions {
   secret: string;
-  /** Telegram's update is answered by then, and its handling goes on. */
-  answerWithinMs: number;
-  /** Told of every update taken for handling: authentic, well-formed, not a repeat. */
-  onAccepted: () => void;
+  /** Told of every update stored for handling: authentic, well-formed, not a repeat. */
+  onStored: () => void;
 }
 
 function reply(response: ServerResponse, status: number, body: string): void {
@@ -58,12 +53,12 @@ function parseUpdate(body: Buffer): Update | undefined {
 }
 
 /**
- * Telegram's posts: the secret is checked before any of the body is read, the body is capped as it streams, and an
- * update id seen recently is answered without being handled again (Telegram redelivers when an answer is late).
+ * Telegram's posts: the secret is checked before any of the body is read, the body is capped as it streams, and the
+ * update is answered as soon as it is in the inbox, handled or not. A redelivery (Telegram posts again when an answer
+ * is late or lost) finds its id there and is answered without being stored twice; a post whose update could not be
+ * stored fails, and Telegram delivers it again.
  */
-export function createWebhookHandler(bot: Bot<BotContext>, { secret, answerWithinMs, onAccepted }: WebhookOptions): WebhookHandler {
-  const handleUpdate = webhookCallback(bot, "callback", { onTimeout: "return", timeoutMilliseconds: answerWithinMs });
-  const recent = new RecentIds(REMEMBERED_UPDATES);
+export function createWebhookHandler(db: DB, { secret, onStored }: WebhookOptions): WebhookHandler {
   return async (request, response) => {
     if (!hasSecret(request, secret)) return refuse(request, response, 401, "unauthorized");
     if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return refuse(request, response, 413, "body too large");
@@ -76,15 +71,7 @@ export function createWebhookHandler(bot: Bot<BotContext>, { secret, answerWithi
     }
     const update = parseUpdate(body);
     if (!update) return reply(response, 400, JSON.stringify({ error: "not an update" }));
-    if (!recent.add(update.update_id)) return void response.end();
-    onAccepted();
-    try {
-      await handleUpdate(update, (json: string) => reply(response, 200, json));
-    } catch (error) {
-      // Telegram delivers a failed update again; that delivery must be handled, not taken for a repeat.
-      recent.delete(update.update_id);
-      throw error;
-    }
-    if (!response.headersSent) response.end();
+    if ((await storeUpdates(db, [update], Date.now())).length > 0) onStored();
+    response.end();
   };
 }

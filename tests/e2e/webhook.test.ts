@@ -67,6 +67,7 @@ describe("webhook mode and health", () => {
       headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
       body: JSON.stringify(body),
     });
+  const inboxBacklog = async () => ((await (await fetch(`${origin}/healthz`)).json()) as { inboxBacklog: number | null }).inboxBacklog;
   const updateFrom = (userId: number, text: string): Update => {
     const from = { id: userId, is_bot: false, first_name: "Web" };
     return {
@@ -87,7 +88,7 @@ describe("webhook mode and health", () => {
     expect(registered?.payload).toMatchObject({ url: `${origin}/telegram/hook`, secret_token: SECRET });
     const health = await eventually(async () => fetch(`${origin}/healthz`).catch(() => undefined), "the HTTP server to listen");
     const body = await health.text();
-    expect(JSON.parse(body)).toMatchObject({ database: true });
+    expect(JSON.parse(body)).toMatchObject({ database: true, inboxBacklog: 0 });
     expect(body).not.toContain(harness.emulator.token);
   });
 
@@ -132,9 +133,11 @@ describe("webhook mode and health", () => {
         entities: [{ type: "bot_command", offset: 0, length: 6 }],
       },
     };
-    // grammY answers Telegram once the update is handled, so after both answers any second handling has happened.
+    // Each post is answered once its update is in the inbox (or found there); after both, the inbox holds all there is.
     expect((await post(today, SECRET)).status).toBe(200);
     expect((await post(today, SECRET)).status).toBe(200);
+    await nextMessage(harness.emulator, chat, since, /Today/);
+    await eventually(async () => (await inboxBacklog()) === 0, "the inbox to have nothing left to handle");
     const answers = harness.emulator.callsOf("sendMessage", since).filter((c) => Number(c.payload.chat_id) === chat);
     expect(answers.map((c) => String(c.payload.text))).toEqual([expect.stringMatching(/Today/)]);
   });

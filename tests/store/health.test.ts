@@ -18,6 +18,7 @@ describe("health report", () => {
     expect(await checkHealth(await sources(), now)).toEqual({
       ok: true,
       database: true,
+      inboxBacklog: 0,
       lastUpdateAt: new Date(now - 10_000).toISOString(),
       schedulerRanAt: new Date(now - 20_000).toISOString(),
     });
@@ -28,7 +29,7 @@ describe("health report", () => {
     expect((await checkHealth(await sources({ schedulerRanAt: () => undefined }), now)).ok).toBe(false);
     const closed = await sources();
     await closed.db.destroy();
-    expect(await checkHealth(closed, now)).toMatchObject({ ok: false, database: false });
+    expect(await checkHealth(closed, now)).toMatchObject({ ok: false, database: false, inboxBacklog: null });
   });
 
   it("does not expect updates in webhook mode, where they come only when users write", async () => {
