@@ -9,6 +9,9 @@ const FTS_DEFAULT_AUTOMERGE = 4;
 
 /** SQLite: link_search is an FTS5 table (rowid = links.id) with one column per part of a link, ranked by bm25. */
 export const fts5SearchTable: SearchTable = {
+  // SQLite's write transaction is exclusive already.
+  async lock() {},
+
   async insert(db: DB, rows: readonly SearchRow[]) {
     const values = rows.map((row) => [row.id, row.title, row.url, row.tags, row.notes]);
     const columns = [

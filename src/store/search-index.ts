@@ -89,8 +89,10 @@ async function inTransaction(db: DB, write: (trx: DB) => Promise<void>): Promise
 export async function reindexLinks(db: DB, linkIds: readonly number[]): Promise<void> {
   if (linkIds.length === 0) return;
   await inTransaction(db, async (trx) => {
+    const table = searchTableOf(trx);
+    await table.lock(trx, linkIds);
     for (const batch of chunks(linkIds, BATCH_SIZE)) {
-      await searchTableOf(trx).delete(trx, batch);
+      await table.delete(trx, batch);
       await insertRows(trx, batch);
     }
   });

@@ -16,6 +16,8 @@ export interface SearchRow {
 
 /** What differs between the databases' full-text search; search-index.ts and search.ts say what to do with it. */
 export interface SearchTable {
+  /** Before rewriting links' rows in a transaction: makes another transaction rewriting them wait for this one. */
+  lock(db: DB, linkIds: readonly number[]): Promise<void>;
   insert(db: DB, rows: readonly SearchRow[]): Promise<void>;
   delete(db: DB, linkIds: readonly number[]): Promise<void>;
   /** Around a rebuild of the whole index, in its transaction. */

@@ -10,6 +10,13 @@ import type { SearchRow, SearchTable } from "./search-table.js";
  * same owner-prefixed tokens as FTS5's columns, each part of the link under its own weight; ranked by ts_rank.
  */
 export const tsvectorSearchTable: SearchTable = {
+  // Two transactions rewriting one link's row (a page title arriving while the user tags it) would each delete the
+  // row the other cannot see yet and insert their own: the second insert fails. The link's row lock puts them in
+  // turn, and the second one reads what the first committed.
+  async lock(db: DB, linkIds: readonly number[]) {
+    await sql`select id from links where id in ${idsIn(db, linkIds)} order by id for no key update`.execute(db);
+  },
+
   async insert(db: DB, rows: readonly SearchRow[]) {
     const documents = rows.map((row) =>
       toTsVector([
