@@ -17,7 +17,7 @@ import { startHttpServer } from "./server/http-server.js";
 import { ensureSearchIndex } from "./store/search-index.js";
 import { ensureUrlKeys } from "./store/url-keys.js";
 import { receiveByPolling, receiveByWebhook } from "./server/updates.js";
-import { asTokenRefusal, identifyBot, startUpApi } from "./telegram/start-up.js";
+import { asPollingStop, identifyBot, startUpApi } from "./telegram/start-up.js";
 import { keepTrying } from "./telegram/unreachable.js";
 
 const DEFAULT_WEBHOOK_PORT = 8080;
@@ -49,7 +49,7 @@ export interface App {
   pageTitles: PageTitleWorker;
   /** Drops deleted links whose Undo time is over; tests run `tick()` after moving their clock. */
   trashPurge: PeriodicJob;
-  /** Rejects when the bot stops taking updates on its own (a `TokenRefusedError` when Telegram refused the token). */
+  /** Rejects when the bot stops taking updates on its own (a `TokenRefusedError` when Telegram refused the token, a `SecondPollerError` when another process polls). */
   failed: Promise<never>;
   stop(): Promise<void>;
 }
@@ -161,7 +161,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     pageTitles,
     trashPurge,
     failed: updates.failed.catch((error: unknown) => {
-      throw asTokenRefusal(error);
+      throw asPollingStop(error);
     }),
     /** Stops receiving and sending, lets the updates being handled finish (bounded), then closes the database. */
     async stop() {

@@ -3,7 +3,7 @@ import { startApp } from "./app.js";
 import { ConfigError, parseConfig, playgroundEnvironment, playgroundPort, wantsPlayground } from "./config/config.js";
 import { createLogger } from "./logger.js";
 import { startPlayground, type Playground } from "./playground/playground-server.js";
-import { TokenRefusedError } from "./telegram/start-up.js";
+import { SecondPollerError, TokenRefusedError } from "./telegram/start-up.js";
 
 // Above Telegram's 20 MiB for bots: a bigger import still reaches the bot, which refuses it in its own words.
 const PLAYGROUND_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -58,11 +58,11 @@ async function main(): Promise<void> {
 
 /**
  * Errors of the API client quote the URL, token and all, so this goes through the redacting logger too. It logs
- * whatever LOG_LEVEL says: a bot that stops must say why. A refused token is a person's to fix: its words say how.
+ * whatever LOG_LEVEL says: a bot that stops must say why. A refused token or a second poller is a person's to fix: its words say how.
  */
 function exit(error: unknown, what: string): never {
   const logger = createLogger("fatal", process.stderr, [process.env.BOT_TOKEN ?? ""]);
-  if (error instanceof TokenRefusedError) logger.fatal(error.message);
+  if (error instanceof TokenRefusedError || error instanceof SecondPollerError) logger.fatal(error.message);
   else logger.fatal({ err: error }, what);
   process.exit(1);
 }

@@ -24,6 +24,22 @@ export function asTokenRefusal(error: unknown): unknown {
   return error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404) ? new TokenRefusedError(error.error_code) : error;
 }
 
+/** Telegram ended this bot's long poll for a newer one (409 Conflict): another process takes its updates. */
+export class SecondPollerError extends Error {
+  override name = "SecondPollerError";
+  constructor() {
+    super(
+      "Another program is taking this bot's updates with the same BOT_TOKEN (Telegram answered 409 Conflict: it serves one getUpdates at a time). " +
+        "Stop the other one, or run every instance in webhook mode behind one WEBHOOK_URL (README: Running several instances on PostgreSQL).",
+    );
+  }
+}
+
+/** Why polling ended, in words a person can act on when they are that (a refused token, a second poller). */
+export function asPollingStop(error: unknown): unknown {
+  return error instanceof GrammyError && error.error_code === 409 ? new SecondPollerError() : asTokenRefusal(error);
+}
+
 export interface StartUpApiOptions {
   apiRoot: string;
   lookup?: LookupFunction | undefined;

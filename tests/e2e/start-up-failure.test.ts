@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDatabasePath } from "../support/bot-process.js";
+import { startBot, tempDatabasePath, type BotProcess } from "../support/bot-process.js";
+import { nextMessage } from "../support/chat.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
 const TOKEN = "123456:start-up-failure-test-token";
@@ -84,5 +85,30 @@ describe("a production deployment without a token", () => {
     expect(code).toBe(1);
     expect(output).toMatch(/BOT_TOKEN is missing\. Open Telegram, talk to @BotFather/);
     expect(output).not.toContain("playground");
+  });
+});
+
+describe("a second instance polling with the same token", () => {
+  let emulator: Emulator;
+  let second: BotProcess | undefined;
+  const databases = [tempDatabasePath(), tempDatabasePath()];
+  beforeAll(async () => (emulator = await startEmulator()));
+  afterAll(async () => {
+    await second?.stop();
+    await emulator.close();
+    for (const database of databases) database.cleanup();
+  });
+
+  it("ends the first one with what is wrong and what to do, and the second one goes on", async () => {
+    const first = await startBot(emulator, databases[0]!.path);
+    second = await startBot(emulator, databases[1]!.path);
+    // Telegram ends the older long poll with 409 Conflict once the newer one arrives.
+    expect(await first.exited).toBe(1);
+    expect(first.output()).toContain("Another program is taking this bot's updates with the same BOT_TOKEN");
+    expect(first.output()).toContain("webhook mode");
+    const since = emulator.mark();
+    emulator.user({ id: 9301 }).sendText("https://example.org/still-served");
+    await nextMessage(emulator, 9301, since, /Tags\?/);
+    expect(second.process.exitCode).toBeNull();
   });
 });
