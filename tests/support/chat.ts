@@ -24,11 +24,11 @@ export async function nextMessage(emulator: Emulator, chatId: number, since: num
 }
 
 /** Waits for an edit of that message whose text matches; returns the edited message. */
-export async function nextEdit(emulator: Emulator, message: Message, since: number, text?: RegExp): Promise<Message> {
+export async function nextEdit(emulator: Emulator, message: Message, since: number, text?: RegExp, timeoutMs?: number): Promise<Message> {
   const call = await emulator.waitForCall(
     "editMessageText",
     (c: RecordedCall) => c.response.ok && Number(c.payload.message_id) === message.message_id && (!text || text.test(String(c.payload.text))),
-    { since },
+    { since, timeoutMs },
   );
   return call.response.result as Message;
 }
