@@ -6,7 +6,7 @@ import pg from "pg";
 import { sqlitePath } from "../config/config.js";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
-import { PostgresTextPlugin } from "./postgres-text.js";
+import { postgresTextPlugin } from "./postgres-text.js";
 
 export type DB = Kysely<Database>;
 
@@ -57,7 +57,7 @@ function openPostgres(url: string, options: PoolOptions): DB {
   });
   // An idle client losing its server (a restart, a fail-over) must not crash the process: the pool replaces it.
   pool.on("error", () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresTextPlugin()] });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [postgresTextPlugin()] });
 }
 
 /** The database as a log line names it: a SQLite path, or a PostgreSQL address without its password. */

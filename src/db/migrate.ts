@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import type { DB } from "./connection.js";
 import { dialectOf } from "./dialect.js";
-import { PostgresSchemaPlugin } from "./postgres-schema.js";
+import { postgresSchemaPlugin } from "./postgres-schema.js";
 
 // Works from src/ (tsx) and from dist/src/ (compiled), since migrations/ sits beside src/ in both.
 const migrationFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
@@ -30,7 +30,7 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration in migrations/, in file-name order. */
 export async function migrateToLatest(db: DB): Promise<MigrationResultSet> {
-  const migrating = dialectOf(db) === "postgres" ? db.withPlugin(new PostgresSchemaPlugin()) : db;
+  const migrating = dialectOf(db) === "postgres" ? db.withPlugin(postgresSchemaPlugin()) : db;
   const result = await new Migrator({ db: migrating, provider: folderMigrations }).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

@@ -1,15 +1,5 @@
-import {
-  ColumnDefinitionNode,
-  DataTypeNode,
-  OperationNodeTransformer,
-  RawNode,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from "kysely";
+import { ColumnDefinitionNode, DataTypeNode, OperationNodeTransformer, RawNode } from "kysely";
+import { transformerPlugin } from "./transformer-plugin.js";
 
 /**
  * The migrations declare columns as SQLite understands them; on PostgreSQL this gives the same schema its meaning:
@@ -34,14 +24,4 @@ class PostgresColumns extends OperationNodeTransformer {
   }
 }
 
-export class PostgresSchemaPlugin implements KyselyPlugin {
-  readonly #columns = new PostgresColumns();
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#columns.transformNode(args.node);
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+export const postgresSchemaPlugin = () => transformerPlugin(new PostgresColumns());

@@ -1,14 +1,5 @@
-import {
-  OperationNodeTransformer,
-  PrimitiveValueListNode,
-  ValueNode,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from "kysely";
+import { OperationNodeTransformer, type PrimitiveValueListNode, type ValueNode } from "kysely";
+import { transformerPlugin } from "./transformer-plugin.js";
 
 /**
  * Text as PostgreSQL can store it: it refuses U+0000 in text and cannot encode a lone surrogate, both of which SQLite
@@ -32,14 +23,6 @@ class StorableValues extends OperationNodeTransformer {
 }
 
 /** Every string a query sends to PostgreSQL passes through `storableText`. */
-export class PostgresTextPlugin implements KyselyPlugin {
-  readonly #values = new StorableValues();
 
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#values.transformNode(args.node);
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+/** Every string a query sends to PostgreSQL passes through `storableText`. */
+export const postgresTextPlugin = () => transformerPlugin(new StorableValues());

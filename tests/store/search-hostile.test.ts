@@ -20,7 +20,10 @@ async function heavyDatabase(): Promise<DB> {
     insert into links (id, user_id, url, url_key, title, saved_at)
     select i, 1, 'https://example.org/' || i, 'k' || i,
       'a b c d e f g h i j alpha' || (i % 97) || ' beta' || (i % 89) || ' common words for ' || i, i from n`.execute(db);
-  await sql`insert into tags (id, user_id, name) select key + 1, 1, value from json_each(${JSON.stringify(TAGS)})`.execute(db);
+  await db
+    .insertInto("tags")
+    .values(TAGS.map((name, i) => ({ id: i + 1, user_id: 1, name })))
+    .execute();
   await sql`insert into link_tags (link_id, tag_id, tagged_at) select links.id, tags.id, 0 from links, tags where links.id % ${TAGGED_EVERY} = 0`.execute(db);
   await ensureSearchIndex(db);
   return db;
