@@ -52,6 +52,9 @@ export async function loadRecallData(path: string, db: DB): Promise<void> {
   } finally {
     sqlite.close();
   }
+  // Without statistics on the copied rows the rebuild's per-batch read of tags and notes is planned as if the
+  // tables were empty, and the rebuild crawls; autovacuum may not get there first on a busy machine.
+  await sql`analyze`.execute(db);
   await ensureSearchIndex(db);
   await sql`analyze`.execute(db);
 }
