@@ -120,6 +120,7 @@ function sqliteSource(path: string): RecallSource {
   // Compiled statements kept as the product's connection keeps them (src/db/connection.ts).
   const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const statements = new Map<string, SQLite.Statement>();
+  // SQLite reads `$1` as a parameter named "1", not as the first one.
   const all = <T>(query: string) => sqlite.prepare(query.replace("$1", "?")).all(HEAVY_USER) as T[];
   return {
     db,
