@@ -139,7 +139,8 @@ export async function hostileInput(scale: Scale): Promise<Figure[]> {
   const readers = readerCases(sizes);
   const recall = openRecall(await recallDatabase(scale));
   const searches = hostileQueries().map((query) => () => searchLinks(recall, HEAVY_USER, query, 0, 8));
-  const { file, db } = await freshDatabase();
+  const database = await freshDatabase();
+  const { db } = database;
   const save = normalSave(db);
   const port = questionPort(db);
 
@@ -151,8 +152,7 @@ export async function hostileInput(scale: Scale): Promise<Figure[]> {
     return { ...values, ...(await tagPresses(port, link.id, sizes.presses)) };
   });
   await recall.destroy();
-  await db.destroy();
-  file.cleanup();
+  await database.remove();
 
   const baseline = results.save!;
   const row = (label: string, value: number): Figure => ({ figure: `hostile: ${label}`, value, unit: "ms", baseline, ratio: value / baseline });

@@ -1,8 +1,10 @@
 // Recall latency at scale: the store functions behind /unread, /unread #tag, /read, /today, /search, /tags, /notes week, the tag
 // question on the recall database (bench/recall-data.ts), against the very SQL they ran, replayed through raw
-// better-sqlite3 statements prepared once: the difference is what Kysely and the store's own JavaScript add.
+// better-sqlite3 statements prepared once, or a raw `pg` client on a PostgreSQL copy of the same data: the
+// difference is what Kysely and the store's own JavaScript add.
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
+import pg from "pg";
 import type { DB } from "../src/db/connection.js";
 import { withStatementCache } from "../src/db/statement-cache.js";
 import type { Database } from "../src/db/schema.js";
@@ -15,6 +17,8 @@ import { findUserLinks } from "../src/store/links.js";
 import { suggestTags, tagCounts, tagsOfLinks } from "../src/store/tags.js";
 import { CHINESE, ENGLISH, HEAVY_USER, RARE_WORD, RECALL_NOW, RECALL_SIZES, recallDatabase } from "./recall-data.js";
 import { medianOfRuns, percentile, RUNS, type Figure, type Scale } from "./report.js";
+import { figureName, freshDatabase, type DatabaseKind } from "./fresh-database.js";
+import { loadRecallData } from "./recall-postgres.js";
 
 const DAY = 86_400_000;
 // The page sizes the views use (src/features/unread, search; today's caps).
@@ -84,7 +88,7 @@ const BUDGET_MS = 2_000;
  * Each call of the store function is followed by its raw replay, so both meet the same moments of a shared
  * machine: run one after the other, a few milliseconds of noise landed on one side only and set its p99.
  */
-async function sideBySide(iterations: number, store: (i: number) => Promise<unknown>, raw: (i: number) => void) {
+async function sideBySide(iterations: number, store: (i: number) => Promise<unknown>, raw: (i: number) => unknown) {
   const times = { store: [] as number[], raw: [] as number[] };
   const started = performance.now();
   for (let i = 0; i < iterations && (i < 10 || performance.now() - started < BUDGET_MS); i++) {
@@ -92,50 +96,112 @@ async function sideBySide(iterations: number, store: (i: number) => Promise<unkn
     await store(i);
     times.store.push(performance.now() - t);
     t = performance.now();
-    raw(i);
+    await raw(i);
     times.raw.push(performance.now() - t);
   }
   return times;
 }
 
-export async function recallLatency(scale: Scale): Promise<Figure[]> {
-  const sqlite = new SQLite(await recallDatabase(scale), { readonly: true });
+/** The recall data as the store reads it, and the raw client its recorded statements are replayed through. */
+interface RecallSource {
+  db: DB;
+  /** The heavy user's first tags and newest links, the parameters of the variants. */
+  sample(): Promise<{ tags: string[]; recentLinkIds: number[] }>;
+  /** Prepares one recorded statement for the raw replay; its call runs it once more. */
+  replay(compiled: CompiledQuery): () => unknown;
+  close(): Promise<void>;
+}
+
+const SAMPLE_TAGS = "select name from tags where user_id = $1 order by id limit 8";
+const SAMPLE_LINKS = "select id from links where user_id = $1 order by id desc limit 5";
+
+function sqliteSource(path: string): RecallSource {
+  const sqlite = new SQLite(path, { readonly: true });
   // Compiled statements kept as the product's connection keeps them (src/db/connection.ts).
   const db: DB = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const recorded: CompiledQuery[] = [];
-  const recorder: DB = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    log: (event) => {
-      if (event.level === "query") recorded.push(event.query);
-    },
-  });
-  const tagRows = sqlite.prepare("select name from tags where user_id = ? order by id limit 8").all(HEAVY_USER) as { name: string }[];
-  const recent = sqlite.prepare("select id from links where user_id = ? order by id desc limit 5").all(HEAVY_USER) as { id: number }[];
-  const queries = recallQueries(
-    tagRows.map((row) => row.name),
-    recent.map((row) => row.id),
-  );
-
-  // The exact statements each variant ran, prepared once, for the raw replay.
   const statements = new Map<string, SQLite.Statement>();
-  const replays = new Map<RecallQuery, (() => void)[]>();
+  // SQLite reads `$1` as a parameter named "1", not as the first one.
+  const all = <T>(query: string) => sqlite.prepare(query.replace("$1", "?")).all(HEAVY_USER) as T[];
+  return {
+    db,
+    sample: async () => ({
+      tags: all<{ name: string }>(SAMPLE_TAGS).map((row) => row.name),
+      recentLinkIds: all<{ id: number }>(SAMPLE_LINKS).map((row) => row.id),
+    }),
+    replay(compiled) {
+      let statement = statements.get(compiled.sql);
+      if (!statement) statements.set(compiled.sql, (statement = sqlite.prepare(compiled.sql)));
+      const parameters = compiled.parameters as unknown[];
+      const prepared = statement;
+      return prepared.reader ? () => prepared.all(...parameters) : () => prepared.run(...parameters);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** A fresh PostgreSQL database holding a copy of the SQLite recall file; closing it drops the database. */
+async function postgresSource(path: string): Promise<RecallSource> {
+  const database = await freshDatabase("postgres");
+  const client = new pg.Client({ connectionString: database.url });
+  try {
+    await loadRecallData(path, database.db);
+    await client.connect();
+  } catch (error) {
+    await database.remove();
+    throw error;
+  }
+  const all = async (query: string) => (await client.query(query, [HEAVY_USER])).rows;
+  return {
+    db: database.db,
+    sample: async () => ({
+      tags: (await all(SAMPLE_TAGS)).map((row: { name: string }) => row.name),
+      recentLinkIds: (await all(SAMPLE_LINKS)).map((row: { id: string }) => Number(row.id)),
+    }),
+    // The statements go as Kysely sends them, unnamed: `pg` prepares a named one only when asked.
+    replay: (compiled) => () => client.query(compiled.sql, compiled.parameters as unknown[]),
+    close: async () => {
+      await client.end();
+      await database.remove();
+    },
+  };
+}
+
+/** `db` with every statement it runs compiled once more, as its own plugins left it, into `recorded`. */
+function recording(db: DB, recorded: CompiledQuery[]): DB {
+  const executor = db.getExecutor();
+  return db.withPlugin({
+    transformQuery({ node, queryId }) {
+      recorded.push(executor.compileQuery(node, queryId));
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  });
+}
+
+/** The exact statements each variant ran, prepared once for the raw replay. */
+async function replaysOf(source: RecallSource, queries: readonly RecallQuery[]): Promise<Map<RecallQuery, (() => Promise<void>)[]>> {
+  const recorded: CompiledQuery[] = [];
+  const recorder = recording(source.db, recorded);
+  const replays = new Map<RecallQuery, (() => Promise<void>)[]>();
   for (const query of queries) {
-    const variants: (() => void)[] = [];
+    const variants: (() => Promise<void>)[] = [];
     for (const variant of query.variants) {
       recorded.length = 0;
       await variant(recorder);
-      const steps = recorded.map((compiled) => {
-        let statement = statements.get(compiled.sql);
-        if (!statement) statements.set(compiled.sql, (statement = sqlite.prepare(compiled.sql)));
-        const parameters = compiled.parameters as unknown[];
-        const prepared = statement;
-        return prepared.reader ? () => prepared.all(...parameters) : () => prepared.run(...parameters);
+      const steps = recorded.map((compiled) => source.replay(compiled));
+      variants.push(async () => {
+        for (const step of steps) await step();
       });
-      variants.push(() => steps.forEach((step) => step()));
     }
     replays.set(query, variants);
   }
+  return replays;
+}
 
+async function measure(source: RecallSource, scale: Scale) {
+  const { tags, recentLinkIds } = await source.sample();
+  const queries = recallQueries(tags, recentLinkIds);
+  const replays = await replaysOf(source, queries);
   const results = await medianOfRuns(RUNS[scale], async (run) => {
     const iterations = run < 0 ? Math.ceil(ITERATIONS[scale] / 10) : ITERATIONS[scale];
     const values: Record<string, number> = {};
@@ -143,7 +209,7 @@ export async function recallLatency(scale: Scale): Promise<Figure[]> {
       const rawVariants = replays.get(query)!;
       const { store, raw } = await sideBySide(
         iterations,
-        (i) => query.variants[i % query.variants.length]!(db),
+        (i) => query.variants[i % query.variants.length]!(source.db),
         (i) => rawVariants[i % rawVariants.length]!(),
       );
       for (const p of [50, 99]) {
@@ -153,16 +219,21 @@ export async function recallLatency(scale: Scale): Promise<Figure[]> {
     }
     return values;
   });
-  await db.destroy();
-  await recorder.destroy();
+  return { queries, results };
+}
+
+export async function recallLatency(scale: Scale, kind: DatabaseKind): Promise<Figure[]> {
+  const path = await recallDatabase(scale);
+  const source = kind === "sqlite" ? sqliteSource(path) : await postgresSource(path);
+  const { queries, results } = await measure(source, scale).finally(() => source.close());
 
   const size = RECALL_SIZES[scale];
-  const scope = `${size.heavyLinks} links, ${size.heavyNotes} notes + ${size.otherLinks} other`;
+  const name = figureName("recall", kind, `${size.heavyLinks} links, ${size.heavyNotes} notes + ${size.otherLinks} other`);
   return queries.flatMap((query) =>
     [50, 99].map((p) => {
       const value = results[`${query.name} p${p}`]!;
       const baseline = results[`${query.name} raw p${p}`]!;
-      return { figure: `recall (${scope}): ${query.name} p${p}`, value, unit: "ms", baseline, ratio: value / baseline };
+      return { figure: `${name}: ${query.name} p${p}`, value, unit: "ms", baseline, ratio: value / baseline };
     }),
   );
 }

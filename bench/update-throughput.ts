@@ -1,18 +1,17 @@
 // Update throughput: forwarded channel posts with 1–3 links, each answered with tags, fed through the real bot
-// (bot.handleUpdate, a real SQLite file in WAL mode, the Bot API answered in-process) against a
-// bare grammY bot that only replies, fed by the same code with the same updates.
+// (bot.handleUpdate, a real SQLite file in WAL mode or a fresh PostgreSQL database, the Bot API answered
+// in-process) against a bare grammY bot that only replies, fed by the same code with the same updates.
 import type { Message, Update } from "@grammyjs/types";
 import { Bot } from "grammy";
 import { pino } from "pino";
 import { createBot } from "../src/bot/create-bot.js";
 import { parseConfig } from "../src/config/config.js";
 import { sql } from "kysely";
-import { openDatabase, type DB } from "../src/db/connection.js";
-import { migrateToLatest } from "../src/db/migrate.js";
-import { tempDatabasePath } from "../tests/support/bot-process.js";
+import type { DB } from "../src/db/connection.js";
 import { TEST_BOT_INFO } from "../src/emulator/index.js";
 import { median, passWindows, percentile, ratePerSecond, type Figure, type Scale } from "./report.js";
 import { seededRandom } from "./seeded.js";
+import { figureName, withFreshDatabase, type DatabaseKind } from "./fresh-database.js";
 
 /** Each save is two updates (the forwarded post and the tag answer): 10,000 saves are 20,000 updates. */
 const SAVES: Record<Scale, number> = { full: 10_000, quick: 1_000, tiny: 40 };
@@ -120,18 +119,15 @@ async function expectEverySaveTagged(db: DB, updates: readonly Update[]) {
 }
 
 /** The bot warmed up on `warmUp`, then measured on `updates`: one pass, fed as the runner feeds it. */
-async function realBotPass(warmUp: readonly Update[], updates: readonly Update[]) {
-  const file = tempDatabasePath();
-  const db = openDatabase(file.path);
-  await migrateToLatest(db);
-  const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: file.path, RATE_LIMIT_UPDATES: "1000000" });
-  const { bot } = createBot({ config, db, logger: pino({ level: "silent" }), botInfo: TEST_BOT_INFO, fetch: answeringInProcess() });
-  await feed((update) => bot.handleUpdate(update), warmUp);
-  const fed = await feed((update) => bot.handleUpdate(update), updates);
-  await expectEverySaveTagged(db, [...warmUp, ...updates]);
-  await db.destroy();
-  file.cleanup();
-  return passFigures(fed);
+async function realBotPass(kind: DatabaseKind, warmUp: readonly Update[], updates: readonly Update[]) {
+  return await withFreshDatabase(kind, async ({ url, db }) => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: url, RATE_LIMIT_UPDATES: "1000000" });
+    const { bot } = createBot({ config, db, logger: pino({ level: "silent" }), botInfo: TEST_BOT_INFO, fetch: answeringInProcess() });
+    await feed((update) => bot.handleUpdate(update), warmUp);
+    const fed = await feed((update) => bot.handleUpdate(update), updates);
+    await expectEverySaveTagged(db, [...warmUp, ...updates]);
+    return passFigures(fed);
+  });
 }
 
 async function bareBotPass(warmUp: readonly Update[], updates: readonly Update[]) {
@@ -141,22 +137,23 @@ async function bareBotPass(warmUp: readonly Update[], updates: readonly Update[]
   return passFigures(await feed((update) => bot.handleUpdate(update), updates));
 }
 
-export async function updateThroughput(scale: Scale): Promise<Figure[]> {
+export async function updateThroughput(scale: Scale, kind: DatabaseKind): Promise<Figure[]> {
   const saves = SAVES[scale];
   // 20,000 updates take about a minute: one pass after the warm-up, each figure the median over its windows.
   const warmUp = linkSaveUpdates(WARM_UP_SAVES[scale], 12);
   const updates = linkSaveUpdates(saves, 11, warmUp.length);
-  const real = await realBotPass(warmUp, updates);
+  const real = await realBotPass(kind, warmUp, updates);
   const bare = await bareBotPass(warmUp, updates);
+  const name = figureName("updates", kind);
   return [
     {
-      figure: `updates: ${2 * saves} updates = ${saves} link saves with tag answers`,
+      figure: `${name}: ${2 * saves} updates = ${saves} link saves with tag answers`,
       value: real.savesPerSecond,
       unit: "saves/s",
       baseline: bare.savesPerSecond,
       ratio: real.savesPerSecond / bare.savesPerSecond,
     },
-    { figure: "updates: latency per update p50", value: real.p50, unit: "ms", baseline: bare.p50, ratio: real.p50 / bare.p50 },
-    { figure: "updates: latency per update p99", value: real.p99, unit: "ms", baseline: bare.p99, ratio: real.p99 / bare.p99 },
+    { figure: `${name}: latency per update p50`, value: real.p50, unit: "ms", baseline: bare.p50, ratio: real.p50 / bare.p50 },
+    { figure: `${name}: latency per update p99`, value: real.p99, unit: "ms", baseline: bare.p99, ratio: real.p99 / bare.p99 },
   ];
 }

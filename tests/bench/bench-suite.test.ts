@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { FIGURES, runFigures } from "../../bench/figures.js";
+import { availableDatabases, DATABASE_KINDS } from "../../bench/fresh-database.js";
 import { formatTable } from "../../bench/report.js";
 
-/** `npm run bench` is not part of the test command; this runs every figure at tiny sizes so it cannot rot. */
+/**
+ * `npm run bench` is not part of the test command; this runs every figure at tiny sizes so it cannot rot, on
+ * PostgreSQL too when a server answers (tests/support/postgres.ts).
+ */
 describe("the benchmark suite", () => {
   it("measures every figure and prints each as a row with its baseline", async () => {
-    const figures = await runFigures("tiny");
+    const databases = await availableDatabases(DATABASE_KINDS, () => {});
+    const figures = await runFigures("tiny", { databases });
 
     expect(figures.length).toBeGreaterThanOrEqual(FIGURES.length);
     for (const figure of figures) {
@@ -14,7 +19,8 @@ describe("the benchmark suite", () => {
       if (figure.baseline !== undefined) expect(figure.ratio, figure.figure).toBeCloseTo(figure.value / figure.baseline, 6);
     }
     const table = formatTable(figures);
-    for (const prefix of ["updates:", "recall", "import:", "start-up:", "memory:", "digest fan-out:", "hostile:"]) {
+    const onPostgres = databases.includes("postgres") ? ["updates (postgres):", "recall (postgres,", "import (postgres):"] : [];
+    for (const prefix of ["updates:", "recall (", "import:", "start-up:", "memory:", "digest fan-out:", "hostile:", ...onPostgres]) {
       expect(
         figures.some((f) => f.figure.startsWith(prefix)),
         prefix,
