@@ -96,9 +96,13 @@ export async function renewLeases(db: DB, worker: string, updateIds: readonly nu
     .execute();
 }
 
+/**
+ * Marks updates handled. What the user sent goes at once (the payload is emptied): only the ids stay, for a day, to
+ * recognise Telegram's redeliveries and to count the rate limit.
+ */
 export async function markDone(db: DB, updateIds: readonly number[], now: number): Promise<void> {
   if (updateIds.length === 0) return;
-  await db.updateTable("update_inbox").set({ done_at: now, lease_until: null }).where("update_id", "in", updateIds).execute();
+  await db.updateTable("update_inbox").set({ done_at: now, lease_until: null, payload: "" }).where("update_id", "in", updateIds).execute();
 }
 
 /** Forgets updates handled before `olderThan`; a redelivery of one of them after that would be handled again. */

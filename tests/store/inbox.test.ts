@@ -66,6 +66,14 @@ describe("the update inbox", () => {
     expect(ids(await claimNext(db(), "b", 25_000 + LEASE, LEASE, 8))).toEqual([1]);
   });
 
+  it("keeps no word of an update once it is handled, only its id", async () => {
+    await storeUpdates(db(), [text(1, 10), text(2, 10)], 1000);
+    await markDone(db(), [1], 2000);
+    const rows = await db().selectFrom("update_inbox").select(["update_id", "payload"]).orderBy("update_id").execute();
+    expect(rows[0]).toEqual({ update_id: 1, payload: "" });
+    expect(JSON.parse(rows[1]!.payload)).toEqual(text(2, 10));
+  });
+
   it("prunes done updates older than the cut-off, never unfinished ones", async () => {
     await storeUpdates(db(), [text(1, 10), text(2, 20), text(3, 30)], 1000);
     await markDone(db(), [1], 2000);
