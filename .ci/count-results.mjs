@@ -12,7 +12,8 @@ try {
 }
 const passed = report.numPassedTests ?? 0;
 const failed = report.numFailedTests ?? 0;
-const brokenFiles = (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0).length;
+// A file that failed outside its tests (an import, a beforeAll hook) has none failed: its tests show as skipped or not at all.
+const brokenFiles = (report.testResults ?? []).filter((r) => r.status === "failed" && !(r.assertionResults ?? []).some((a) => a.status === "failed")).length;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed + brokenFiles} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`);
 process.exit(failed + brokenFiles > 0 || passed === 0 ? 1 : 0);
