@@ -67,7 +67,7 @@ function send(site: LocalServer, user: EmulatedUser, n: number): void {
  * emulator posts to the three in turn, each chat's updates one after another, as Telegram does), one SIGKILLed in
  * the middle of handling updates and started again.
  */
-describe.skipIf(unavailable)("several instances on one PostgreSQL database", () => {
+describe.skipIf(unavailable)(`several instances on one PostgreSQL database${unavailable ? ` (skipped: ${unavailable})` : ""}`, () => {
   let emulator: Emulator;
   let site: LocalServer;
   let proxy: HoldingProxy;
