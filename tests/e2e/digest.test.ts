@@ -1,4 +1,5 @@
 import type { Message } from "@grammyjs/types";
+import { SecondPollerError } from "../../src/telegram/start-up.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { databaseFile, tempDatabasePath } from "../support/bot-process.js";
@@ -108,7 +109,10 @@ describe("daily digest, end to end with a fake clock", () => {
   it("two bot processes on one database send one digest", async () => {
     now = berlin("2026-03-31", "08:30", 2);
     const env = { BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_URL: database.path, DEFAULT_TIMEZONE: "Europe/Berlin" };
+    // Telegram serves one getUpdates: the first process is told that another one polls (its scheduler goes on).
+    const told = app.failed.catch((error: unknown) => error);
     const second = await startWorkerApp(env, now);
+    expect(await told).toBeInstanceOf(SecondPollerError);
     try {
       const since = emulator.mark();
       await Promise.all([app.digest.tick(), second.tick(), app.digest.tick(), second.tick()]);
