@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { DB } from "../db/connection.js";
 import { dialectOf } from "../db/dialect.js";
 import { storableText } from "../db/postgres-text.js";
@@ -41,4 +41,14 @@ export function idsIn(db: DB, ids: readonly number[]): RawBuilder<unknown> {
 /** The texts as a one-column subquery, as `idsIn`. */
 export function textsIn(db: DB, texts: readonly string[]): RawBuilder<unknown> {
   return dialectOf(db) === "postgres" ? sql`(select unnest(${texts.map(storableText)}::text[]))` : sql`(select value from json_each(${JSON.stringify(texts)}))`;
+}
+
+/**
+ * `column` is one of the ids the subquery (in brackets) gives, with the subquery read first. PostgreSQL is told so
+ * with `= any(array(…))`, which it runs once before the outer query: given `in (…)` with an ORDER BY and a LIMIT, it
+ * walked the user's links in index order and probed the subquery for each (every unread link, for a rare tag). SQLite
+ * plans `in (…)` that way already.
+ */
+export function amongIds(db: DB, column: string, subquery: RawBuilder<number>): RawBuilder<SqlBool> {
+  return dialectOf(db) === "postgres" ? sql<SqlBool>`${sql.ref(column)} = any(array${subquery})` : sql<SqlBool>`${sql.ref(column)} in ${subquery}`;
 }

@@ -1,3 +1,4 @@
+import { amongIds } from "./bulk.js";
 import { sql } from "kysely";
 import type { DB } from "../db/connection.js";
 import type { ListedLink } from "../recall/listed-link.js";
@@ -66,7 +67,7 @@ export async function unreadPage(db: DB, userId: number, filter: UnreadFilter, r
     query =
       walk <= tagged.tagged
         ? query.where(hasEveryTag(userId, filter.tags, "links.id"))
-        : query.where("links.id", "in", sql<number>`(select tagged.link_id ${taggedUnread(userId, filter.tags)})`);
+        : query.where(amongIds(db, "links.id", sql<number>`(select tagged.link_id ${taggedUnread(userId, filter.tags)})`));
   }
   const rows = await query
     .select(linkColumns)
@@ -140,9 +141,11 @@ function readQuery(db: DB, userId: number, filter: ReadFilter) {
   if (filter.tags.length > 0) {
     const [first, ...others] = filter.tags as [string, ...string[]];
     query = query.where(
-      "links.id",
-      "in",
-      sql<number>`(select tagged.link_id from link_tags as tagged where tagged.tag_id = ${tagIdOf(userId, first)} and tagged.link_unread = 0)`,
+      amongIds(
+        db,
+        "links.id",
+        sql<number>`(select tagged.link_id from link_tags as tagged where tagged.tag_id = ${tagIdOf(userId, first)} and tagged.link_unread = 0)`,
+      ),
     );
     if (others.length > 0) query = query.where(hasEveryTag(userId, others, "links.id"));
   }
