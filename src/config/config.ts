@@ -5,6 +5,8 @@ const DEFAULT_API_ROOT = "https://api.telegram.org";
 const REQUEST_TIMEOUT_RANGE = "HTTP_REQUEST_TIMEOUT_SECONDS must be a number of seconds from 0.1 to 300 (default 10)";
 
 const PORT_RANGE = "PORT must be a port number from 1 to 65535";
+const POOL_RANGE = "DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000 (default 10)";
+const STATEMENT_TIMEOUT_RANGE = "DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds, 0 for no limit (default 30000)";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -123,8 +125,14 @@ const configSchema = z.object({
   ),
   // PostgreSQL only: connections each process keeps open at most (default 10), and how long one statement may run
   // in milliseconds (default 30000, 0 for no limit).
-  DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).optional()),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+  DATABASE_POOL_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: POOL_RANGE }).int(POOL_RANGE).min(1, POOL_RANGE).max(1000, POOL_RANGE).optional(),
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: STATEMENT_TIMEOUT_RANGE }).int(STATEMENT_TIMEOUT_RANGE).min(0, STATEMENT_TIMEOUT_RANGE).optional(),
+  ),
   DIGEST_TICK_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(60).default(30)),
   // Telegram allows a bot about 30 messages a second; the cap is higher so a test against the Bot API emulator
   // can run a digest of a hundred users in well under a second (tests/e2e/digest-kill.test.ts).

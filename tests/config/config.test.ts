@@ -60,6 +60,19 @@ describe("configuration", () => {
       expect(problemsOf({ BOT_TOKEN: token, HTTP_REQUEST_TIMEOUT_SECONDS: wrong })).toEqual([expect.stringContaining("HTTP_REQUEST_TIMEOUT_SECONDS must be")]);
   });
 
+  it("sizes PostgreSQL's pool and statement timeout only when told, and says which values it takes", () => {
+    const defaults = parseConfig({ BOT_TOKEN: token });
+    // Unset, the connection's own defaults apply (10 connections, 30 s).
+    expect([defaults.DATABASE_POOL_SIZE, defaults.DATABASE_STATEMENT_TIMEOUT_MS]).toEqual([undefined, undefined]);
+    expect(parseConfig({ BOT_TOKEN: token, DATABASE_POOL_SIZE: "4", DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toMatchObject({
+      DATABASE_POOL_SIZE: 4,
+      DATABASE_STATEMENT_TIMEOUT_MS: 0,
+    });
+    for (const wrong of ["0", "many", "2.5"])
+      expect(problemsOf({ BOT_TOKEN: token, DATABASE_POOL_SIZE: wrong })).toEqual([expect.stringContaining("DATABASE_POOL_SIZE must be")]);
+    expect(problemsOf({ BOT_TOKEN: token, DATABASE_STATEMENT_TIMEOUT_MS: "-1" })).toEqual([expect.stringContaining("DATABASE_STATEMENT_TIMEOUT_MS must be")]);
+  });
+
   it("accepts sqlite: URLs and plain paths", () => {
     expect(sqlitePath("sqlite:./data/x.db")).toBe("./data/x.db");
     expect(sqlitePath("sqlite:///var/lib/linklog.db")).toBe("/var/lib/linklog.db");
