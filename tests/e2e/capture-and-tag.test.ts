@@ -158,6 +158,9 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
       () => read.get("select id from tag_questions where status = 'open' and retag = 1 and message_id is not null"),
       "the open question to be stored",
     );
+    // And the press that asked it handled to the end: an update cut short by the kill would be handled again only
+    // once its lease runs out (a test of its own, inbox-kill), holding the chat's next update until then.
+    await eventually(() => read.get<{ n: number }>("select count(*) as n from update_inbox where done_at is null")?.n === 0, "the press marked done");
     read.close();
     await harness.bot.stop("SIGKILL");
     harness.bot = await startBot(harness.emulator, harness.databasePath);
