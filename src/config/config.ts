@@ -116,6 +116,15 @@ const configSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's secret_token rules)")
       .optional(),
   ),
+  // The public HTTPS address of PORT behind the owner's reverse proxy: the Mini App is served at its /app/ path, and
+  // the menu button, /start, /unread and /stats open it. Plain http only for this machine's own addresses (tests).
+  WEB_APP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ message: "WEB_APP_URL must be the public https address of the bot's PORT, such as https://linklog.example.org" })
+      .refine(isWebAppAddress, "WEB_APP_URL must be an https address (Telegram opens Mini Apps over https only)")
+      .optional(),
+  ),
   // The HTTP port for the webhook (default 8080 in that mode) and /healthz; without it, polling mode serves no HTTP.
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(1, PORT_RANGE).max(65535, PORT_RANGE).optional()),
   // Time a client has to send a whole HTTP request; Telegram sends an update in far less, a slow sender is cut.
@@ -139,6 +148,11 @@ const configSchema = z.object({
   DIGEST_SENDS_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(28)),
 });
 
+function isWebAppAddress(text: string): boolean {
+  const url = new URL(text);
+  return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname));
+}
+
 /** How updates arrive: long polling, or a webhook with the secret Telegram sends back with every update. */
 export type Receiving = { mode: "polling" } | { mode: "webhook"; url: string; secret: string };
 
@@ -154,7 +168,9 @@ const checkedSchema = configSchema
   .transform((config) => {
     const receiving: Receiving =
       config.WEBHOOK_URL && config.WEBHOOK_SECRET ? { mode: "webhook", url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } : { mode: "polling" };
-    return { ...config, receiving };
+    // The page's own address: WEB_APP_URL's /app/ (a path in WEB_APP_URL is kept: a proxy may serve the bot below one).
+    const webAppPage = config.WEB_APP_URL ? new URL("app/", config.WEB_APP_URL.replace(/\/?$/, "/")).href : undefined;
+    return { ...config, receiving, webAppPage };
   });
 
 export type Config = z.infer<typeof checkedSchema>;

@@ -12,13 +12,15 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["tags", "links", "config", "logger"],
   ["recall"],
   ["views"],
-  ["search", "notes", "digest"],
+  // stats: the figures and chart of /stats and the Mini App, from histories the store reads.
+  ["search", "notes", "digest", "stats"],
   // Pure readers and writers of the outside world's formats and pages, and the connection: core below them only.
-  ["db", "portable", "fetch", "emulator"],
+  ["db", "portable", "fetch", "emulator", "png"],
   ["store"],
   // Telegram plumbing and the services features share.
   ["telegram", "capture"],
-  ["imports", "questions", "lists", "digest-delivery"],
+  // miniapp: the Mini App's HTTP API (initData sign-in, library queries) and its page, served by server/.
+  ["imports", "questions", "lists", "digest-delivery", "miniapp"],
   ["jobs"],
   ["features/*"],
   ["bot", "server", "cli"],
