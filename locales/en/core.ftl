@@ -142,3 +142,6 @@ cancel-nothing = Nothing to cancel.
 not-allowed = Sorry, this linklog is private. Ask its owner to add your Telegram id ({$id}) to ALLOWED_USER_IDS.
 error-generic = Sorry, something went wrong on my side. Whatever you sent before is saved; please try that again.
 slow-down = You are sending faster than I can read. I will skip your messages for a few seconds; send them again after that.
+
+# The button that opens the Mini App (WEB_APP_URL).
+open-library = 📚 Open library

@@ -115,3 +115,6 @@ cancel-nothing = 没有可以取消的。
 not-allowed = 抱歉，这个 linklog 是私人的。请让它的主人把你的 Telegram ID（{$id}）加到 ALLOWED_USER_IDS 里。
 error-generic = 抱歉，我这边出了点问题。你之前发的内容都已保存，请再试一次。
 slow-down = 你发得太快，我读不过来了。接下来几秒的消息我会跳过，稍后请重新发送。
+
+# The button that opens the Mini App (WEB_APP_URL).
+open-library = 📚 打开链接库
