@@ -1,4 +1,5 @@
 import { registerBotProfile } from "./telegram/commands.js";
+import { registerMenuButton } from "./telegram/menu-button.js";
 import { createBot } from "./bot/create-bot.js";
 import type { Config } from "./config/config.js";
 import { describeDatabase, openDatabase, type DB } from "./db/connection.js";
@@ -81,6 +82,7 @@ async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }:
   const botInfo = await identifyBot(setUp);
   const created = createBot({ config, db, logger, clock, botInfo, lookup });
   await registerBotProfile(setUp, created.i18n);
+  await registerMenuButton(setUp, created.i18n, config.webAppPage);
   const receiving = config.receiving;
   const updates =
     receiving.mode === "webhook"

@@ -145,3 +145,5 @@ slow-down = You are sending faster than I can read. I will skip your messages fo
 
 # The button that opens the Mini App (WEB_APP_URL).
 open-library = 📚 Open library
+# The menu button beside the message box that opens the Mini App (a word or two).
+menu-library = Library

@@ -118,3 +118,5 @@ slow-down = 你发得太快，我读不过来了。接下来几秒的消息我�
 
 # The button that opens the Mini App (WEB_APP_URL).
 open-library = 📚 打开链接库
+# The menu button beside the message box that opens the Mini App (a word or two).
+menu-library = 链接库

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BotCommand, Message, ReactionType, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "@grammyjs/types";
+import type { BotCommand, MenuButton, Message, ReactionType, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "@grammyjs/types";
 import { WebhookDelivery } from "./webhook-delivery.js";
 import { ApiError, badRequest, errorResponse, faultError, type ApiResponse, type Fault } from "./api-error.js";
 import { ChatStore, compact, stableJson, type ChatEvent, type StoredMessage } from "./chat-store.js";
 import { inlineMarkup, replyKeyboard, trimWithEntities, validCommands } from "./checks.js";
 import { asDocument, FileStore, type StoredFile } from "./file-store.js";
+import { MenuButtons } from "./menu-buttons.js";
 import { readBody, type Payload } from "./request-body.js";
 import { parseTelegramHtml } from "./telegram-html.js";
 import { int, UpdateQueue, type PollHooks } from "./update-queue.js";
@@ -53,6 +54,8 @@ export interface BotApi {
   subscribe(listener: (event: ChatEvent) => void): () => void;
   /** The command menu a user with this language would see: its own, its base language's (zh for zh-hans), or the one for all. */
   commandsFor(languageCode?: string): BotCommand[];
+  /** The menu button a chat shows (setChatMenuButton), or the default one without a chat. */
+  menuButton(chatId?: number): MenuButton;
   /** Makes a private chat known, as if its user had started the bot earlier (benchmarks with many users). */
   knowPrivateChat(userId: number): void;
   addFile(content: Buffer | string, fileName?: string): { file_id: string; file_unique_id: string; file_size: number };
@@ -128,6 +131,7 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
   const pendingCallbackQueries = new Map<string, number>();
   const commandSets = new Map<string, BotCommand[]>();
   const profileTexts = new Map<string, string>();
+  const menuButtons = new MenuButtons();
 
   const setProfileText = (field: "description" | "short_description", p: Payload, maxLength: number) => {
     const text = String(p[field] ?? "");
@@ -264,6 +268,8 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     getMyDescription: ({ payload: p }) => ({ description: profileTexts.get(`description|${p.language_code ?? ""}`) ?? "" }),
     setMyShortDescription: ({ payload: p }) => setProfileText("short_description", p, 120),
     getMyShortDescription: ({ payload: p }) => ({ short_description: profileTexts.get(`short_description|${p.language_code ?? ""}`) ?? "" }),
+    setChatMenuButton: ({ payload: p }) => menuButtons.set(p),
+    getChatMenuButton: ({ payload: p }) => menuButtons.get(p.chat_id as number | undefined),
     deleteMyCommands: ({ payload: p }) => {
       commandSets.delete(commandSetKey(p));
       chats.emit({ kind: "commands" });
@@ -471,6 +477,7 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     keyboard: (chatId) => chats.keyboard(chatId),
     commandsFor: (languageCode = "") =>
       [languageCode, languageCode.split("-")[0], ""].map((code) => commandSets.get(commandSetKey(code ? { language_code: code } : {}))).find(Boolean) ?? [],
+    menuButton: (chatId) => menuButtons.get(chatId),
     addFile(content, fileName) {
       const { file_id, file_unique_id, file_size } = files.add(Buffer.from(content), fileName);
       return { file_id, file_unique_id, file_size };

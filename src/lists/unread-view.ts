@@ -6,6 +6,7 @@ import { tagList } from "../views/links.js";
 import { renderLinkList } from "../views/link-list.js";
 import { formatDayName } from "../views/dates.js";
 import { localDate } from "../time/local-date.js";
+import { withLibraryButton } from "../telegram/library-button.js";
 import { listKeyboard, rowNumbers, type RenderedPage, type ShownPage, type ViewKind } from "./views.js";
 
 const PAGE_SIZE = 8;
@@ -42,7 +43,8 @@ async function renderUnread(ctx: BotContext, args: UnreadArgs, viewId: number, r
   const ids = shown?.ids ?? links.map((link) => link.id);
   return {
     text: `${heading}\n\n${list}`,
-    keyboard: listKeyboard(links, firstNumber, viewId, page, numbers),
+    // The queue is for reading the next one here; /unread is the overview, where the whole library is a tap away.
+    keyboard: queue ? listKeyboard(links, firstNumber, viewId, page, numbers) : withLibraryButton(ctx, listKeyboard(links, firstNumber, viewId, page, numbers)),
     linkIds: links.map((link) => link.id),
     shown: { index: page.index, count: page.count, ids },
   };

@@ -9,5 +9,6 @@ import type { BotContext } from "./context.js";
 export function withLibraryButton(ctx: BotContext, keyboard?: InlineKeyboard): InlineKeyboard | undefined {
   const page = ctx.config.webAppPage;
   if (!page) return keyboard;
-  return (keyboard ? keyboard.row() : new InlineKeyboard()).webApp(ctx.t("open-library"), page);
+  const below = keyboard && keyboard.inline_keyboard.at(-1)?.length ? keyboard.row() : (keyboard ?? new InlineKeyboard());
+  return below.webApp(ctx.t("open-library"), page);
 }

@@ -76,6 +76,18 @@ describe("start-up", () => {
     expect(JSON.stringify(lines)).not.toContain(emulator.token);
   });
 
+  it("points the menu button at the Mini App when WEB_APP_URL is set, once, and back at the commands when it is gone", async () => {
+    const port = new URL(await closedPortRoot()).port;
+    const withApp = { WEB_APP_URL: "https://linklog.example.org/bot", PORT: port };
+    await (await start(withApp).started)?.stop();
+    expect(emulator.menuButton()).toEqual({ type: "web_app", text: "Library", web_app: { url: "https://linklog.example.org/bot/app/" } });
+    const since = emulator.mark();
+    await (await start(withApp).started)?.stop();
+    expect(emulator.callsOf("setChatMenuButton", since)).toHaveLength(0);
+    await (await start().started)?.stop();
+    expect(emulator.menuButton()).toEqual({ type: "default" });
+  });
+
   it("sets its menu and descriptions in each language once: a second start finds them in place and changes nothing", async () => {
     const profileCalls = () => ["setMyCommands", "setMyDescription", "setMyShortDescription"].flatMap((method) => emulator.callsOf(method));
     const first = await start().started;

@@ -5,6 +5,8 @@ import { formatDigestTime } from "../../digest/schedule.js";
 import { setLanguage } from "../../store/users.js";
 import { callbackData, oneOf } from "../../telegram/callback-data.js";
 import type { BotContext } from "../../telegram/context.js";
+import { withLibraryButton } from "../../telegram/library-button.js";
+import { sendMenuButtonInUserLanguage } from "../../telegram/menu-button.js";
 import { likelyZones, utcOffsetLabel, zoneCity } from "../../time/zone-suggestions.js";
 import { escapeHtml } from "../../views/html.js";
 
@@ -65,7 +67,8 @@ export function onboardingFeature() {
 
   feature.command("start", async (ctx) => {
     const welcome = ctx.t("start-welcome", { name: escapeHtml(ctx.from?.first_name ?? "") });
-    if (ctx.user.time_zone_chosen === 1) return await ctx.reply(`${welcome}\n\n${settingsLine(ctx)}`);
+    await sendMenuButtonInUserLanguage(ctx);
+    if (ctx.user.time_zone_chosen === 1) return await ctx.reply(`${welcome}\n\n${settingsLine(ctx)}`, { reply_markup: withLibraryButton(ctx) });
     await ctx.reply(`${welcome}\n\n${ctx.t("start-ask-zone")}`, { reply_markup: await zoneKeyboard(ctx) });
   });
 
@@ -97,6 +100,7 @@ export function onboardingFeature() {
     ctx.user.language = language;
     await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery();
+    await sendMenuButtonInUserLanguage(ctx);
     await ctx.editMessageText(ctx.t("language-set"), { reply_markup: await languageKeyboard(ctx) });
   });
   return feature;
