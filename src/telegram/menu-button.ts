@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { MenuButton } from "@grammyjs/types";
 import type { BotContext } from "./context.js";
+import { translatorFor } from "./i18n.js";
 
 function libraryButton(text: string, page: string): MenuButton {
   return { type: "web_app", text, web_app: { url: page } };
@@ -12,7 +13,9 @@ function libraryButton(text: string, page: string): MenuButton {
  * WEB_APP_URL is taken away, so the button does not keep opening a page that is gone). Set only when it differs.
  */
 export async function registerMenuButton(api: Api, i18n: I18n<any>, webAppPage: string | undefined): Promise<void> {
-  const wanted: MenuButton = webAppPage ? libraryButton(i18n.t("en", "menu-library"), webAppPage) : { type: "default" };
+  // Without a user, English: the default button's words.
+  const t = translatorFor(i18n, undefined);
+  const wanted: MenuButton = webAppPage ? libraryButton(t("menu-library"), webAppPage) : { type: "default" };
   const current = await api.getChatMenuButton();
   const same = current.type === wanted.type && (current.type !== "web_app" || JSON.stringify(current) === JSON.stringify(wanted));
   if (!same) await api.setChatMenuButton({ menu_button: wanted });

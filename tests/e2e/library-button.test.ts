@@ -4,7 +4,7 @@ import type { InlineKeyboardButton, Message } from "@grammyjs/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appHarness } from "../support/harness.js";
 import { chatSession } from "../support/chat-session.js";
-import { nextEdit } from "../support/chat.js";
+import { buttonsOf, nextEdit } from "../support/chat.js";
 
 const WEB_APP_URL = "https://linklog.example.org";
 const PAGE = "https://linklog.example.org/app/";
@@ -43,14 +43,14 @@ describe("the Open library button", () => {
   it("keeps the button when a ✅ redraws the list", async () => {
     const list = await command("/unread", /Unread: 1/);
     const since = harness.emulator.mark();
-    user().press(list, list.reply_markup!.inline_keyboard[0]![0]!.callback_data!);
+    user().press(list, buttonsOf(list)[0]!.callback_data);
     expect(webAppButtons(await nextEdit(harness.emulator, list, since))).toHaveLength(1);
   });
 
   it("speaks Chinese once the user chose 中文: the button and the chat's menu button", async () => {
     const choice = await command("/language");
     const since = harness.emulator.mark();
-    user().press(choice, choice.reply_markup!.inline_keyboard[0]![1]!.callback_data!);
+    user().press(choice, buttonsOf(choice).find((button) => button.text.includes("中文"))!.callback_data);
     await nextEdit(harness.emulator, choice, since);
     expect(harness.emulator.menuButton(7101)).toEqual({ type: "web_app", text: "链接库", web_app: { url: PAGE } });
     expect(webAppButtons(await command("/start"))).toEqual([{ text: "📚 打开链接库", web_app: { url: PAGE } }]);
