@@ -1,7 +1,7 @@
 import { localDate, type LocalDate } from "../time/local-date.js";
 import { catchUp, weeklyPace, type CatchUp } from "./projection.js";
 import { topSites } from "./sites.js";
-import { readDays, readingStreak, type Streak } from "./streak.js";
+import { readingStreak, type Streak } from "./streak.js";
 import { countPerWeek, weekWindows, type Activity } from "./weeks.js";
 
 export const CHART_WEEKS = 26;
@@ -11,18 +11,18 @@ const TOP = 5;
 export interface StatsHistory {
   now: number;
   timeZone: string;
-  /** Links saved since the first chart week began. */
+  /** Links saved, read and notes written since the first chart week began. */
   saved: Activity[];
-  /** Every read of a link still kept, ever (the longest streak looks that far back). */
   read: Activity[];
-  /** Notes written since the first chart week began. */
   notes: Activity[];
+  /** Every local day a link still kept was read on, ever: the longest streak looks that far back. */
+  readDays: LocalDate[];
   /** Unread links now. */
   backlog: number;
   /** Tags by links carrying them, most first. */
   tags: { name: string; count: number }[];
-  /** The address of every link. */
-  urls: string[];
+  /** Links by address prefix (scheme and host). */
+  sites: { prefix: string; count: number }[];
 }
 
 export interface WeekStats {
@@ -51,7 +51,8 @@ export interface StatsReport {
 
 /**
  * The backlog at each week's end, counted back from now: every link saved in a later week was not there yet, every
- * link read in a later week still was. (The store counts a read no earlier than its save, so this holds exactly.)
+ * link read in a later week still was. Only a link read before it was saved (an import can say so) would take it
+ * below zero, hence the floor.
  */
 function backlogs(now: number, saved: readonly number[], read: readonly number[]): number[] {
   const result = saved.map(() => 0);
@@ -82,9 +83,9 @@ export function buildStatsReport(history: StatsHistory): StatsReport {
     catchUp: catchUp(history.backlog, readPerWeek, savedPerWeek, today),
     readPerWeek,
     savedPerWeek,
-    streak: readingStreak(readDays(history.read, timeZone), today),
+    streak: readingStreak(history.readDays, today),
     topTags: history.tags.slice(0, TOP).map(({ name, count }) => ({ name, count })),
-    topSites: topSites(history.urls, TOP),
+    topSites: topSites(history.sites, TOP),
   };
 }
 

@@ -1,5 +1,4 @@
-import { addDays, localDate, localDayRange, parseLocalDate, type LocalDate } from "../time/local-date.js";
-import type { Activity } from "./weeks.js";
+import { addDays, parseLocalDate, type LocalDate } from "../time/local-date.js";
 
 export interface Streak {
   /** Days in a row with a link read, up to today, or up to yesterday while nothing is read yet today. */
@@ -7,29 +6,12 @@ export interface Streak {
   longest: number;
 }
 
-/**
- * The local days something was read on. Times are walked in order and a day's end is looked up once per day, not
- * once per read: Intl's time-zone lookup costs microseconds, and a reader of years has thousands of days, not
- * the hundred thousand reads.
- */
-export function readDays(activity: readonly Activity[], timeZone: string): LocalDate[] {
-  const days: LocalDate[] = [];
-  let dayEnd = -Infinity;
-  for (const { at } of [...activity].sort((a, b) => a.at - b.at)) {
-    if (at < dayEnd) continue;
-    const day = localDate(at, timeZone);
-    days.push(day);
-    dayEnd = localDayRange(day, timeZone).end;
-  }
-  return days;
-}
-
 const dayNumber = (date: LocalDate) => {
   const { year, month, day } = parseLocalDate(date)!;
   return Date.UTC(year, month - 1, day) / 86_400_000;
 };
 
-/** The current and the longest run of days with a link read; `days` as `readDays` gives them. */
+/** The current and the longest run of days with a link read, from the local days something was read on. */
 export function readingStreak(days: readonly LocalDate[], today: LocalDate): Streak {
   const read = new Set(days);
   let day = read.has(today) ? today : addDays(today, -1);
