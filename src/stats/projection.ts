@@ -17,7 +17,7 @@ export type CatchUp = { kind: "done" } | { kind: "date"; date: LocalDate; weeks:
 /** Per week, over the last `PACE_DAYS` days before `now`, to one decimal. */
 export function weeklyPace(activity: readonly Activity[], now: number): number {
   const since = now - PACE_DAYS * DAY_MS;
-  const total = activity.reduce((sum, { at, count }) => (at >= since && at <= now ? sum + count : sum), 0);
+  const total = activity.reduce((sum, { at, count }) => (at > since && at <= now ? sum + count : sum), 0);
   return Math.round((total / (PACE_DAYS / 7)) * 10) / 10;
 }
 
