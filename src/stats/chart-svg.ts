@@ -8,7 +8,7 @@ import { element, fitText, text, textWidth, ticks } from "./svg.js";
  * The /stats chart as SVG: saved and read per week (bars) with notes (dots), the unread backlog (a line) with its
  * projection (dashed), and a panel of streak, top tags and top sites. Colours come from CSS classes only, so the
  * Mini App styles the same picture with Telegram's theme; the PNG gets `LIGHT_STYLE` inline. Drawn for a phone:
- * 1280 × 960 shown at about a third of that, so no text is smaller than 22 units.
+ * 1280 × 960 shown at about a third of that, so no text is smaller than 24 units.
  */
 export const CHART_WIDTH = 1280;
 export const CHART_HEIGHT = 960;
@@ -37,7 +37,7 @@ export interface ChartOptions {
 const LEFT = 110;
 const RIGHT = 1230;
 const FUTURE_WEEKS = 8;
-const LABEL = 22;
+const LABEL = 24;
 
 interface Plot {
   top: number;
@@ -80,7 +80,7 @@ function monthLabels(t: Translate, starts: readonly LocalDate[], slot: number, y
 }
 
 function heading(content: string, x: number, y: number, anchor = "start"): string {
-  return text(content, { class: "heading", x, y, "font-size": 24, "font-weight": "bold", "text-anchor": anchor });
+  return text(content, { class: "heading", x, y, "font-size": 26, "font-weight": "bold", "text-anchor": anchor });
 }
 
 function weeklyPanel(report: StatsReport, t: Translate): string[] {
@@ -198,7 +198,7 @@ function legend(t: Translate): string[] {
 /** A column of the bottom panel: a heading and rows of a name and its count, names cut to fit. */
 function ranking(title: string, rows: readonly { name: string; count: number }[], empty: string, x: number, width: number): string[] {
   const lines = rows.flatMap(({ name, count }, i) => {
-    const y = 800 + i * 30;
+    const y = 800 + i * 32;
     const countText = String(count);
     const room = width - textWidth(countText, LABEL) - 16;
     return [
