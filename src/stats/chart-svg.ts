@@ -44,14 +44,16 @@ interface Plot {
   bottom: number;
 }
 
-const ySCALE = (plot: Plot, max: number) => (value: number) => plot.bottom - (value / max) * (plot.bottom - plot.top);
+const scale = (plot: Plot, max: number) => (value: number) => plot.bottom - (value / max) * (plot.bottom - plot.top);
 
+/** An axis month as short as the language writes it ("Nov", "11月"): views/dates.ts has only "November 2026". */
 function monthName(t: Translate, date: LocalDate): string {
   const { year, month } = parseLocalDate(date)!;
   let locale = t("date-locale");
   try {
     if (Intl.DateTimeFormat.supportedLocalesOf(locale).length === 0) locale = "en-US";
   } catch {
+    // Not a language tag at all (a stand-in translation that returns the key).
     locale = "en-US";
   }
   return new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" }).format(Date.UTC(year, month - 1, 1));
@@ -59,7 +61,7 @@ function monthName(t: Translate, date: LocalDate): string {
 
 /** Grid lines and their values on the left. */
 function yAxis(plot: Plot, values: readonly number[]): string[] {
-  const y = ySCALE(plot, values.at(-1)!);
+  const y = scale(plot, values.at(-1)!);
   return values.flatMap((value) => [
     element("line", { class: "grid", x1: LEFT, x2: RIGHT, y1: y(value), y2: y(value), "stroke-width": 1 }),
     text(String(value), { class: "label", x: LEFT - 14, y: y(value) + 8, "font-size": LABEL, "text-anchor": "end" }),
@@ -87,7 +89,7 @@ function weeklyPanel(report: StatsReport, t: Translate): string[] {
   const plot = { top: 180, bottom: 400 };
   const slot = (RIGHT - LEFT) / report.weeks.length;
   const values = ticks(Math.max(...report.weeks.flatMap((w) => [w.saved, w.read, w.notes])), 4);
-  const y = ySCALE(plot, values.at(-1)!);
+  const y = scale(plot, values.at(-1)!);
   const bar = slot * 0.36;
   const bars = report.weeks.flatMap((week, i) => {
     const x = LEFT + i * slot + slot * 0.12;
@@ -141,7 +143,7 @@ function backlogPanel(report: StatsReport, t: Translate): string[] {
   const now = points.at(-1)!;
   const end = projection(report, now, slot);
   const values = ticks(Math.max(...points.map((p) => p[1]), end?.[1] ?? 0), 3);
-  const y = ySCALE(plot, values.at(-1)!);
+  const y = scale(plot, values.at(-1)!);
   const futureX = LEFT + weeks.length * slot;
   const starts = Array.from({ length: weeks.length + FUTURE_WEEKS }, (_, i) => addDays(first.start, 7 * i));
   return [

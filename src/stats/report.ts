@@ -54,9 +54,9 @@ export interface StatsReport {
  * link read in a later week still was. Only a link read before it was saved (an import can say so) would take it
  * below zero, hence the floor.
  */
-function backlogs(now: number, saved: readonly number[], read: readonly number[]): number[] {
+function backlogs(current: number, saved: readonly number[], read: readonly number[]): number[] {
   const result = saved.map(() => 0);
-  let backlog = now;
+  let backlog = current;
   for (let i = saved.length - 1; i >= 0; i--) {
     result[i] = Math.max(0, backlog);
     backlog += read[i]! - saved[i]!;
@@ -68,11 +68,8 @@ export function buildStatsReport(history: StatsHistory): StatsReport {
   const { now, timeZone } = history;
   const today = localDate(now, timeZone);
   const windows = weekWindows(now, timeZone, CHART_WEEKS);
-  const [saved, read, notes] = [history.saved, history.read, history.notes].map((activity) => countPerWeek(activity, windows)) as [
-    number[],
-    number[],
-    number[],
-  ];
+  const perWeek = (activity: readonly Activity[]) => countPerWeek(activity, windows);
+  const [saved, read, notes] = [perWeek(history.saved), perWeek(history.read), perWeek(history.notes)];
   const backlog = backlogs(history.backlog, saved, read);
   const readPerWeek = weeklyPace(history.read, now);
   const savedPerWeek = weeklyPace(history.saved, now);
