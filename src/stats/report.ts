@@ -21,8 +21,8 @@ export interface StatsHistory {
   backlog: number;
   /** Tags by links carrying them, most first. */
   tags: { name: string; count: number }[];
-  /** Links by address prefix (scheme and host). */
-  sites: { prefix: string; count: number }[];
+  /** Links by host. */
+  sites: { host: string; count: number }[];
 }
 
 export interface WeekStats {

@@ -1,20 +1,17 @@
-// Scheme, then credentials if any, then the host up to the port, path, query or fragment.
-const HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)/i;
-
-/** The site of a saved (normalized) address as the Mini App's site filter names it: the host without "www.". */
-export function siteOf(url: string): string {
-  const host = HOST.exec(url)?.[1]?.toLowerCase() ?? "";
-  return host.replace(/^www\./, "") || url;
+/** The site of a host as the Mini App's site filter names it: without "www.", a port or credentials, in lower case. */
+export function siteOf(host: string): string {
+  return host
+    .replace(/^[^@]*@/, "")
+    .replace(/:\d*$/, "")
+    .toLowerCase()
+    .replace(/^www\./, "");
 }
 
-/**
- * The most frequent sites, most first (ties by name), at most `limit`, from links counted by address prefix
- * (scheme and host, as the database groups them): "https://www.example.org/" and "http://example.org/" are one site.
- */
-export function topSites(prefixes: readonly { prefix: string; count: number }[], limit: number): { site: string; count: number }[] {
+/** The most frequent sites, most first (ties by name), at most `limit`, from links counted by host. */
+export function topSites(hosts: readonly { host: string; count: number }[], limit: number): { site: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const { prefix, count } of prefixes) {
-    const site = siteOf(prefix);
+  for (const { host, count } of hosts) {
+    const site = siteOf(host);
     counts.set(site, (counts.get(site) ?? 0) + count);
   }
   return [...counts]

@@ -27,8 +27,8 @@ export function sampleReport(overrides: Partial<StatsHistory> = {}): StatsReport
       { name: "进程调度", count: 9 },
     ],
     sites: [
-      { prefix: "https://github.com/", count: 20 },
-      { prefix: "https://zhuanlan.zhihu.com/", count: 7 },
+      { host: "github.com", count: 20 },
+      { host: "zhuanlan.zhihu.com", count: 7 },
     ],
     ...overrides,
   });

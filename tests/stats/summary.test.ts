@@ -24,7 +24,7 @@ describe("the stats summary", () => {
     const long = "标签".repeat(300);
     const report = sampleReport({
       tags: Array.from({ length: 5 }, (_, i) => ({ name: `${long}${i}`, count: 5 - i })),
-      sites: Array.from({ length: 5 }, (_, i) => ({ prefix: `https://${"a".repeat(200)}${i}.example.org/`, count: 5 - i })),
+      sites: Array.from({ length: 5 }, (_, i) => ({ host: `${"a".repeat(200)}${i}.example.org`, count: 5 - i })),
     });
     for (const t of [english, chinese]) {
       const summary = statsSummary(report, t);
