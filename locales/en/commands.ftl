@@ -42,3 +42,6 @@ nothing-to-save =
 note-not-saved =
     Your reply was not saved as a note: the message you replied to is not about a saved link.
     To add a note, reply to the message that saved the link (or its card, or a list), or send <code>/note your text</code> for the link you last saved or opened.
+
+# The "/" menu entry of /stats.
+command-stats = Your reading in a chart: saved, read, backlog, streak

@@ -16,6 +16,7 @@ help =
     /notes: your notes of the last 7 days (<code>/notes #tag</code>, <code>week</code>, <code>month</code> (30 days), <code>all</code>, <code>2026-11</code>, <code>file</code>)
     /note: a note on the link you last saved or opened (<code>/note text</code>)
     /tags: your tags (<code>/tags rename old new</code>)
+    /stats: your last 26 weeks in a chart: saved and read, the unread backlog and when you catch up, your streak, top tags and sites
     /link: one link's card (<code>/link 12</code>)
     /title: your own title for a link (<code>/title 12 text</code>, or <code>/title 12</code> and then the title; <code>/title 12 -</code> for the page's again); /refetch 12 fetches its page again
     /digest: your daily digest (<code>/digest 08:30</code>, <code>9pm</code>, <code>off</code>, <code>now</code>, <code>size 5</code>)

@@ -17,6 +17,7 @@ help =
     /notes：最近 7 天的笔记（<code>/notes #tag</code>、<code>week</code>、<code>month</code>（30 天）、<code>all</code>、<code>2026-11</code>、<code>file</code>）
     /note：给最近保存或打开的链接加笔记（<code>/note 笔记内容</code>）
     /tags：你的标签（<code>/tags rename 旧名 新名</code>）
+    /stats：近 26 周的统计图：保存与读完、未读积压和预计读完的日子、连续阅读、常用标签和网站
     /link：查看一个链接的卡片（<code>/link 12</code>）
     /title：给链接起个自己的标题（<code>/title 12 标题</code>，或先发 <code>/title 12</code> 再发标题；<code>/title 12 -</code> 恢复网页标题）；/refetch 12 重新抓取网页
     /digest：每日摘要（<code>/digest 08:30</code>、<code>晚上9点</code>、<code>off</code>、<code>now</code>、<code>size 5</code>）

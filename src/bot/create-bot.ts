@@ -14,6 +14,7 @@ import { ViewRegistry } from "../lists/views.js";
 import { notesFeature } from "../features/notes/index.js";
 import { pageTitlesFeature } from "../features/page-titles/index.js";
 import { searchFeature } from "../features/search/index.js";
+import { statsFeature } from "../features/stats/index.js";
 import { settingsFeature } from "../features/settings/index.js";
 import { tagsFeature } from "../features/tags/index.js";
 import { todayFeature } from "../features/today/index.js";
@@ -141,6 +142,7 @@ export function createBot({ config, db, logger, botInfo, clock = Date.now, fetch
     digestFeature(),
     importExportFeature(),
     searchFeature(views),
+    statsFeature(),
     // Before capture: a reply to a link message is a note, even when it contains a link itself.
     notesFeature(views),
     listsFeature(views),

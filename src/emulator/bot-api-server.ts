@@ -5,7 +5,7 @@ import { WebhookDelivery } from "./webhook-delivery.js";
 import { ApiError, badRequest, errorResponse, faultError, type ApiResponse, type Fault } from "./api-error.js";
 import { ChatStore, compact, stableJson, type ChatEvent, type StoredMessage } from "./chat-store.js";
 import { inlineMarkup, replyKeyboard, trimWithEntities, validCommands } from "./checks.js";
-import { asDocument, FileStore, type StoredFile } from "./file-store.js";
+import { asDocument, asPhoto, FileStore, type StoredFile } from "./file-store.js";
 import { MenuButtons } from "./menu-buttons.js";
 import { readBody, type Payload } from "./request-body.js";
 import { parseTelegramHtml } from "./telegram-html.js";
@@ -61,6 +61,8 @@ export interface BotApi {
   addFile(content: Buffer | string, fileName?: string): { file_id: string; file_unique_id: string; file_size: number };
   file(fileId: string): StoredFile | undefined;
   documentContent(message: Message): Buffer | undefined;
+  /** The bytes of a message's photo (its largest size). */
+  photoContent(message: Message): Buffer | undefined;
   pendingUpdates(): number;
   /**
    * Posts updates to these addresses, in turn, whenever the bot's webhook is `publicUrl` (as a reverse proxy in
@@ -289,6 +291,12 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
       const file = await files.upload(p.document, parts, "document");
       return sendBotMessage(p, { document: asDocument(file), ...caption });
     },
+    sendPhoto: async ({ payload: p, files: parts }) => {
+      chats.known(p.chat_id);
+      const caption = captionText(p);
+      const photo = asPhoto(await files.upload(p.photo, parts, "photo"));
+      return sendBotMessage(p, { photo, ...caption });
+    },
     getFile: ({ payload: p }) => {
       const file = files.byFileId(String(p.file_id));
       if (!file) throw badRequest("invalid file_id");
@@ -485,6 +493,10 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     file: (fileId) => files.byFileId(fileId),
     documentContent(message) {
       const file = message.document && files.byFileId(message.document.file_id);
+      return file ? Buffer.from(file.content) : undefined;
+    },
+    photoContent(message) {
+      const file = message.photo && files.byFileId(message.photo.at(-1)!.file_id);
       return file ? Buffer.from(file.content) : undefined;
     },
     pendingUpdates: () => updates.length + (delivery?.pending ?? 0),

@@ -1,4 +1,4 @@
-import type { Document } from "@grammyjs/types";
+import type { Document, PhotoSize } from "@grammyjs/types";
 import { badRequest } from "./api-error.js";
 
 const MIME_TYPES: Record<string, string> = {
@@ -73,4 +73,22 @@ export class FileStore {
 /** The `document` of a message carrying a stored file. */
 export function asDocument({ file_id, file_unique_id, file_name, mime_type, file_size }: StoredFile): Document {
   return { file_id, file_unique_id, mime_type, file_size, ...(file_name !== undefined ? { file_name } : {}) };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG's width and height from its header (the IHDR chunk comes first), or null when the file is no PNG. */
+export function pngSize(content: Buffer): { width: number; height: number } | null {
+  if (content.length < 24 || !content.subarray(0, 8).equals(PNG_SIGNATURE) || content.toString("latin1", 12, 16) !== "IHDR") return null;
+  return { width: content.readUInt32BE(16), height: content.readUInt32BE(20) };
+}
+
+/**
+ * The `photo` of a message carrying a stored picture: one size, the picture's own. Telegram adds smaller copies
+ * (90, 320, 800 pixels); the emulator does not resize, and reads PNG only, the one format the bot sends.
+ */
+export function asPhoto(file: StoredFile): PhotoSize[] {
+  const size = pngSize(file.content);
+  if (!size) throw badRequest("IMAGE_PROCESS_FAILED");
+  return [{ file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, ...size }];
 }

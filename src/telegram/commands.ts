@@ -16,6 +16,7 @@ export const COMMANDS = [
   "notes",
   "note",
   "tags",
+  "stats",
   "link",
   "title",
   "refetch",

@@ -25,6 +25,7 @@ describe("capture and tagging, end to end through the Bot API emulator", () => {
       "notes",
       "note",
       "tags",
+      "stats",
       "digest",
       "timezone",
       "language",

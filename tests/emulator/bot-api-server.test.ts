@@ -1,6 +1,7 @@
 import { Api, Bot, GrammyError, HttpError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forwardOrigin, parseTelegramHtml, startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { svgToPng } from "../../src/png/svg-to-png.js";
 
 let emu: Emulator;
 let api: Api;
@@ -364,6 +365,35 @@ describe("files", () => {
 
     const tooLong = await apiError(api.sendDocument(user.chatId, new InputFile(bytes, "x.csv"), { caption: "c".repeat(1025) }));
     expect(tooLong.description).toBe("Bad Request: message caption is too long");
+  });
+
+  it("receives a multipart sendPhoto: the PNG's own size, the caption's entities, the keyboard and the bytes", async () => {
+    const user = emu.user();
+    user.sendText("/stats");
+    const png = await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="48"><rect width="64" height="48" fill="#0969da"/></svg>', {
+      width: 320,
+    });
+    const message = await api.sendPhoto(user.chatId, new InputFile(png, "stats.png"), {
+      caption: "<b>26 weeks</b> &lt;b&gt;",
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [[{ text: "Open", callback_data: "open" }]] },
+    });
+    expect(message).toMatchObject({
+      photo: [{ width: 320, height: 240, file_size: png.length, file_id: expect.any(String) }],
+      caption: "26 weeks <b>",
+      caption_entities: [{ type: "bold", offset: 0, length: 8 }],
+      reply_markup: { inline_keyboard: [[{ text: "Open", callback_data: "open" }]] },
+    });
+    expect(emu.photoContent(message)?.equals(png)).toBe(true);
+    const file = await api.getFile(message.photo!.at(-1)!.file_id);
+    const download = await fetch(`${emu.apiRoot}/file/bot${emu.token}/${file.file_path}`);
+    expect(download.headers.get("content-type")).toBe("image/png");
+
+    const tooLong = await apiError(api.sendPhoto(user.chatId, new InputFile(png, "x.png"), { caption: "c".repeat(1025) }));
+    expect(tooLong.description).toBe("Bad Request: message caption is too long");
+    const notAnImage = await apiError(api.sendPhoto(user.chatId, new InputFile(Buffer.from("not a picture"), "x.png")));
+    expect(notAnImage.description).toBe("Bad Request: IMAGE_PROCESS_FAILED");
+    expect(emu.chatMessages(user.chatId).filter((m) => m.photo)).toHaveLength(1);
   });
 
   it("serves added and uploaded files through getFile and the download URL", async () => {

@@ -8,6 +8,7 @@
  * @typedef {{
  *   message_id: number, date: number, edit_date?: number, text?: string, entities?: Entity[], caption?: string,
  *   caption_entities?: Entity[], document?: { file_id: string, file_name?: string, file_size?: number },
+ *   photo?: Array<{ file_id: string, width: number, height: number }>,
  *   reply_to_message?: Message, forward_origin?: { type: string, chat?: { title?: string }, sender_user?: { first_name: string } },
  *   reply_markup?: { inline_keyboard: Button[][] }, from?: { is_bot: boolean, first_name: string }
  * }} Message
@@ -256,6 +257,8 @@ function renderRow(stored) {
   }
   if (message.reply_to_message) bubble.append(renderQuotedReply(message.reply_to_message));
   if (message.document) bubble.append(renderDocument(message.document));
+  const photo = message.photo?.at(-1);
+  if (photo) bubble.append(renderPhoto(photo));
   const text = message.text ?? message.caption;
   const entities = message.text !== undefined ? message.entities : message.caption_entities;
   if (text) {
@@ -286,6 +289,20 @@ function renderQuotedReply(quoted) {
     flash(quoted.message_id);
   });
   return quote;
+}
+
+/**
+ * A picture the bot sent, as wide as the bubble; its size is known before it loads, so the chat does not jump.
+ * @param {{ file_id: string, width: number, height: number }} photo
+ */
+function renderPhoto(photo) {
+  const image = make("img", "photo");
+  image.src = `/api/files/${encodeURIComponent(photo.file_id)}`;
+  image.width = photo.width;
+  image.height = photo.height;
+  image.alt = "";
+  image.style.cssText = "display: block; max-width: 100%; height: auto; border-radius: 8px;";
+  return image;
 }
 
 /** @param {{ file_id: string, file_name?: string, file_size?: number }} document */
@@ -498,6 +515,7 @@ function expandableQuote() {
 /** @param {Message} message */
 function excerpt(message) {
   if (message.document) return `📄 ${message.document.file_name ?? ""}`;
+  if (message.photo && !message.caption) return "🖼";
   return (message.text ?? message.caption ?? "").split("\n", 1)[0]?.slice(0, 120) ?? "";
 }
 
