@@ -1,0 +1,107 @@
+/**
+ * The page's side of Telegram, without telegram-web-app.js: that script is served by telegram.org, and the page
+ * loads nothing from a third party at run time. What the page needs of it is small and documented:
+ *
+ * - Launch parameters arrive in the URL's hash as query parameters: `tgWebAppData` (the signed initData),
+ *   `tgWebAppThemeParams` (JSON), `tgWebAppVersion`, `tgWebAppPlatform`. A reload inside Telegram may lose the hash,
+ *   so they are kept in sessionStorage, as the docs advise.
+ *   https://docs.telegram-mini-apps.com/platform/launch-parameters
+ * - Methods (`web_app_ready`, `web_app_expand`, `web_app_open_link`) go to the app through
+ *   `window.TelegramWebviewProxy.postEvent(type, JSON data)` on mobile and desktop, or `postMessage` of
+ *   `{eventType, eventData}` to the parent frame in Telegram Web. https://core.telegram.org/api/web-events
+ * - Events (`theme_changed` with `{theme_params}`) come back through `window.Telegram.WebView.receiveEvent` (iOS,
+ *   Android), `window.TelegramGameProxy.receiveEvent` (desktop), or a `message` from the parent frame (web).
+ *   https://docs.telegram-mini-apps.com/platform/events
+ */
+
+export type ThemeParams = Partial<Record<string, string>>;
+
+export interface LaunchParams {
+  /** The raw initData, exactly as signed: the server checks its hash over these bytes. */
+  initData: string;
+  themeParams: ThemeParams;
+  version: string;
+  platform: string;
+}
+
+interface EventReceiver {
+  receiveEvent(type: string, data: unknown): void;
+}
+
+declare global {
+  interface Window {
+    TelegramWebviewProxy?: { postEvent(type: string, data: string): void };
+    Telegram?: { WebView?: EventReceiver };
+    TelegramGameProxy?: EventReceiver;
+  }
+}
+
+const STORAGE_KEY = "linklog-launch";
+
+function fromHash(hash: string): LaunchParams | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const initData = params.get("tgWebAppData");
+  if (initData === null) return null;
+  let themeParams: ThemeParams = {};
+  try {
+    themeParams = JSON.parse(params.get("tgWebAppThemeParams") ?? "{}") as ThemeParams;
+  } catch {
+    // A theme that does not parse only costs the colours: the CSS falls back to the system's light or dark.
+  }
+  return { initData, themeParams, version: params.get("tgWebAppVersion") ?? "", platform: params.get("tgWebAppPlatform") ?? "unknown" };
+}
+
+/** The launch parameters of this hash, or of the last launch in this tab; null when the page was opened elsewhere. */
+export function launchParams(): LaunchParams | null {
+  const found = fromHash(location.hash);
+  try {
+    if (found) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(found));
+    else return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as LaunchParams | null;
+  } catch {
+    // Storage may be refused (a private window); the hash alone still works for this load.
+  }
+  return found;
+}
+
+const inFrame = window.parent !== window;
+
+/** Sends a Mini App method to the Telegram app; outside Telegram it goes nowhere, which is what a browser wants. */
+export function postEvent(type: string, data: object = {}): void {
+  if (window.TelegramWebviewProxy) window.TelegramWebviewProxy.postEvent(type, JSON.stringify(data));
+  else if (inFrame) window.parent.postMessage(JSON.stringify({ eventType: type, eventData: data }), "*");
+}
+
+/** Listens for one Telegram event on every path the apps deliver it by. */
+export function onEvent(type: string, listener: (data: unknown) => void): void {
+  const receiver: EventReceiver = {
+    receiveEvent: (eventType, data) => {
+      if (eventType === type) listener(data);
+    },
+  };
+  const previous = window.Telegram?.WebView?.receiveEvent;
+  const chained: EventReceiver = {
+    receiveEvent: (eventType, data) => {
+      previous?.(eventType, data);
+      receiver.receiveEvent(eventType, data);
+    },
+  };
+  window.Telegram = { ...window.Telegram, WebView: chained };
+  window.TelegramGameProxy = chained;
+  if (inFrame)
+    window.addEventListener("message", (event) => {
+      if (event.source !== window.parent || typeof event.data !== "string") return;
+      try {
+        const { eventType, eventData } = JSON.parse(event.data) as { eventType?: string; eventData?: unknown };
+        if (eventType) receiver.receiveEvent(eventType, eventData);
+      } catch {
+        // Not a Telegram event: other messages may reach a frame.
+      }
+    });
+}
+
+/** Opens a page outside the Mini App: Telegram's browser when inside Telegram, a new tab otherwise. */
+export function openLink(url: string): boolean {
+  if (!window.TelegramWebviewProxy && !inFrame) return false;
+  postEvent("web_app_open_link", { url });
+  return true;
+}
