@@ -19,7 +19,7 @@ export function linkRow(link: LibraryLink, i18n: I18n, selected: boolean): HTMLL
       "span",
       { class: "notes" },
       icon("note", 14),
-      h("span", { "aria-hidden": "true" }, String(link.noteCount)),
+      h("span", { class: "note-count", "aria-hidden": "true" }, String(link.noteCount)),
       h("span", { class: "visually-hidden" }, i18n.t("app-link-notes", { count: link.noteCount })),
     );
   return h(
