@@ -273,6 +273,33 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
     await expect(sheet.locator(".note", { hasText: "先看第" }).count()).resolves.toBe(0);
   });
 
+  it("tags two links at once, deletes one, and Undo brings it back", async () => {
+    const page = await open(initData(ADA));
+    await rows(page).first().waitFor();
+    const bar = page.getByRole("toolbar", { name: "Actions on the selected links" });
+    await page.getByRole("button", { name: "Select" }).click();
+    await rows(page).nth(0).locator(".link-main").click();
+    await rows(page).nth(1).locator(".link-main").click();
+    await bar.getByRole("button", { name: "Add tag" }).click();
+    const sheet = page.getByRole("dialog", { name: "Add tags to 2 links" });
+    await sheet.getByLabel("Tags, separated by spaces").fill("#Later");
+    await sheet.getByRole("button", { name: "Add", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Tagged 2 links #later" }).waitFor();
+    for (const i of [0, 1]) await expect(rows(page).nth(i).locator(".chip").allTextContents()).resolves.toContain("#later");
+
+    const first = (await titles(page))[0]!;
+    await page.getByRole("button", { name: "Select" }).click();
+    await rows(page).nth(0).locator(".link-main").click();
+    await bar.getByRole("button", { name: "Delete" }).click();
+    const toast = page.getByRole("status").filter({ hasText: "Deleted 1 link" });
+    await toast.waitFor();
+    expect(await titles(page)).not.toContain(first);
+    await page.screenshot({ path: screenshot("undo-light") });
+    await toast.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("status").filter({ hasText: "Brought back 1 link" }).waitFor();
+    await expect.poll(async () => (await titles(page))[0]).toBe(first);
+  });
+
   it("shows the stats, or says gently that there are none", async () => {
     const page = await open(initData(ADA));
     await rows(page).first().waitFor();
@@ -344,5 +371,29 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
     await page.getByRole("button", { name: "Stats" }).click();
     await page.locator("#stats-view .chart svg, #stats-view .placeholder").first().waitFor();
     await page.screenshot({ path: screenshot("stats-dark") });
+  });
+
+  it("talks to Telegram through its WebView proxy: ready, expand, links opened by Telegram, and a theme change", async () => {
+    page = await browser.newPage({ viewport: PHONE });
+    page.setDefaultTimeout(WAIT_MS);
+    // What the Telegram app injects on a phone; here it records what the page posts.
+    await page.addInitScript("window.posted = []; window.TelegramWebviewProxy = { postEvent: (type, data) => window.posted.push([type, JSON.parse(data)]) };");
+    await page.goto(pageUrl(initData(ADA)));
+    await rows(page).first().waitFor();
+    const posted = () => page!.evaluate("window.posted") as Promise<[string, unknown][]>;
+    expect((await posted()).slice(0, 2)).toEqual([
+      ["web_app_ready", {}],
+      ["web_app_expand", {}],
+    ]);
+
+    await page.locator("#list li.link", { hasText: "操作系统进程调度" }).locator(".link-main").click();
+    await page.getByRole("dialog").getByRole("link", { name: "Open" }).click();
+    expect((await posted()).at(-1)).toEqual(["web_app_open_link", { url: "https://os.example.org/scheduling" }]);
+    await page.keyboard.press("Escape");
+
+    await page.evaluate(`window.Telegram.WebView.receiveEvent("theme_changed", { theme_params: ${JSON.stringify(DARK_THEME)} })`);
+    await expect
+      .poll(() => page!.locator("body").evaluate((body) => body.ownerDocument.defaultView.getComputedStyle(body).backgroundColor as string))
+      .toBe("rgb(21, 30, 39)");
   });
 });

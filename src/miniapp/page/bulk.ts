@@ -8,7 +8,6 @@ import { showToast } from "./toast.js";
 
 /** The bot keeps deleted links this long for Undo (README: "↩️ Undo for 10 minutes"); the toast offers it as long. */
 const UNDO_WINDOW_MS = 10 * 60_000;
-const DONE_TOAST_MS = 4000;
 
 type Action = Exclude<BulkRequest["action"], "restore">;
 
@@ -37,8 +36,12 @@ async function perform(ctx: AppContext, library: Library, action: Action, ids: n
     const tag = tags.map((t) => `#${t}`).join(" ");
     if (action === "delete" && result.undo?.length) {
       const undo = result.undo;
-      showToast(i18n.t("app-done-delete", { count }), UNDO_WINDOW_MS, { label: i18n.t("app-undo"), run: () => void restore(ctx, library, undo) });
-    } else showToast(i18n.t(`app-done-${action}`, { count, tag }), DONE_TOAST_MS);
+      showToast(i18n.t("app-done-delete", { count }), {
+        durationMs: UNDO_WINDOW_MS,
+        action: { label: i18n.t("app-undo"), run: () => void restore(ctx, library, undo) },
+        dismissLabel: i18n.t("app-close"),
+      });
+    } else showToast(i18n.t(`app-done-${action}`, { count, tag }));
     return true;
   } catch (error) {
     ctx.fail(error);
@@ -51,7 +54,7 @@ async function perform(ctx: AppContext, library: Library, action: Action, ids: n
 async function restore(ctx: AppContext, library: Library, ids: number[]): Promise<void> {
   try {
     const { changed } = await ctx.api.bulk({ ids, action: "restore" });
-    showToast(changed > 0 ? ctx.i18n.t("app-done-restore", { count: changed }) : ctx.i18n.t("app-undo-expired"), DONE_TOAST_MS);
+    showToast(changed > 0 ? ctx.i18n.t("app-done-restore", { count: changed }) : ctx.i18n.t("app-undo-expired"));
     library.applyBulk(ids, "restore");
   } catch (error) {
     ctx.fail(error);

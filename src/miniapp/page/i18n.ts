@@ -1,6 +1,6 @@
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 
-export type Locale = "en" | "zh";
+type Locale = "en" | "zh";
 
 /**
  * locales/{en,zh}/mini-app.ftl, put into the bundle by scripts/build-mini-app.ts. The server sends the signed-in

@@ -20,18 +20,17 @@ export interface Library {
   update(link: LibraryLink): void;
   /** What a bulk action did to these links, shown without loading the list again. */
   applyBulk(ids: readonly number[], action: BulkRequest["action"], tags?: readonly string[]): void;
-  selecting(): boolean;
   startSelecting(id?: number): void;
   stopSelecting(): void;
   selectedLinks(): LibraryLink[];
 }
 
-export interface LibraryEvents {
+interface LibraryEvents {
   open(link: LibraryLink): void;
   selectionChanged(count: number, selecting: boolean): void;
 }
 
-export function filtersActive(query: LinkQuery): boolean {
+function filtersActive(query: LinkQuery): boolean {
   return query.tags.length > 0 || query.site !== null || query.from !== null || query.to !== null;
 }
 
@@ -285,7 +284,6 @@ export function createLibrary(ctx: AppContext, events: LibraryEvents): Library {
       if (shown.size === 0) showStatus(next ? "more" : "empty");
       requestAnimationFrame(loadIfNearEnd);
     },
-    selecting: () => selecting,
     startSelecting,
     stopSelecting,
     selectedLinks: () => [...selected].flatMap((id) => shown.get(id) ?? []),

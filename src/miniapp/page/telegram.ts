@@ -16,12 +16,16 @@
 
 export type ThemeParams = Partial<Record<string, string>>;
 
+/**
+ * What the page uses of the launch parameters. `tgWebAppPlatform` is left out: nothing here differs by platform
+ * (how to post an event is told by what the window offers, not by its name).
+ */
 export interface LaunchParams {
   /** The raw initData, exactly as signed: the server checks its hash over these bytes. */
   initData: string;
   themeParams: ThemeParams;
+  /** The Mini Apps API version the app speaks ("8.0"): a method newer than it is not posted. */
   version: string;
-  platform: string;
 }
 
 interface EventReceiver {
@@ -48,19 +52,33 @@ function fromHash(hash: string): LaunchParams | null {
   } catch {
     // A theme that does not parse only costs the colours: the CSS falls back to the system's light or dark.
   }
-  return { initData, themeParams, version: params.get("tgWebAppVersion") ?? "", platform: params.get("tgWebAppPlatform") ?? "unknown" };
+  return { initData, themeParams, version: params.get("tgWebAppVersion") ?? "" };
 }
 
 /** The launch parameters of this hash, or of the last launch in this tab; null when the page was opened elsewhere. */
 export function launchParams(): LaunchParams | null {
-  const found = fromHash(location.hash);
+  let found = fromHash(location.hash);
   try {
     if (found) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(found));
-    else return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as LaunchParams | null;
+    else found = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as LaunchParams | null;
   } catch {
     // Storage may be refused (a private window); the hash alone still works for this load.
   }
+  apiVersion = found?.version ?? "";
   return found;
+}
+
+let apiVersion = "";
+
+/** Whether the app's Mini Apps API is at least `needed` ("6.4"): versions compare number by number. */
+function supports(needed: string): boolean {
+  const have = apiVersion.split(".").map(Number);
+  const want = needed.split(".").map(Number);
+  for (let i = 0; i < want.length; i++) {
+    const [a, b] = [have[i] ?? 0, want[i]!];
+    if (a !== b) return a > b;
+  }
+  return true;
 }
 
 const inFrame = window.parent !== window;
@@ -99,9 +117,12 @@ export function onEvent(type: string, listener: (data: unknown) => void): void {
     });
 }
 
-/** Opens a page outside the Mini App: Telegram's browser when inside Telegram, a new tab otherwise. */
+/**
+ * Opens a page outside the Mini App through Telegram (web_app_open_link, Mini Apps API 6.4): true when Telegram
+ * takes it; false outside Telegram or in an older app, where the page's plain link opens it instead.
+ */
 export function openLink(url: string): boolean {
-  if (!window.TelegramWebviewProxy && !inFrame) return false;
+  if ((!window.TelegramWebviewProxy && !inFrame) || !supports("6.4")) return false;
   postEvent("web_app_open_link", { url });
   return true;
 }

@@ -1,12 +1,17 @@
-import { byId, h, replace } from "./dom.js";
+import { byId, h, icon, replace } from "./dom.js";
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/**
- * One message at the bottom of the screen, with at most one action (Undo). A new one replaces the old one, which is
- * also how an Undo toast ends when the user moves on.
- */
-export function showToast(text: string, durationMs = 4000, action?: { label: string; run: () => void }): void {
+interface ToastOptions {
+  durationMs?: number;
+  /** One action (Undo), which also ends the toast. */
+  action?: { label: string; run: () => void };
+  /** A toast that stays long (Undo for minutes) gets a close button with this label, so it never sits in the way. */
+  dismissLabel?: string;
+}
+
+/** One message at the bottom of the screen; a new one replaces the old, which is also how an Undo offer ends. */
+export function showToast(text: string, { durationMs = 4000, action, dismissLabel }: ToastOptions = {}): void {
   const toast = byId("toast");
   clearTimeout(timer);
   replace(
@@ -25,12 +30,13 @@ export function showToast(text: string, durationMs = 4000, action?: { label: str
         },
         action.label,
       ),
+    dismissLabel && h("button", { type: "button", class: "toast-close", "aria-label": dismissLabel, onclick: hideToast }, icon("close", 18)),
   );
   toast.hidden = false;
   timer = setTimeout(hideToast, durationMs);
 }
 
-export function hideToast(): void {
+function hideToast(): void {
   clearTimeout(timer);
   byId("toast").hidden = true;
 }
