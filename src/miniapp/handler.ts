@@ -7,7 +7,7 @@ import { upsertUser } from "../store/users.js";
 import type { StatsResponse } from "./api-types.js";
 import { ApiFailure, readJson, sendJson } from "./http.js";
 import { validateInitData } from "./init-data.js";
-import { ROUTES, type Call, type Route } from "./routes.js";
+import { ROUTES, type Call, type Route, type RouteContext } from "./routes.js";
 import { defaultPageDirectory, serveStatic } from "./static-files.js";
 
 export interface MiniAppOptions {
@@ -52,31 +52,25 @@ function initDataOf(request: IncomingMessage): string | undefined {
  * does): a user may open the page from the menu button before writing to the bot, and then sees an empty library
  * in their own zone and language, and the digest waits for a zone as it would after /start.
  */
-async function signIn(request: IncomingMessage, options: MiniAppOptions, now: number): Promise<{ user: User; languageCode: string | undefined }> {
+async function signIn(request: IncomingMessage, options: MiniAppOptions, now: number): Promise<User> {
   const check = validateInitData(initDataOf(request), options.botToken, now);
   if (!check.ok) throw new ApiFailure(401, { error: "unauthorized", reason: check.reason });
   if (options.allowedUserIds && !options.allowedUserIds.has(check.user.id)) {
     options.logger.info({ userId: check.user.id }, "refused a Mini App user outside ALLOWED_USER_IDS");
     throw new ApiFailure(403, { error: "forbidden" });
   }
-  const user = await upsertUser(options.db, check.user, options.defaultTimeZone, now);
-  return { user, languageCode: check.user.language_code };
+  return await upsertUser(options.db, check.user, options.defaultTimeZone, now);
 }
 
-async function answerApi(options: MiniAppOptions, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+async function answerApi(options: MiniAppOptions, context: RouteContext, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
   const found = routeOf(request.method, path);
   if (!found) throw new ApiFailure(404, { error: "not-found" });
   if ("allow" in found) return sendJson(response, 405, { error: "method-not-allowed" }, { allow: found.allow.join(", ") });
   const now = (options.clock ?? Date.now)();
-  const { user, languageCode } = await signIn(request, options, now);
+  const user = await signIn(request, options, now);
   const body = found.route.body ? await readJson(request, MAX_BODY_BYTES) : undefined;
   const params = new URL(request.url ?? "/", "http://localhost").searchParams;
-  const call: Call = { user, languageCode, now, params, ids: found.ids, body };
-  const context = {
-    db: options.db,
-    localesDirectory: options.localesDirectory ?? fileURLToPath(new URL("../../locales", import.meta.url)),
-    ...(options.stats ? { stats: options.stats } : {}),
-  };
+  const call: Call = { user, now, params, ids: found.ids, body };
   const answer = await found.route.handle(call, context);
   sendJson(response, answer.status, answer.body);
 }
@@ -84,10 +78,15 @@ async function answerApi(options: MiniAppOptions, request: IncomingMessage, resp
 /** Serves /app/: the page's files, and its JSON API under /app/api/ (src/miniapp/api-types.ts). */
 export function createMiniAppHandler(options: MiniAppOptions): MiniAppHandler {
   const pageDirectory = options.pageDirectory ?? defaultPageDirectory();
+  const context: RouteContext = {
+    db: options.db,
+    localesDirectory: options.localesDirectory ?? fileURLToPath(new URL("../../locales", import.meta.url)),
+    ...(options.stats ? { stats: options.stats } : {}),
+  };
   return async (request, response, pagePath) => {
     if (!pagePath.startsWith(API)) return await serveStatic(pageDirectory, pagePath, request, response);
     try {
-      await answerApi(options, request, response, pagePath.slice(API.length));
+      await answerApi(options, context, request, response, pagePath.slice(API.length));
     } catch (error) {
       // A body cut short is still arriving: the connection closes rather than read the rest.
       if (error instanceof ApiFailure) return sendJson(response, error.status, error.body, error.status === 413 ? { connection: "close" } : {});

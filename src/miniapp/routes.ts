@@ -11,11 +11,9 @@ import type { BulkResponse, FacetsResponse, LibraryLink, LinkDetail, LinksRespon
 import { notFound } from "./http.js";
 import { encodeCursor, readBulk, readCursor, readFilter, readLimit, readNote, readState } from "./params.js";
 
-/** What a route is given: the signed-in user (stored, as the bot keeps them) and the request's parts. */
+/** What a route is given: the signed-in user (stored as the bot keeps them, language_code from initData) and the request's parts. */
 export interface Call {
   user: User;
-  /** Telegram's language for the user, from initData; the stored /language choice wins over it. */
-  languageCode: string | undefined;
   now: number;
   params: URLSearchParams;
   /** The route pattern's captures: the ids in the path. */
@@ -68,8 +66,9 @@ function libraryLinkOf(row: LibraryRow, timeZone: string): LibraryLink {
   return { ...link, day: localDate(row.savedAt, timeZone), ...(snippetHtml === undefined ? {} : { snippet: plainSnippet(snippetHtml) }) };
 }
 
-async function session({ user, languageCode, now }: Call, { localesDirectory }: RouteContext): Promise<Answer> {
-  const locale = localeFor(languageCode ?? user.language_code, user.language);
+async function session({ user, now }: Call, { localesDirectory }: RouteContext): Promise<Answer> {
+  // The stored /language choice first, then the language of the Telegram app the page was opened in.
+  const locale = localeFor(user.language_code, user.language);
   const body: SessionResponse = {
     user: { id: user.id, firstName: user.first_name },
     locale,

@@ -3,7 +3,7 @@ import type { DB } from "../db/connection.js";
 import { dialectOf } from "../db/dialect.js";
 import { amongIds, idsIn } from "./bulk.js";
 import { siteSql } from "./library-site.js";
-import { MAX_RANKED, searchLinks } from "./search.js";
+import { rankedMatches, snippetsOf } from "./search.js";
 import { hasEveryTag, tagCounts, tagIdOf, tagsOfLinks } from "./tags.js";
 
 /**
@@ -58,19 +58,16 @@ function stateCondition(state: ReadState) {
   return sql<SqlBool>`1 = 1`;
 }
 
-function rowsQuery(db: DB, userId: number) {
-  return db
-    .selectFrom("links")
-    .select([
-      "links.id",
-      "links.url",
-      "links.title",
-      siteOf(db).as("site"),
-      "links.saved_at",
-      "links.read_at",
-      sql<number>`(select count(*) from notes where notes.link_id = links.id)`.as("note_count"),
-    ])
-    .where("links.user_id", "=", userId);
+function rowColumns(db: DB) {
+  return [
+    "links.id",
+    "links.url",
+    "links.title",
+    siteOf(db).as("site"),
+    "links.saved_at",
+    "links.read_at",
+    sql<number>`(select count(*) from notes where notes.link_id = links.id)`.as("note_count"),
+  ] as const;
 }
 
 /** How many of the user's links in this state carry each tag, from the (tag_id, link_unread) index. */
@@ -103,8 +100,18 @@ async function tagCondition(db: DB, userId: number, tags: readonly string[], sta
   return others.length > 0 ? sql<SqlBool>`(${among} and ${hasEveryTag(userId, others, "links.id")})` : among;
 }
 
-async function filteredQuery(db: DB, userId: number, filter: LibraryFilter) {
-  let query = rowsQuery(db, userId).where(stateCondition(filter.state));
+/**
+ * The user's links under the filter; `among` limits them to some ids (a search's matches), which are then the key:
+ * the unary plus keeps the owner check off the (user_id, …) indexes, or SQLite walked every link of the user.
+ */
+async function filteredQuery(db: DB, userId: number, filter: LibraryFilter, among?: readonly number[]) {
+  let query = among
+    ? db
+        .selectFrom("links")
+        .where(sql`+links.user_id`, "=", userId)
+        .where(sql<SqlBool>`links.id in ${idsIn(db, among)}`)
+    : db.selectFrom("links").where("links.user_id", "=", userId);
+  query = query.where(stateCondition(filter.state));
   if (filter.site !== undefined) query = query.where(siteOf(db), "=", filter.site);
   if (filter.saved) query = query.where("links.saved_at", ">=", filter.saved.start).where("links.saved_at", "<", filter.saved.end);
   if (filter.tags.length > 0) query = query.where(await tagCondition(db, userId, filter.tags, filter.state));
@@ -146,6 +153,7 @@ async function newestPage(
       .where((eb) => eb.or([eb("links.saved_at", "<", cursor.savedAt), eb("links.id", "<", cursor.id)]));
   }
   const rows = (await query
+    .select(rowColumns(db))
     .orderBy("links.saved_at", "desc")
     .orderBy("links.id", "desc")
     .limit(limit + 1)
@@ -155,23 +163,46 @@ async function newestPage(
   return { rows: page, next: rows.length > limit && last ? { savedAt: last.savedAt, id: last.id } : null };
 }
 
+function narrows(filter: LibraryFilter): boolean {
+  return filter.state !== "all" || filter.tags.length > 0 || filter.site !== undefined || filter.saved !== undefined;
+}
+
+/** The user's links with these ids, as the page lists them, in the order given. */
+async function rowsInOrder(db: DB, userId: number, ids: readonly number[]): Promise<LibraryRow[]> {
+  if (ids.length === 0) return [];
+  const rows = (await db
+    .selectFrom("links")
+    .select(rowColumns(db))
+    // The ids are the key: the unary plus keeps the owner check off the (user_id, …) indexes, as in search.ts.
+    .where(sql`+links.user_id`, "=", userId)
+    .where(sql<SqlBool>`links.id in ${idsIn(db, ids)}`)
+    .execute()) as Row[];
+  const byId = new Map((await withTags(db, rows)).map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
- * /search's matches in its ranking (at most MAX_RANKED, as /search lists), narrowed by the other filters in SQL
- * over those ids, and cut at `offset`.
+ * /search's matches in its ranking (at most MAX_RANKED, as /search lists), narrowed by the other filters in one
+ * query over their ids, cut at `offset`; only the page's rows and note excerpts are read.
  */
 async function searchedPage(db: DB, userId: number, filter: LibraryFilter & { q: string }, offset: number, limit: number): Promise<LibraryPage> {
-  const found = await searchLinks(db, userId, filter.q, 0, MAX_RANKED);
-  const ranked = found.links.map((link) => link.id);
-  if (ranked.length === 0) return { rows: [], next: null };
-  const kept = (await (await filteredQuery(db, userId, filter)).where(sql<SqlBool>`links.id in ${idsIn(db, ranked)}`).execute()) as Row[];
-  const byId = new Map(kept.map((row) => [row.id, row]));
-  const inOrder = ranked.flatMap((id) => byId.get(id) ?? []);
-  const page = await withTags(db, inOrder.slice(offset, offset + limit));
-  const rows = page.map((row) => {
-    const snippetHtml = found.snippets.get(row.id);
-    return snippetHtml === undefined ? row : { ...row, snippetHtml };
-  });
-  return { rows, next: inOrder.length > offset + limit ? { offset: offset + limit } : null };
+  const ranked = await rankedMatches(db, userId, filter.q);
+  if (!ranked || ranked.ids.length === 0) return { rows: [], next: null };
+  let ids = ranked.ids;
+  if (narrows(filter)) {
+    const kept = await (await filteredQuery(db, userId, filter, ids)).select("links.id").execute();
+    const keep = new Set(kept.map((row) => row.id));
+    ids = ids.filter((id) => keep.has(id));
+  }
+  const rows = await rowsInOrder(db, userId, ids.slice(offset, offset + limit));
+  const snippets = await snippetsOf(db, rows, ranked.query);
+  return {
+    rows: rows.map((row) => {
+      const snippetHtml = snippets.get(row.id);
+      return snippetHtml === undefined ? row : { ...row, snippetHtml };
+    }),
+    next: ids.length > offset + limit ? { offset: offset + limit } : null,
+  };
 }
 
 /** One page of the user's library under the filter, after the cursor (a cursor of the other kind starts over). */
@@ -230,8 +261,12 @@ export interface LibraryDetail extends LibraryRow {
 
 /** One of the user's links with its notes, oldest first; undefined when it is not theirs. */
 export async function libraryLink(db: DB, userId: number, linkId: number): Promise<LibraryDetail | undefined> {
-  const row = (await rowsQuery(db, userId).select("links.description").where("links.id", "=", linkId).executeTakeFirst()) as
-    (Row & { description: string | null }) | undefined;
+  const row = (await db
+    .selectFrom("links")
+    .select([...rowColumns(db), "links.description"])
+    .where("links.user_id", "=", userId)
+    .where("links.id", "=", linkId)
+    .executeTakeFirst()) as (Row & { description: string | null }) | undefined;
   if (!row) return undefined;
   const [[link], notes] = await Promise.all([
     withTags(db, [row]),

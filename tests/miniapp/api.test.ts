@@ -122,7 +122,7 @@ describe("the Mini App's HTTP API", () => {
     expect(await get<LinksResponse>("api/links", 4)).toEqual({ links: [], next: null });
   });
 
-  it("answers the session in the language chosen with /language and the zone chosen with /timezone", async () => {
+  it("answers the session in the language chosen with /language, else Telegram's, and the zone chosen with /timezone", async () => {
     await setLanguage(db, ME, "zh");
     await setTimeZone(db, ME, "America/Los_Angeles");
     expect(await get<SessionResponse>("api/session")).toMatchObject({
@@ -131,6 +131,8 @@ describe("the Mini App's HTTP API", () => {
       today: "2026-12-03",
       messages: "hello = zh\n",
     });
+    const chinese = initData(THEM, { user: JSON.stringify({ id: THEM, first_name: "二", language_code: "zh-hans" }) });
+    expect(await call("api/session", { auth: `tma ${chinese}` })).toMatchObject({ body: { locale: "zh", user: { id: THEM, firstName: "二" } } });
   });
 
   it("never shows one user another's links, notes or tags, by id or by filter", async () => {
