@@ -36,7 +36,8 @@ async function start(): Promise<void> {
     const session = await api.session();
     i18n = createI18n(session.locale, session.messages, session.timeZone, session.today);
   } catch (error) {
-    return stop(early, failureKey(error) ?? "app-error-network", true);
+    // A refusal says why; anything else (the network, a server error, a time zone this browser lacks) offers a retry.
+    return stop(early, failureKey(error) ?? "app-error-failed");
   }
   document.documentElement.lang = i18n.locale === "zh" ? "zh-CN" : "en";
   translatePage(i18n);
@@ -59,7 +60,7 @@ function context(api: Api, i18n: I18n): AppContext {
     i18n,
     fail(error, { quiet = false } = {}) {
       const key = failureKey(error);
-      if (key === "app-error-unauthorized" || key === "app-error-expired" || key === "app-error-forbidden") stop(i18n, key);
+      if (error instanceof ApiFailure && (error.status === 401 || error.status === 403)) stop(i18n, key!);
       else if (!quiet) showToast(i18n.t(key ?? "app-error-failed"));
     },
   };
@@ -75,7 +76,8 @@ function failureKey(error: unknown): string | null {
 }
 
 /** The page cannot go on: one sentence in the middle of the screen, and a way to try again when that can help. */
-function stop(i18n: I18n, key: string, retry = false): void {
+function stop(i18n: I18n, key: string): void {
+  const refused = key === "app-error-unauthorized" || key === "app-error-expired" || key === "app-error-forbidden";
   byId("app").hidden = true;
   const boot = byId("boot");
   boot.hidden = false;
@@ -87,7 +89,7 @@ function stop(i18n: I18n, key: string, retry = false): void {
       { class: "message", role: "alert" },
       h("div", { class: "message-icon" }, icon("library", 36)),
       h("p", {}, i18n.t(key)),
-      retry && key === "app-error-network" && h("button", { type: "button", class: "button primary", onclick: () => location.reload() }, i18n.t("app-retry")),
+      !refused && h("button", { type: "button", class: "button primary", onclick: () => location.reload() }, i18n.t("app-retry")),
     ),
   );
 }
@@ -164,4 +166,5 @@ function setUpTabs(ctx: AppContext): void {
   });
 }
 
-void start();
+// Whatever goes wrong in starting, the page says so: never a spinner for ever, never a blank page.
+start().catch(() => stop(builtInI18n(localeOf(navigator.language)), "app-error-failed"));
