@@ -330,6 +330,12 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
     await expect(page.locator("#list h2.day").first().textContent()).resolves.toBe("今天");
     await expect(page.getByRole("searchbox").getAttribute("placeholder")).resolves.toBe("搜索标题、标签、笔记");
     await page.screenshot({ path: screenshot("library-zh-light") });
+    await page.close();
+
+    // Refused before any session, the page still speaks the language of the initData's user.
+    const refused = await openRefused(initData(LI, { forge: true }));
+    expect(refused.status).toBe(401);
+    await refused.page.getByRole("alert").filter({ hasText: "请在 Telegram 中从机器人打开此页面。" }).waitFor();
   });
 
   it("takes its colours from Telegram's dark theme", async () => {
