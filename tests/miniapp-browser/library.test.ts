@@ -394,8 +394,14 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
 
     await page.locator("#list li.link", { hasText: "操作系统进程调度" }).locator(".link-main").click();
     await page.getByRole("dialog").getByRole("link", { name: "Open" }).click();
-    expect((await posted()).at(-1)).toEqual(["web_app_open_link", { url: "https://os.example.org/scheduling" }]);
-    await page.keyboard.press("Escape");
+    expect((await posted()).slice(-2)).toEqual([
+      ["web_app_setup_back_button", { is_visible: true }],
+      ["web_app_open_link", { url: "https://os.example.org/scheduling" }],
+    ]);
+    // Telegram's Back button closes the sheet (Android's back key would otherwise close the whole Mini App).
+    await page.evaluate(`window.Telegram.WebView.receiveEvent("back_button_pressed")`);
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await expect.poll(async () => (await posted()).at(-1)).toEqual(["web_app_setup_back_button", { is_visible: false }]);
 
     await page.evaluate(`window.Telegram.WebView.receiveEvent("theme_changed", { theme_params: ${JSON.stringify(DARK_THEME)} })`);
     await expect

@@ -7,7 +7,7 @@ import { builtInI18n, createI18n, localeOf, type I18n } from "./i18n.js";
 import { createLibrary, type Library } from "./library.js";
 import { setUpBulkBar } from "./bulk.js";
 import { showStats } from "./stats.js";
-import { launchParams, onEvent, postEvent, type ThemeParams } from "./telegram.js";
+import { launchParams, onEvent, postEvent, showBackButton, type ThemeParams } from "./telegram.js";
 import { applyTheme } from "./theme.js";
 import { showToast } from "./toast.js";
 import type { ReadState } from "../api-types.js";
@@ -42,9 +42,22 @@ async function start(): Promise<void> {
   document.documentElement.lang = i18n.locale === "zh" ? "zh-CN" : "en";
   translatePage(i18n);
   const ctx = context(api, i18n);
+  // Telegram's Back button closes the sheet on screen, else ends selection mode; it shows while either is open.
+  const sheet = byId<HTMLDialogElement>("sheet");
+  let selecting = false;
+  const syncBackButton = () => showBackButton(sheet.open || selecting);
+  new MutationObserver(syncBackButton).observe(sheet, { attributes: true, attributeFilter: ["open"] });
   const library = createLibrary(ctx, {
     open: (link) => openDetail(ctx, link, library),
-    selectionChanged: (count, selecting) => showSelection(i18n, count, selecting),
+    selectionChanged: (count, on) => {
+      selecting = on;
+      showSelection(i18n, count, on);
+      syncBackButton();
+    },
+  });
+  onEvent("back_button_pressed", () => {
+    if (sheet.open) sheet.close();
+    else library.stopSelecting();
   });
   setUpHeader(ctx, library);
   setUpBulkBar(ctx, library);

@@ -6,10 +6,10 @@
  *   `tgWebAppThemeParams` (JSON), `tgWebAppVersion`, `tgWebAppPlatform`. A reload inside Telegram may lose the hash,
  *   so they are kept in sessionStorage, as the docs advise.
  *   https://docs.telegram-mini-apps.com/platform/launch-parameters
- * - Methods (`web_app_ready`, `web_app_expand`, `web_app_open_link`) go to the app through
+ * - Methods (`web_app_ready`, `web_app_expand`, `web_app_open_link`, `web_app_setup_back_button`) go to the app through
  *   `window.TelegramWebviewProxy.postEvent(type, JSON data)` on mobile and desktop, or `postMessage` of
  *   `{eventType, eventData}` to the parent frame in Telegram Web. https://core.telegram.org/api/web-events
- * - Events (`theme_changed` with `{theme_params}`) come back through `window.Telegram.WebView.receiveEvent` (iOS,
+ * - Events (`theme_changed` with `{theme_params}`, `back_button_pressed`) come back through `window.Telegram.WebView.receiveEvent` (iOS,
  *   Android), `window.TelegramGameProxy.receiveEvent` (desktop), or a `message` from the parent frame (web).
  *   https://docs.telegram-mini-apps.com/platform/events
  */
@@ -115,6 +115,18 @@ export function onEvent(type: string, listener: (data: unknown) => void): void {
         // Not a Telegram event: other messages may reach a frame.
       }
     });
+}
+
+let backButtonShown = false;
+
+/**
+ * Shows or hides Telegram's Back button (web_app_setup_back_button, API 6.1). While a sheet or selection mode is
+ * open it takes the user one step back (`back_button_pressed`); without it, Android's back key closes the Mini App.
+ */
+export function showBackButton(visible: boolean): void {
+  if (visible === backButtonShown || !supports("6.1")) return;
+  backButtonShown = visible;
+  postEvent("web_app_setup_back_button", { is_visible: visible });
 }
 
 /**
