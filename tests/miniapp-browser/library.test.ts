@@ -239,6 +239,18 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
     expect(after.text).toContain("操作系统进程调度");
   });
 
+  it("offers to search all links when nothing unread matches, and the header follows", async () => {
+    const page = await open(initData(ADA));
+    await rows(page).first().waitFor();
+    await page.getByRole("searchbox", { name: "Search your links" }).fill("delta");
+    await page.getByText("Nothing found for “delta”.").waitFor();
+    await page.getByRole("button", { name: "Search all links" }).click();
+    await expect.poll(() => titles(page)).toEqual(["Scheduler notes delta"]);
+    const states = page.getByRole("group", { name: "Which links to show" });
+    await expect(states.getByRole("button", { name: "All" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(states.getByRole("button", { name: "Unread" }).getAttribute("aria-pressed")).resolves.toBe("false");
+  });
+
   it("opens a link's detail, and adds, edits and deletes a note there", async () => {
     const page = await open(initData(ADA));
     await rows(page).first().waitFor();

@@ -12,7 +12,7 @@ type Filters = Pick<LinkQuery, "tags" | "site" | "from" | "to">;
  * links in the state shown (GET api/facets). Nothing changes until "Show links", so picking three tags costs one
  * request, not three.
  */
-export function openFilters(ctx: AppContext, library: Library, changed: () => void): void {
+export function openFilters(ctx: AppContext, library: Library): void {
   const { i18n } = ctx;
   const query = library.query();
   const draft: Filters = { tags: [...query.tags], site: query.site, from: query.from, to: query.to };
@@ -23,7 +23,6 @@ export function openFilters(ctx: AppContext, library: Library, changed: () => vo
     // A range typed backwards means the same days.
     const [from, to] = filters.from && filters.to && filters.from > filters.to ? [filters.to, filters.from] : [filters.from, filters.to];
     library.setQuery({ ...filters, from, to });
-    changed();
     sheet.close();
   };
   replace(
@@ -114,9 +113,8 @@ function filterSections(ctx: AppContext, facets: FacetsResponse, draft: Filters)
 }
 
 /** The filters in force, under the header: each a chip that removes it, so no filter is ever invisible. */
-export function renderActiveFilters(ctx: AppContext, library: Library): void {
+export function renderActiveFilters(ctx: AppContext, library: Library, query: LinkQuery): void {
   const { i18n } = ctx;
-  const query = library.query();
   const holder = byId("active-filters");
   const chip = (label: string, change: Partial<LinkQuery>) =>
     h(
@@ -125,10 +123,7 @@ export function renderActiveFilters(ctx: AppContext, library: Library): void {
         type: "button",
         class: "filter-chip",
         "aria-label": i18n.t("app-filter-remove", { name: label }),
-        onclick: () => {
-          library.setQuery(change);
-          renderActiveFilters(ctx, library);
-        },
+        onclick: () => library.setQuery(change),
       },
       label,
       icon("close", 14),

@@ -27,6 +27,8 @@ export interface Library {
 
 interface LibraryEvents {
   open(link: LibraryLink): void;
+  /** What is shown changed, from the header or from the list's own buttons ("Clear filters", "Search all links"). */
+  queryChanged(query: LinkQuery): void;
   selectionChanged(count: number, selecting: boolean): void;
 }
 
@@ -162,6 +164,7 @@ export function createLibrary(ctx: AppContext, events: LibraryEvents): Library {
 
   function setQuery(change: Partial<LinkQuery>): void {
     query = { ...query, ...change };
+    events.queryChanged(query);
     void load(true);
   }
 

@@ -49,6 +49,11 @@ async function start(): Promise<void> {
   new MutationObserver(syncBackButton).observe(sheet, { attributes: true, attributeFilter: ["open"] });
   const library = createLibrary(ctx, {
     open: (link) => openDetail(ctx, link, library),
+    queryChanged: (query) => {
+      for (const button of byId("state").querySelectorAll<HTMLElement>("button[data-state]"))
+        button.setAttribute("aria-pressed", String(button.dataset.state === query.state));
+      renderActiveFilters(ctx, library, query);
+    },
     selectionChanged: (count, on) => {
       selecting = on;
       showSelection(i18n, count, on);
@@ -140,15 +145,12 @@ function setUpHeader(ctx: AppContext, library: Library): void {
     search.blur();
   });
 
-  const states = byId("state");
-  states.addEventListener("click", (event) => {
+  byId("state").addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button[data-state]");
-    if (!button) return;
-    for (const other of states.querySelectorAll("button")) other.setAttribute("aria-pressed", String(other === button));
-    library.setQuery({ state: button.dataset.state as ReadState });
+    if (button) library.setQuery({ state: button.dataset.state as ReadState });
   });
 
-  byId("filters-button").addEventListener("click", () => openFilters(ctx, library, () => renderActiveFilters(ctx, library)));
+  byId("filters-button").addEventListener("click", () => openFilters(ctx, library));
   byId("select-toggle").addEventListener("click", () => library.startSelecting());
   byId("selection-done").addEventListener("click", () => library.stopSelecting());
 }
