@@ -96,6 +96,8 @@ function failureKey(error: unknown): string | null {
 /** The page cannot go on: one sentence in the middle of the screen, and a way to try again when that can help. */
 function stop(i18n: I18n, key: string): void {
   const refused = key === "app-error-unauthorized" || key === "app-error-expired" || key === "app-error-forbidden";
+  // A sheet is in the top layer, above the sentence: it goes too (an initData that expires while one is open).
+  byId<HTMLDialogElement>("sheet").close();
   byId("app").hidden = true;
   const boot = byId("boot");
   boot.hidden = false;

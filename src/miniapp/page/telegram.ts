@@ -41,6 +41,8 @@ declare global {
 }
 
 const STORAGE_KEY = "linklog-launch";
+/** tgWebAppVersion of this launch, which `supports` compares against. */
+let apiVersion = "";
 
 function fromHash(hash: string): LaunchParams | null {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
@@ -67,8 +69,6 @@ export function launchParams(): LaunchParams | null {
   apiVersion = found?.version ?? "";
   return found;
 }
-
-let apiVersion = "";
 
 /** Whether the app's Mini Apps API is at least `needed` ("6.4"): versions compare number by number. */
 function supports(needed: string): boolean {
