@@ -3,6 +3,7 @@ import { digestFanout } from "./digest-fanout.js";
 import { DATABASE_KINDS, type DatabaseKind } from "./fresh-database.js";
 import { hostileInput } from "./hostile-input.js";
 import { importSpeed } from "./import-speed.js";
+import { libraryLatency } from "./library.js";
 import { processFootprint } from "./process-footprint.js";
 import { updateThroughput } from "./update-throughput.js";
 import { recallLatency } from "./recall-latency.js";
@@ -21,6 +22,7 @@ export const FIGURES: readonly BenchFigure[] = [
   { name: "updates", databases: DATABASE_KINDS, run: updateThroughput },
   { name: "recall", databases: DATABASE_KINDS, run: recallLatency },
   { name: "import", databases: DATABASE_KINDS, run: importSpeed },
+  { name: "library", databases: DATABASE_KINDS, run: libraryLatency },
   { name: "process", databases: SQLITE, run: processFootprint },
   { name: "digest", databases: SQLITE, run: digestFanout },
   { name: "hostile", databases: SQLITE, run: hostileInput },

@@ -13,6 +13,7 @@ import { createQuestionExpiry } from "./jobs/question-expiry.js";
 import { createTrashPurge } from "./jobs/trash-purge.js";
 import type { PeriodicJob } from "./jobs/periodic.js";
 import type { Logger } from "./logger.js";
+import { createMiniAppHandler, type MiniAppOptions } from "./miniapp/handler.js";
 import { checkHealth } from "./server/health.js";
 import { startHttpServer } from "./server/http-server.js";
 import { ensureSearchIndex } from "./store/search-index.js";
@@ -43,6 +44,10 @@ export interface AppOptions {
   retryDelaysMs?: readonly number[];
   /** Stops trying to reach Telegram at start-up: `startApp` then rejects, with the database closed. */
   signal?: AbortSignal;
+  /** The Mini App's api/stats (a 404 without it). */
+  miniAppStats?: MiniAppOptions["stats"];
+  /** The Mini App's built page; dist/miniapp/ by default. */
+  miniAppPageDirectory?: string;
 }
 
 export interface App {
@@ -52,6 +57,8 @@ export interface App {
   trashPurge: PeriodicJob;
   /** Rejects when the bot stops taking updates on its own (a `TokenRefusedError` when Telegram refused the token, a `SecondPollerError` when another process polls). */
   failed: Promise<never>;
+  /** The port the HTTP server listens on (PORT 0 picks one), when it runs: webhook mode or WEB_APP_URL set. */
+  port: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -89,6 +96,19 @@ async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }:
       ? await receiveByWebhook(setUp, db, receiving, () => (onFetched(), onStored()))
       : await receiveByPolling(created.bot, { db, logger, setUp, patience: patience(), onFetched, onStored });
   return { ...created, updates };
+}
+
+function miniAppHandler(db: DB, { config, logger, clock, miniAppStats, miniAppPageDirectory }: AppOptions) {
+  return createMiniAppHandler({
+    db,
+    logger,
+    botToken: config.BOT_TOKEN,
+    defaultTimeZone: config.DEFAULT_TIMEZONE,
+    ...(config.ALLOWED_USER_IDS ? { allowedUserIds: config.ALLOWED_USER_IDS } : {}),
+    ...(clock ? { clock } : {}),
+    ...(miniAppStats ? { stats: miniAppStats } : {}),
+    ...(miniAppPageDirectory ? { pageDirectory: miniAppPageDirectory } : {}),
+  });
 }
 
 /** Opens and migrates the database, reaches Telegram (for as long as that takes), starts taking updates and the jobs. */
@@ -152,16 +172,24 @@ export async function startApp(options: AppOptions): Promise<App> {
       Date.now(),
     );
   const webhook = updates.webhook;
-  const port = config.PORT ?? (webhook ? DEFAULT_WEBHOOK_PORT : undefined);
+  const miniApp = config.webAppPage ? miniAppHandler(db, options) : undefined;
+  // The Mini App needs the port in polling mode too: its page and API are served by this process.
+  const port = config.PORT ?? (webhook || miniApp ? DEFAULT_WEBHOOK_PORT : undefined);
   const requestTimeoutMs = config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
-  const server = port === undefined ? undefined : await startHttpServer({ port, health, requestTimeoutMs, ...(webhook ? { webhook } : {}) });
+  const server =
+    port === undefined
+      ? undefined
+      : await startHttpServer({ port, health, requestTimeoutMs, ...(webhook ? { webhook } : {}), ...(miniApp ? { miniApp } : {}) });
+  const address = server?.address();
+  const boundPort = address && typeof address === "object" ? address.port : undefined;
   const mode = webhook ? "webhook" : "long polling";
-  logger.info({ username: bot.botInfo.username, mode, port: port ?? null }, `running as @${bot.botInfo.username} in ${mode} mode`);
+  logger.info({ username: bot.botInfo.username, mode, port: boundPort ?? null }, `running as @${bot.botInfo.username} in ${mode} mode`);
 
   return {
     digest,
     pageTitles,
     trashPurge,
+    port: boundPort,
     failed: updates.failed.catch((error: unknown) => {
       throw asPollingStop(error);
     }),

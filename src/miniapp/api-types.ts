@@ -4,13 +4,14 @@
  *
  * Every request carries the Mini App's initData in `Authorization: tma <initData>`; nothing else authenticates.
  * A refused request answers `ApiError` with 401 (missing, forged or expired initData), 403 (a user the bot does not
- * serve), 400 (bad input) or 404 (no such link or note of this user's).
+ * serve), 400 (bad input) or 404 (no such link or note of this user's, or no such route); also 405 (a route asked
+ * with another method), 413 (a body over 64 KiB) and 500 (the server failed; the log says why).
  */
 
 export type ReadState = "unread" | "read" | "all";
 
 export interface ApiError {
-  error: "unauthorized" | "forbidden" | "bad-request" | "not-found";
+  error: "unauthorized" | "forbidden" | "bad-request" | "not-found" | "method-not-allowed" | "too-large" | "internal";
   /** For 401: why, so the page can say it in words. */
   reason?: "missing" | "invalid" | "expired";
 }

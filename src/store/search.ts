@@ -49,7 +49,8 @@ function findListed(db: DB, userId: number, ids: readonly number[]) {
     .execute();
 }
 
-async function snippetsOf(db: DB, links: readonly ListedLink[], query: SearchQuery): Promise<Map<number, string>> {
+/** HTML excerpt per link id from the first of its notes that holds a word searched for. */
+export async function snippetsOf(db: DB, links: readonly { id: number }[], query: SearchQuery): Promise<Map<number, string>> {
   const notes = await notesOfLinks(
     db,
     links.map((link) => link.id),
@@ -119,24 +120,36 @@ function byRank(a: Match, b: Match): number {
   return (a.score ?? 0) - (b.score ?? 0) || b.saved_at - a.saved_at;
 }
 
+/** The user's links matching what they typed, in /search's order, and the query as it was read. */
+export interface RankedMatches {
+  query: SearchQuery;
+  /** Best match first (newest first past MAX_RANKED matches), at most MAX_RANKED. */
+  ids: number[];
+  /** More than MAX_RANKED links match; only the newest are listed. */
+  more: boolean;
+}
+
+/** The ranking of /search, for it and for the Mini App's search; undefined for input without a searchable word. */
+export async function rankedMatches(db: DB, userId: number, input: string): Promise<RankedMatches | undefined> {
+  const query = parseQuery(input);
+  if (!query) return undefined;
+  const newest = await newestMatches(db, userId, query);
+  const more = newest.length > MAX_RANKED;
+  // Past MAX_RANKED the newest are listed, newest first, as they came.
+  const ordered = more ? newest.slice(0, MAX_RANKED) : newest.sort(byRank);
+  return { query, more, ids: ordered.map((match) => match.id) };
+}
+
 /**
  * Page `requested` of the user's links matching what they typed, best match first (newest first past
  * MAX_RANKED matches); a page past the end shows the last one. Nothing matches input without a searchable word.
  */
 export async function searchLinks(db: DB, userId: number, input: string, requested: number, size: number): Promise<SearchPage> {
-  const query = parseQuery(input);
-  if (!query) return { total: 0, more: false, shortened: false, page: pageOf(0, 0, size), links: [], snippets: new Map() };
-  const newest = await newestMatches(db, userId, query);
-  const more = newest.length > MAX_RANKED;
-  const total = Math.min(newest.length, MAX_RANKED);
+  const ranked = await rankedMatches(db, userId, input);
+  if (!ranked) return { total: 0, more: false, shortened: false, page: pageOf(0, 0, size), links: [], snippets: new Map() };
+  const total = ranked.ids.length;
   const page = pageOf(total, requested, size);
-  // Past MAX_RANKED the newest are listed, newest first, as they came.
-  const ordered = more ? newest : newest.sort(byRank);
-  const rows = await listedInOrder(
-    db,
-    userId,
-    ordered.slice(page.offset, page.offset + page.size).map((match) => match.id),
-  );
+  const rows = await listedInOrder(db, userId, ranked.ids.slice(page.offset, page.offset + page.size));
   const links = await withTags(db, rows);
-  return { total, more, shortened: query.shortened, page, links, snippets: await snippetsOf(db, links, query) };
+  return { total, more: ranked.more, shortened: ranked.query.shortened, page, links, snippets: await snippetsOf(db, links, ranked.query) };
 }
