@@ -13,7 +13,7 @@ import { createQuestionExpiry } from "./jobs/question-expiry.js";
 import { createTrashPurge } from "./jobs/trash-purge.js";
 import type { PeriodicJob } from "./jobs/periodic.js";
 import type { Logger } from "./logger.js";
-import { createMiniAppHandler, type MiniAppOptions } from "./miniapp/handler.js";
+import { createMiniAppHandler } from "./miniapp/handler.js";
 import { checkHealth } from "./server/health.js";
 import { startHttpServer } from "./server/http-server.js";
 import { ensureSearchIndex } from "./store/search-index.js";
@@ -44,8 +44,6 @@ export interface AppOptions {
   retryDelaysMs?: readonly number[];
   /** Stops trying to reach Telegram at start-up: `startApp` then rejects, with the database closed. */
   signal?: AbortSignal;
-  /** The Mini App's api/stats (a 404 without it). */
-  miniAppStats?: MiniAppOptions["stats"];
   /** The Mini App's built page; dist/miniapp/ by default. */
   miniAppPageDirectory?: string;
 }
@@ -98,7 +96,7 @@ async function connect(db: DB, { config, logger, clock, retryDelaysMs, signal }:
   return { ...created, updates };
 }
 
-function miniAppHandler(db: DB, { config, logger, clock, miniAppStats, miniAppPageDirectory }: AppOptions) {
+function miniAppHandler(db: DB, { config, logger, clock, miniAppPageDirectory }: AppOptions) {
   return createMiniAppHandler({
     db,
     logger,
@@ -106,7 +104,6 @@ function miniAppHandler(db: DB, { config, logger, clock, miniAppStats, miniAppPa
     defaultTimeZone: config.DEFAULT_TIMEZONE,
     ...(config.ALLOWED_USER_IDS ? { allowedUserIds: config.ALLOWED_USER_IDS } : {}),
     ...(clock ? { clock } : {}),
-    ...(miniAppStats ? { stats: miniAppStats } : {}),
     ...(miniAppPageDirectory ? { pageDirectory: miniAppPageDirectory } : {}),
   });
 }

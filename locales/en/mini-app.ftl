@@ -128,8 +128,6 @@ app-note-delete-confirm = Delete this note?
 app-note-edited = edited { $date }
 
 app-stats-chart = Links saved and read per week, and the backlog
-app-stats-unavailable-title = Stats are not available
-app-stats-unavailable = This bot has no stats to show yet. The library works as usual.
 app-stats-backlog = Unread
 app-stats-read-per-week = Read a week
 app-stats-saved-per-week = Saved a week

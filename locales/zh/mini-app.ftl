@@ -95,8 +95,6 @@ app-note-delete-confirm = 删除这条笔记？
 app-note-edited = 编辑于 { $date }
 
 app-stats-chart = 每周保存和阅读的链接数，以及未读积压
-app-stats-unavailable-title = 暂无统计
-app-stats-unavailable = 这个机器人还没有可显示的统计数据。链接库照常可用。
 app-stats-backlog = 未读
 app-stats-read-per-week = 每周阅读
 app-stats-saved-per-week = 每周保存

@@ -4,7 +4,7 @@ import type { DB } from "../db/connection.js";
 import type { User } from "../db/schema.js";
 import type { Logger } from "../logger.js";
 import { upsertUser } from "../store/users.js";
-import type { StatsResponse } from "./api-types.js";
+import { createI18n, translatorFor } from "../telegram/i18n.js";
 import { ApiFailure, readJson, sendJson } from "./http.js";
 import { validateInitData } from "./init-data.js";
 import { ROUTES, type Call, type Route, type RouteContext } from "./routes.js";
@@ -24,8 +24,6 @@ export interface MiniAppOptions {
   pageDirectory?: string;
   /** Where locales/<locale>/mini-app.ftl are; default the project's locales/. */
   localesDirectory?: string;
-  /** /stats's figures for api/stats; without it that route is a 404. */
-  stats?: (user: User, now: number) => Promise<StatsResponse>;
 }
 
 /** A request's path below /app/: what the page's server answers. */
@@ -78,10 +76,11 @@ async function answerApi(options: MiniAppOptions, context: RouteContext, request
 /** Serves /app/: the page's files, and its JSON API under /app/api/ (src/miniapp/api-types.ts). */
 export function createMiniAppHandler(options: MiniAppOptions): MiniAppHandler {
   const pageDirectory = options.pageDirectory ?? defaultPageDirectory();
+  const i18n = createI18n();
   const context: RouteContext = {
     db: options.db,
     localesDirectory: options.localesDirectory ?? fileURLToPath(new URL("../../locales", import.meta.url)),
-    ...(options.stats ? { stats: options.stats } : {}),
+    translate: (user) => translatorFor(i18n, user),
   };
   return async (request, response, pagePath) => {
     if (!pagePath.startsWith(API)) return await serveStatic(pageDirectory, pagePath, request, response);

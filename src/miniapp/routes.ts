@@ -7,8 +7,10 @@ import { libraryFacets, libraryLink, libraryPage, type LibraryRow } from "../sto
 import { deleteNote, setNoteText } from "../store/notes.js";
 import { localeFor } from "../telegram/i18n.js";
 import { localDate } from "../time/local-date.js";
-import type { BulkResponse, FacetsResponse, LibraryLink, LinkDetail, LinksResponse, NoteItem, SessionResponse, StatsResponse } from "./api-types.js";
+import type { BulkResponse, FacetsResponse, LibraryLink, LinkDetail, LinksResponse, NoteItem, SessionResponse } from "./api-types.js";
 import { notFound } from "./http.js";
+import { statsResponse } from "./stats.js";
+import type { Translate } from "../views/translate.js";
 import { encodeCursor, readBulk, readCursor, readFilter, readLimit, readNote, readState } from "./params.js";
 
 /** What a route is given: the signed-in user (stored as the bot keeps them, language_code from initData) and the request's parts. */
@@ -24,7 +26,8 @@ export interface Call {
 export interface RouteContext {
   db: DB;
   localesDirectory: string;
-  stats?: (user: User, now: number) => Promise<StatsResponse>;
+  /** The user's language, as the bot speaks to them. */
+  translate: (user: User) => Translate;
 }
 
 export interface Answer {
@@ -123,9 +126,8 @@ async function bulk({ user, body, now }: Call, { db }: RouteContext): Promise<An
   return ok(outcome);
 }
 
-async function stats({ user, now }: Call, context: RouteContext): Promise<Answer> {
-  if (!context.stats) throw notFound();
-  return ok(await context.stats(user, now));
+async function stats({ user, now }: Call, { db, translate }: RouteContext): Promise<Answer> {
+  return ok(await statsResponse(db, user, translate(user), now));
 }
 
 const ID = "([1-9]\\d{0,15})";

@@ -6,8 +6,17 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/connection.js";
-import type { BulkResponse, FacetsResponse, LibraryLink, LinkDetail, LinksResponse, NoteItem, SessionResponse } from "../../src/miniapp/api-types.js";
-import { createMiniAppHandler, type MiniAppOptions } from "../../src/miniapp/handler.js";
+import type {
+  BulkResponse,
+  FacetsResponse,
+  LibraryLink,
+  LinkDetail,
+  LinksResponse,
+  NoteItem,
+  SessionResponse,
+  StatsResponse,
+} from "../../src/miniapp/api-types.js";
+import { createMiniAppHandler } from "../../src/miniapp/handler.js";
 import { signInitData } from "../../src/miniapp/init-data.js";
 import { startHttpServer } from "../../src/server/http-server.js";
 import { saveLinks } from "../../src/store/links.js";
@@ -38,7 +47,6 @@ describe("the Mini App's HTTP API", () => {
   let base: string;
   let pages: string;
   let locales: string;
-  const extra: Partial<MiniAppOptions> = {};
 
   beforeAll(() => {
     pages = mkdtempSync(join(tmpdir(), "linklog-page-"));
@@ -68,7 +76,6 @@ describe("the Mini App's HTTP API", () => {
       clock: () => NOW,
       pageDirectory: pages,
       localesDirectory: locales,
-      ...extra,
     });
     server = await startHttpServer({ port: 0, health: async () => ({ ok: true }) as never, requestTimeoutMs: 5000, miniApp: handler });
     const address = server.address();
@@ -261,7 +268,6 @@ describe("the Mini App's HTTP API", () => {
     });
     expect(await call("api/nothing")).toMatchObject({ status: 404, body: { error: "not-found" } });
     expect((await call("api/links/abc")).status).toBe(404);
-    expect((await call("api/stats")).status).toBe(404);
     const wrong = await call("api/bulk");
     expect(wrong).toMatchObject({ status: 405, body: { error: "method-not-allowed" } });
     expect(wrong.headers.get("allow")).toBe("POST");
@@ -286,16 +292,24 @@ describe("the Mini App's HTTP API", () => {
     expect([bare.status, bare.headers.get("location")]).toEqual([301, "app/"]);
   });
 
-  describe("with a stats function", () => {
-    beforeAll(() => {
-      extra.stats = async (user, now) => ({ svg: `<svg>${user.id}</svg>`, summary: String(now), report: {} as never });
-    });
-    afterAll(() => {
-      delete extra.stats;
-    });
-    it("answers api/stats with it, for the signed-in user", async () => {
-      expect(await get("api/stats")).toMatchObject({ svg: "<svg>1</svg>", summary: String(NOW) });
-    });
+  it("answers api/stats with /stats's figures for the signed-in user alone, the chart and summary in their language", async () => {
+    const read = await save(ME, "https://github.com/read", NOW - 3 * 86_400_000, "Read one");
+    await save(ME, "https://github.com/unread", NOW - 2 * 86_400_000, "Unread one");
+    await save(THEM, "https://zhihu.com/theirs", NOW - 86_400_000, "Theirs");
+    await db
+      .updateTable("links")
+      .set({ read_at: NOW - 86_400_000 })
+      .where("id", "=", read)
+      .execute();
+    const stats = await get<StatsResponse>("api/stats");
+    expect(stats.report).toMatchObject({ backlog: 1, streak: { current: 1, longest: 1 }, topSites: [{ site: "github.com", count: 2 }] });
+    expect(stats.report.weeks).toHaveLength(26);
+    expect(stats.svg).toMatch(/^<svg[^>]*viewBox/);
+    // The page's theme colours the chart: no palette of the PNG's rides along.
+    expect(stats.svg).not.toContain("<style>");
+    expect(stats.summary).toMatch(/1 link is unread/);
+    await setLanguage(db, ME, "zh");
+    expect((await get<StatsResponse>("api/stats")).summary).toMatch(/未读/);
   });
 });
 

@@ -1,12 +1,11 @@
 import type { StatsResponse } from "../api-types.js";
-import { ApiFailure } from "./api.js";
 import type { AppContext } from "./context.js";
 import { byId, h, replace } from "./dom.js";
 
 /**
  * The Stats tab: /stats's chart and caption, and the numbers behind them. The chart is SVG the server drew and
  * escaped (the only markup the page inserts as such); its parts carry CSS classes that app.css colours from the
- * theme. A bot without the stats route (404) gets a quiet "not available", never an error.
+ * theme.
  */
 export async function showStats(ctx: AppContext): Promise<void> {
   const { i18n } = ctx;
@@ -15,10 +14,6 @@ export async function showStats(ctx: AppContext): Promise<void> {
   try {
     render(ctx, view, await ctx.api.stats());
   } catch (error) {
-    if (error instanceof ApiFailure && error.status === 404) {
-      replace(view, h("div", { class: "placeholder" }, h("h2", {}, i18n.t("app-stats-unavailable-title")), h("p", {}, i18n.t("app-stats-unavailable"))));
-      return;
-    }
     replace(
       view,
       h(
