@@ -9,11 +9,14 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY locales ./locales
+COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: only what the bot needs, run as an unprivileged user.
 FROM node:22-bookworm-slim
-# PORT opens /healthz in both modes (and the webhook in webhook mode) for the health check below.
+# /stats draws its chart with the system's fonts: this one covers Chinese (without it, Chinese labels are boxes).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*
+# PORT opens /healthz in both modes (the webhook in webhook mode, the Mini App with WEB_APP_URL) for the health check below.
 ENV NODE_ENV=production DATABASE_URL=/data/linklog.db PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
