@@ -60,6 +60,7 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    globalSetup: ["tests/support/mini-app-page-setup.ts"],
     maxWorkers: WORKERS,
     sequence: { sequencer: LongestFirst },
     // The JSON report (both projects in one file) is what .ci/run counts from; the default reporter is for people.

@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync, readFileSync, renameSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -15,7 +15,7 @@ const page = join(root, "src/miniapp/page");
 export async function buildMiniAppPage(outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const messages = Object.fromEntries(["en", "zh"].map((locale) => [locale, readFileSync(join(root, "locales", locale, "mini-app.ftl"), "utf8")]));
-  await build({
+  const result = await build({
     entryPoints: { app: join(page, "main.ts"), "app-style": join(page, "app.css") },
     outdir: outDir,
     entryNames: "[name]",
@@ -29,11 +29,17 @@ export async function buildMiniAppPage(outDir: string): Promise<void> {
     // The Chinese texts as UTF-8, not \u escapes: a third smaller, and the server says charset=utf-8.
     charset: "utf8",
     logLevel: "silent",
-    write: true,
+    write: false,
   });
   // esbuild names a CSS entry after its own name; the page links app.css.
-  renameSync(join(outDir, "app-style.css"), join(outDir, "app.css"));
-  copyFileSync(join(page, "index.html"), join(outDir, "index.html"));
+  const files = result.outputFiles.map((file) => ({ name: basename(file.path).replace("app-style.css", "app.css"), contents: file.contents }));
+  files.push({ name: "index.html", contents: readFileSync(join(page, "index.html")) });
+  // Each file whole or not at all: a server (or a second build, as parallel test runs make) never sees half of one.
+  for (const { name, contents } of files) {
+    const partial = join(outDir, `.${name}.${process.pid}`);
+    writeFileSync(partial, contents);
+    renameSync(partial, join(outDir, name));
+  }
 }
 
 // `tsx scripts/build-mini-app.ts [outDir]`, as `npm run build` and `npm run dev` call it: dist/miniapp by default.

@@ -2,7 +2,7 @@ import "dotenv/config";
 import { startApp } from "./app.js";
 import { ConfigError, parseConfig, playgroundEnvironment, playgroundPort, wantsPlayground } from "./config/config.js";
 import { createLogger } from "./logger.js";
-import { startPlayground, type Playground } from "./playground/playground-server.js";
+import { freePort, startPlayground, type Playground } from "./playground/playground-server.js";
 import { SecondPollerError, TokenRefusedError } from "./telegram/start-up.js";
 
 // Above Telegram's 20 MiB for bots: a bigger import still reaches the bot, which refuses it in its own words.
@@ -36,9 +36,11 @@ async function openPlayground(env: Record<string, string | undefined>): Promise<
 
 async function main(): Promise<void> {
   const playground = await openPlayground(process.env);
-  const config = configured(() => parseConfig(playground ? playgroundEnvironment(process.env, playground) : process.env));
+  const env = playground ? playgroundEnvironment(process.env, playground, await freePort()) : process.env;
+  const config = configured(() => parseConfig(env));
   const logger = createLogger(config.LOG_LEVEL, process.stdout, [config.BOT_TOKEN]);
   const app = await startApp({ config, logger });
+  if (playground && config.webAppPage) playground.serveMiniApp(config.webAppPage);
   app.failed.catch((error: unknown) => exit(error, "linklog stopped taking updates"));
   if (playground) logger.info(`No BOT_TOKEN: playground at ${playground.url} — set BOT_TOKEN to connect to Telegram`);
   let stopping: Promise<void> | undefined;

@@ -23,10 +23,14 @@ export function wantsPlayground(env: Record<string, string | undefined>): boolea
 
 /**
  * The environment the bot runs with in the playground: the emulator's token and address, the playground's database,
- * neither a webhook nor a port of its own (the playground's port serves the page and the emulator), and no allow-list
- * that would refuse its one simulated user.
+ * no webhook, and no allow-list that would refuse its one simulated user. Its HTTP port serves the Mini App alone,
+ * on this machine (the playground's own port serves the chat page and the emulator).
  */
-export function playgroundEnvironment(env: Record<string, string | undefined>, playground: { url: string; token: string }): Record<string, string | undefined> {
+export function playgroundEnvironment(
+  env: Record<string, string | undefined>,
+  playground: { url: string; token: string },
+  miniAppPort: number,
+): Record<string, string | undefined> {
   return {
     ...env,
     BOT_TOKEN: playground.token,
@@ -34,7 +38,8 @@ export function playgroundEnvironment(env: Record<string, string | undefined>, p
     DATABASE_URL: env.PLAYGROUND_DATABASE_URL || PLAYGROUND_DATABASE_URL,
     WEBHOOK_URL: undefined,
     WEBHOOK_SECRET: undefined,
-    PORT: undefined,
+    PORT: String(miniAppPort),
+    WEB_APP_URL: `http://127.0.0.1:${miniAppPort}`,
     ALLOWED_USER_IDS: undefined,
   };
 }

@@ -270,7 +270,11 @@ export function createBotApi(opts: EmulatorOptions = {}): BotApi {
     getMyDescription: ({ payload: p }) => ({ description: profileTexts.get(`description|${p.language_code ?? ""}`) ?? "" }),
     setMyShortDescription: ({ payload: p }) => setProfileText("short_description", p, 120),
     getMyShortDescription: ({ payload: p }) => ({ short_description: profileTexts.get(`short_description|${p.language_code ?? ""}`) ?? "" }),
-    setChatMenuButton: ({ payload: p }) => menuButtons.set(p),
+    setChatMenuButton: ({ payload: p }) => {
+      menuButtons.set(p);
+      chats.emit(p.chat_id === undefined ? { kind: "menu-button" } : { kind: "menu-button", chatId: chats.known(p.chat_id).chat.id });
+      return true;
+    },
     getChatMenuButton: ({ payload: p }) => menuButtons.get(p.chat_id as number | undefined),
     deleteMyCommands: ({ payload: p }) => {
       commandSets.delete(commandSetKey(p));

@@ -20,7 +20,9 @@ export type ChatEvent =
   | { kind: "callback-answer"; chatId: number; text?: string; showAlert: boolean }
   | { kind: "chat-action"; chatId: number; action: string }
   | { kind: "keyboard"; chatId: number; keyboard: ReplyKeyboardMarkup | null }
-  | { kind: "commands" };
+  | { kind: "commands" }
+  /** The menu button changed, for one chat or (without a chat) for every chat without its own. */
+  | { kind: "menu-button"; chatId?: number };
 
 interface ChatState {
   chat: Chat;

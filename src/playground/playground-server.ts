@@ -18,6 +18,8 @@ export interface Playground {
   url: string;
   token: string;
   api: BotApi;
+  /** The bot's Mini App page (its WEB_APP_URL's /app/): the chat page opens it in a frame, signed in as the user. */
+  serveMiniApp(page: string): void;
   stop(): Promise<void>;
 }
 
@@ -27,8 +29,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   "/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
   "/app.css": { file: "app.css", type: "text/css; charset=utf-8" },
 };
-// The page loads nothing but its own files: no inline script, no third-party anything.
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The page loads nothing but its own files (no inline script, no third-party anything), and frames only the Mini App.
+const contentSecurityPolicy = (miniAppOrigin?: string) =>
+  `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'${miniAppOrigin ? `; frame-src ${miniAppOrigin}` : ""}`;
 const JSON_BODY_BYTES = 64 * 1024;
 // Proxies and browsers drop an event stream that stays silent for long; a comment line keeps it open.
 const KEEP_ALIVE_MS = 25_000;
@@ -40,6 +43,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const assets = Object.fromEntries(Object.entries(ASSETS).map(([path, asset]) => [path, { ...asset, body: readFileSync(new URL(asset.file, PAGE_DIR)) }]));
   const streams = new Set<ServerResponse>();
   let url = "";
+  let miniAppPage: string | undefined;
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
     "GET /api/state": (_request, response) =>
@@ -49,7 +53,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         messages: api.history(user.chatId),
         commands: api.commandsFor(user.languageCode),
         keyboard: api.keyboard(user.chatId),
+        menuButton: api.menuButton(user.chatId),
       }),
+    // What Telegram hands a Mini App it opens: initData signed with the bot's token, for the page's user alone.
+    "GET /api/web-app": (_request, response) => {
+      if (!miniAppPage) return json(response, 404, { error: "this bot has no Mini App" });
+      json(response, 200, { url: miniAppPage, initData: user.miniAppInitData(api.token, Date.now()) });
+    },
     "GET /api/events": (request, response) => openEventStream(request, response),
     "POST /api/messages": async (request, response) => {
       const body = await jsonBody<Outgoing>(request);
@@ -85,6 +95,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     streams.add(response);
     const forward = (event: ChatEvent) => {
       if (event.kind === "commands") return send({ kind: "commands", commands: api.commandsFor(user.languageCode) });
+      if (event.kind === "menu-button") return send({ kind: "menu-button", menuButton: api.menuButton(user.chatId) });
       if (event.chatId === user.chatId) send(event);
     };
     const send = (event: unknown) => response.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -114,7 +125,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const asset = request.method === "GET" ? assets[path] : undefined;
     if (asset) {
-      response.writeHead(200, { "content-type": asset.type, "cache-control": "no-store", "content-security-policy": CONTENT_SECURITY_POLICY });
+      const csp = contentSecurityPolicy(miniAppPage && new URL(miniAppPage).origin);
+      response.writeHead(200, { "content-type": asset.type, "cache-control": "no-store", "content-security-policy": csp });
       return void response.end(asset.body);
     }
     const download = /^\/api\/files\/([\w-]+)$/.exec(path);
@@ -138,7 +150,25 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     server.listen(options.port, "127.0.0.1", () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, token: api.token, api, stop: () => stopServer(server, api, streams) };
+  return {
+    url,
+    token: api.token,
+    api,
+    serveMiniApp: (page) => void (miniAppPage = page),
+    stop: () => stopServer(server, api, streams),
+  };
+}
+
+/** A port of 127.0.0.1 that nothing listens on now: the playground bot's Mini App takes it a moment later. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 function stopServer(server: Server, api: BotApi, streams: Set<ServerResponse>): Promise<void> {

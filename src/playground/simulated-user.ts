@@ -1,5 +1,6 @@
 import type { Chat, Message } from "@grammyjs/types";
 import { forwardOrigin, type BotApi, type EmulatedUser } from "../emulator/index.js";
+import { signInitData } from "../miniapp/init-data.js";
 
 /** The languages the page offers; the bot picks its own from `language_code`, as it does in Telegram. */
 export const PLAYGROUND_LANGUAGES = ["en", "zh-hans"] as const;
@@ -72,6 +73,12 @@ export class SimulatedUser {
     return this.user.sendCaptioned("document", caption, {
       document: { file_id: file.file_id, file_unique_id: file.file_unique_id, file_name: fileName, mime_type: file.mime_type, file_size: file.file_size },
     });
+  }
+
+  /** The initData Telegram would give a Mini App this user opens now (src/miniapp/init-data.ts checks it). */
+  miniAppInitData(botToken: string, now: number): string {
+    const { id, first_name, language_code } = this.user.from;
+    return signInitData(botToken, { user: JSON.stringify({ id, first_name, language_code }), auth_date: String(Math.floor(now / 1000)) });
   }
 
   private message(messageId: number): Message {

@@ -89,7 +89,7 @@ describe("the playground instead of a missing token", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/BOT_TOKEN is missing.*@BotFather/);
   });
 
-  it("runs the bot against the emulator with its own database, whatever the environment says of a webhook or port", () => {
+  it("runs the bot against the emulator with its own database and the Mini App on its own port, whatever the environment says of a webhook or port", () => {
     const env = {
       DATABASE_URL: "./data/linklog.db",
       WEBHOOK_URL: "https://bot.example.org/hook",
@@ -98,7 +98,9 @@ describe("the playground instead of a missing token", () => {
       LOG_LEVEL: "warn",
       ALLOWED_USER_IDS: "42",
     };
-    const config = parseConfig(playgroundEnvironment(env, { url: "http://127.0.0.1:9000", token: "123456:TEST" }));
+    const config = parseConfig(
+      playgroundEnvironment({ ...env, WEB_APP_URL: "https://bot.example.org" }, { url: "http://127.0.0.1:9000", token: "123456:TEST" }, 9001),
+    );
     expect(config).toMatchObject({
       BOT_TOKEN: "123456:TEST",
       TELEGRAM_API_ROOT: "http://127.0.0.1:9000",
@@ -106,7 +108,8 @@ describe("the playground instead of a missing token", () => {
       LOG_LEVEL: "warn",
     });
     expect(config.receiving).toEqual({ mode: "polling" });
-    expect(config.PORT).toBeUndefined();
+    expect(config.PORT).toBe(9001);
+    expect(config.webAppPage).toBe("http://127.0.0.1:9001/app/");
     expect(config.ALLOWED_USER_IDS).toBeUndefined();
   });
 

@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildMiniAppPage } from "../../scripts/build-mini-app.js";
 import { signInitData } from "../../src/miniapp/init-data.js";
 import { button, nextEdit, nextMessage } from "../support/chat.js";
 import { chatSession } from "../support/chat-session.js";
@@ -93,10 +92,8 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
 
   beforeAll(async () => {
     mkdirSync(new URL("test-results/", root), { recursive: true });
-    // The page as `npm run build` makes it, where the server looks for it (dist/miniapp).
-    const built = buildMiniAppPage(new URL("dist/miniapp", root).pathname);
+    // The page is built by tests/support/mini-app-page-setup.ts.
     browser = await launchBrowser();
-    await built;
 
     const file = harness.emulator.addFile(studyLog(Date.now()), "log.md");
     let since = harness.emulator.mark();

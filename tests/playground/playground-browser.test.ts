@@ -185,4 +185,24 @@ describe.skipIf(!hasChromium)("the playground in a browser", () => {
     await expect(message().getAttribute("placeholder")).resolves.toBe("消息");
     await page.screenshot({ path: new URL("playground-zh-light.png", SCREENSHOTS).pathname });
   });
+
+  it("opens the library as Telegram opens a Mini App, signed in: from the menu button, and from /unread's Open library", async () => {
+    // The test before left the simulated user speaking Chinese.
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    await page.getByRole("note").filter({ hasText: "not connected to Telegram" }).waitFor();
+    // Saved when the bot names it: in a new question, or in the one the test before left open.
+    await say("https://example.org/mini-app-check Mini App check");
+    await page.locator(".row.in").filter({ hasText: "Mini App check" }).first().waitFor();
+    const frame = page.frameLocator("#web-app-frame");
+
+    await page.getByRole("button", { name: "Library", exact: true }).click();
+    await frame.getByText("Mini App check").waitFor();
+    await page.screenshot({ path: new URL("playground-mini-app-light.png", SCREENSHOTS).pathname });
+    await page.getByRole("button", { name: "Close" }).click();
+    await expect(page.locator("#web-app").isHidden()).resolves.toBe(true);
+
+    const list = await botSays(/Unread/, await say("/unread"));
+    await list.getByRole("button", { name: "📚 Open library" }).click();
+    await frame.getByText("Mini App check").waitFor();
+  });
 });

@@ -3,7 +3,8 @@
 // emulator's messages (GET /api/state, then an event stream) and turned back into updates (POST /api/...).
 
 /** @typedef {{ type: string, offset: number, length: number, url?: string, language?: string }} Entity */
-/** @typedef {{ text: string, callback_data?: string, url?: string, copy_text?: { text: string } }} Button */
+/** @typedef {{ text: string, callback_data?: string, url?: string, copy_text?: { text: string }, web_app?: { url: string } }} Button */
+/** @typedef {{ type: string, text?: string, web_app?: { url: string } }} MenuButton */
 /**
  * @typedef {{
  *   message_id: number, date: number, edit_date?: number, text?: string, entities?: Entity[], caption?: string,
@@ -48,6 +49,7 @@ const TEXTS = {
     you: "You",
     "bot-keyboard": "The bot's keyboard",
     "sample-location": "The playground has no GPS: it sent {city}'s location.",
+    "close-app": "Close",
   },
   "zh-hans": {
     banner: "演示模式 · 未连接 Telegram · 设置 BOT_TOKEN 即可连接真正的机器人",
@@ -78,6 +80,7 @@ const TEXTS = {
     you: "你",
     "bot-keyboard": "机器人的键盘",
     "sample-location": "演示模式没有定位功能：已发送{city}的位置。",
+    "close-app": "关闭",
   },
 };
 
@@ -95,6 +98,8 @@ const state = {
   botName: "linklog",
   /** @type {Command[]} */
   commands: [],
+  /** @type {MenuButton} */
+  menuButton: { type: "default" },
   /** @type {Map<number, Stored>} */
   messages: new Map(),
   /** @type {number | undefined} */
@@ -115,6 +120,7 @@ const fileInput = /** @type {HTMLInputElement} */ (element("file"));
 const channelInput = /** @type {HTMLInputElement} */ (element("channel"));
 const commandList = element("commands");
 const menuButton = element("menu-button");
+const libraryButton = element("library-button");
 const statusLine = element("bot-status");
 
 /**
@@ -163,6 +169,7 @@ async function loadState() {
   state.botName = data.bot.first_name;
   state.language = data.language;
   state.commands = data.commands;
+  state.menuButton = data.menuButton;
   state.messages = new Map(data.messages.map((/** @type {Stored} */ stored) => [stored.message.message_id, stored]));
   showReplyKeyboard(data.keyboard);
   element("bot-name").textContent = state.botName;
@@ -210,6 +217,9 @@ function applyEvent(event) {
       return setStatus(event.action === "upload_document" ? "status-document" : "status-typing", STATUS_MS);
     case "commands":
       state.commands = event.commands;
+      return applyLanguage();
+    case "menu-button":
+      state.menuButton = event.menuButton;
       return applyLanguage();
     case "keyboard":
       return showReplyKeyboard(event.keyboard);
@@ -350,7 +360,9 @@ function renderButton(messageId, button) {
   const control = make("button", "", button.text);
   control.type = "button";
   control.addEventListener("click", () => {
-    if (button.callback_data !== undefined) {
+    if (button.web_app) {
+      void openMiniApp(button.web_app.url, button.text).catch(reportFailure);
+    } else if (button.callback_data !== undefined) {
       control.classList.add("pressed");
       post("/api/press", { messageId, data: button.callback_data })
         .catch(reportFailure)
@@ -736,6 +748,9 @@ function applyLanguage() {
     button.setAttribute("aria-pressed", String(/** @type {HTMLElement} */ (button).dataset.language === state.language));
   }
   menuButton.hidden = state.commands.length === 0;
+  const library = state.menuButton.type === "web_app" ? state.menuButton : undefined;
+  libraryButton.hidden = !library;
+  libraryButton.textContent = library?.text ?? "";
 }
 
 /** @param {string} language */
@@ -760,6 +775,84 @@ function toggleTheme() {
   localStorage.setItem("theme", dark ? "light" : "dark");
   applyTheme();
 }
+
+// --- the Mini App, as Telegram opens it: a frame over the chat, signed in as this page's user
+
+// Telegram's own colours for its light and dark themes, as it hands them to Mini Apps (tgWebAppThemeParams).
+const TELEGRAM_THEMES = {
+  light: {
+    bg_color: "#ffffff",
+    secondary_bg_color: "#f0f0f0",
+    text_color: "#000000",
+    hint_color: "#999999",
+    link_color: "#2481cc",
+    button_color: "#2481cc",
+    button_text_color: "#ffffff",
+    destructive_text_color: "#ff3b30",
+  },
+  dark: {
+    bg_color: "#17212b",
+    secondary_bg_color: "#232e3c",
+    text_color: "#f5f5f5",
+    hint_color: "#708499",
+    link_color: "#6ab3f3",
+    button_color: "#5288c1",
+    button_text_color: "#ffffff",
+    destructive_text_color: "#ec3942",
+  },
+};
+
+function isDark() {
+  const chosen = document.documentElement.dataset.theme;
+  return chosen ? chosen === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+/**
+ * @param {string} url
+ * @param {string} title
+ */
+async function openMiniApp(url, title) {
+  const response = await fetch("/api/web-app");
+  const launch = await response.json();
+  if (!response.ok) throw new Error(launch.error);
+  // Only the bot's own page gets the user's initData, as Telegram hands it only to the button's page.
+  if (new URL(url).origin !== new URL(launch.url).origin) return toast(t("not-here"));
+  const hash = new URLSearchParams({
+    tgWebAppData: launch.initData,
+    tgWebAppVersion: "8.0",
+    tgWebAppPlatform: "web",
+    tgWebAppThemeParams: JSON.stringify(TELEGRAM_THEMES[isDark() ? "dark" : "light"]),
+  });
+  element("web-app-title").textContent = title.replace(/^\P{L}+/u, "");
+  /** @type {HTMLIFrameElement} */ (element("web-app-frame")).src = `${url}#${hash}`;
+  element("web-app").hidden = false;
+}
+
+function closeMiniApp() {
+  element("web-app").hidden = true;
+  /** @type {HTMLIFrameElement} */ (element("web-app-frame")).src = "about:blank";
+}
+
+/** What the Mini App asks of Telegram in a frame (postMessage): to close, or to open a link outside. */
+window.addEventListener("message", (event) => {
+  const frame = /** @type {HTMLIFrameElement} */ (element("web-app-frame"));
+  if (event.source !== frame.contentWindow || typeof event.data !== "string") return;
+  let request;
+  try {
+    request = JSON.parse(event.data);
+  } catch {
+    return;
+  }
+  if (request.eventType === "web_app_close") closeMiniApp();
+  if (request.eventType === "web_app_open_link" && /^https?:/.test(request.eventData?.url ?? "")) {
+    window.open(request.eventData.url, "_blank", "noopener,noreferrer");
+  }
+});
+element("web-app-close").addEventListener("click", closeMiniApp);
+libraryButton.addEventListener("click", () => {
+  const url = state.menuButton.web_app?.url;
+  if (url) void openMiniApp(url, state.menuButton.text ?? "").catch(reportFailure);
+});
 
 // --- wiring
 
