@@ -309,16 +309,54 @@ describe.skipIf(!hasChromium)("the Mini App's library in a browser", () => {
     await expect.poll(async () => (await titles(page))[0]).toBe(first);
   });
 
+  /**
+   * The chart as the phone shows it: its texts, and how many CSS pixels its smallest text is tall (its font size in
+   * SVG units, scaled by the width the page gives the picture).
+   */
+  async function inlineChart(page: Page): Promise<{ texts: string[]; smallestPx: number; widthPx: number; cardPx: number }> {
+    const chart = page.locator("#stats-view .chart svg");
+    await chart.waitFor();
+    // Elements are typed loosely here: the tests compile without the DOM's types.
+    const { smallestPx, widthPx, cardPx } = await chart.evaluate((svg) => {
+      const width = svg.getBoundingClientRect().width as number;
+      const card = svg.closest(".card");
+      const style = card.ownerDocument.defaultView.getComputedStyle(card);
+      const sizes = [...svg.querySelectorAll("text")].map((text) => Number(text.getAttribute("font-size")));
+      return {
+        smallestPx: (Math.min(...sizes) * width) / (svg.viewBox.baseVal.width as number),
+        widthPx: width,
+        cardPx: (card.clientWidth as number) - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      };
+    });
+    return { texts: await chart.locator("text").allTextContents(), smallestPx, widthPx, cardPx };
+  }
+
   it("shows the stats: /stats's chart in the theme's colours, its summary and the figures", async () => {
     const page = await open(initData(ADA));
     await rows(page).first().waitFor();
     await page.getByRole("button", { name: "Stats" }).click();
-    await page.locator("#stats-view .chart svg").waitFor();
     await page
       .locator("#stats-view .summary")
       .filter({ hasText: /In the last 26 weeks you saved \d+ links/ })
       .waitFor();
+    // The phone layout, across the card: only the two plots, every text 11 px or more; streak, tags and sites are tiles.
+    const chart = await inlineChart(page);
+    expect(chart.widthPx).toBeCloseTo(chart.cardPx, 0);
+    expect(chart.smallestPx).toBeGreaterThanOrEqual(11);
+    expect(chart.texts).toEqual(expect.arrayContaining(["Saved and read per week", "Unread links", "At this pace"]));
+    expect(chart.texts).not.toEqual(expect.arrayContaining(["Top tags"]));
+    expect(chart.texts).not.toContain("Your reading, last 26 weeks");
     await page.screenshot({ path: screenshot("stats-light") });
+    await page.close();
+
+    // In Chinese the month names, legend and projection note fit the same width.
+    const zh = await open(initData(LI));
+    await rows(zh).first().waitFor();
+    await zh.getByRole("button", { name: "统计" }).click();
+    const chinese = await inlineChart(zh);
+    expect(chinese.smallestPx).toBeGreaterThanOrEqual(11);
+    expect(chinese.texts).toEqual(expect.arrayContaining(["每周保存与读完", "未读链接", "按当前速度", expect.stringMatching(/^\d{1,2}月$/)]));
+    await zh.screenshot({ path: screenshot("stats-zh-light") });
   });
 
   it("refuses a forged hash with 401, and the page says to open it from the bot", async () => {

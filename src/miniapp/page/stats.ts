@@ -4,8 +4,9 @@ import { byId, h, replace } from "./dom.js";
 
 /**
  * The Stats tab: /stats's chart and caption, and the numbers behind them. The chart is SVG the server drew and
- * escaped (the only markup the page inserts as such); its parts carry CSS classes that app.css colours from the
- * theme.
+ * escaped (the only markup the page inserts as such), in its phone layout: only the two plots, narrow enough to read
+ * across the card, the streak, top tags and top sites being the tiles and lists below. Its parts carry CSS classes
+ * that app.css colours from the theme; it has no style attributes or elements, which the page's CSP would refuse.
  */
 export async function showStats(ctx: AppContext): Promise<void> {
   const { i18n } = ctx;
