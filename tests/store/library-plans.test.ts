@@ -6,7 +6,7 @@ import { planRecordingDatabase } from "../support/query-plans.js";
 
 /**
  * The Mini App's library queries walk indexes, never the links table: the site filter and the site counts use the
- * indexes of migration 0020 (the counts them alone), a search's matches are looked up by id.
+ * indexes of migration 0021 (the counts them alone), a search's matches are looked up by id.
  */
 describe("query plans of the library", () => {
   let db: DB;
