@@ -71,6 +71,11 @@ export interface LinksTable {
   fetch_next_at: number | null;
   /** 0 for a live save or /refetch, 1 for an import: live ones are fetched first, imports politely behind them. */
   fetch_priority: Generated<number>;
+  /**
+   * The URL's host without "www.", filled from `url` by triggers on insert and on a new URL (migration 0021); null
+   * only in what an insert on SQLite returns, which comes before its AFTER trigger.
+   */
+  site: Generated<string | null>;
 }
 
 export interface TagsTable {

@@ -1,8 +1,6 @@
 import { sql, type SqlBool } from "kysely";
 import type { DB } from "../db/connection.js";
-import { dialectOf } from "../db/dialect.js";
 import { amongIds, idsIn } from "./bulk.js";
-import { siteSql } from "./library-site.js";
 import { rankedMatches, snippetsOf } from "./search.js";
 import { hasEveryTag, tagCounts, tagIdOf, tagsOfLinks } from "./tags.js";
 
@@ -48,27 +46,21 @@ export interface LibraryPage {
 /** A tag at most this common is read whole and sorted; a commoner one is checked link by link while walking. */
 const RARE_TAG_LINKS = 2000;
 
-function siteOf(db: DB) {
-  return siteSql(dialectOf(db), "links.url");
-}
-
 function stateCondition(state: ReadState) {
   if (state === "unread") return sql<SqlBool>`links.read_at is null`;
   if (state === "read") return sql<SqlBool>`links.read_at is not null`;
   return sql<SqlBool>`1 = 1`;
 }
 
-function rowColumns(db: DB) {
-  return [
-    "links.id",
-    "links.url",
-    "links.title",
-    siteOf(db).as("site"),
-    "links.saved_at",
-    "links.read_at",
-    sql<number>`(select count(*) from notes where notes.link_id = links.id)`.as("note_count"),
-  ] as const;
-}
+const ROW_COLUMNS = [
+  "links.id",
+  "links.url",
+  "links.title",
+  "links.site",
+  "links.saved_at",
+  "links.read_at",
+  sql<number>`(select count(*) from notes where notes.link_id = links.id)`.as("note_count"),
+] as const;
 
 /** How many of the user's links in this state carry each tag, from the (tag_id, link_unread) index. */
 async function tagSizes(db: DB, userId: number, tags: readonly string[], state: ReadState): Promise<Map<string, number>> {
@@ -112,7 +104,7 @@ async function filteredQuery(db: DB, userId: number, filter: LibraryFilter, amon
         .where(sql<SqlBool>`links.id in ${idsIn(db, among)}`)
     : db.selectFrom("links").where("links.user_id", "=", userId);
   query = query.where(stateCondition(filter.state));
-  if (filter.site !== undefined) query = query.where(siteOf(db), "=", filter.site);
+  if (filter.site !== undefined) query = query.where("links.site", "=", filter.site);
   if (filter.saved) query = query.where("links.saved_at", ">=", filter.saved.start).where("links.saved_at", "<", filter.saved.end);
   if (filter.tags.length > 0) query = query.where(await tagCondition(db, userId, filter.tags, filter.state));
   return query;
@@ -153,7 +145,7 @@ async function newestPage(
       .where((eb) => eb.or([eb("links.saved_at", "<", cursor.savedAt), eb("links.id", "<", cursor.id)]));
   }
   const rows = (await query
-    .select(rowColumns(db))
+    .select(ROW_COLUMNS)
     .orderBy("links.saved_at", "desc")
     .orderBy("links.id", "desc")
     .limit(limit + 1)
@@ -172,7 +164,7 @@ async function rowsInOrder(db: DB, userId: number, ids: readonly number[]): Prom
   if (ids.length === 0) return [];
   const rows = (await db
     .selectFrom("links")
-    .select(rowColumns(db))
+    .select(ROW_COLUMNS)
     // The ids are the key: the unary plus keeps the owner check off the (user_id, …) indexes, as in search.ts.
     .where(sql`+links.user_id`, "=", userId)
     .where(sql<SqlBool>`links.id in ${idsIn(db, ids)}`)
@@ -221,29 +213,40 @@ export interface Facets {
 /** Sites listed at most: the filter offers the most used; a long tail of one-link sites helps nobody choose. */
 export const MAX_SITES = 200;
 
-/** The tags and sites of the user's links in this state, most used first. */
+/** How many of the user's links (unread ones only, or all) each site has: one index-only scan either way. */
+async function siteCounts(db: DB, userId: number, unreadOnly: boolean): Promise<Map<string, number>> {
+  let query = db
+    .selectFrom("links")
+    .select(["links.site", sql<number>`count(*)`.as("n")])
+    .where("links.user_id", "=", userId);
+  if (unreadOnly) query = query.where("links.read_at", "is", null);
+  const rows = await query.groupBy("links.site").execute();
+  return new Map(rows.map((row) => [row.site ?? "", Number(row.n)]));
+}
+
+/** Most used first, then by name. */
+function ranked<K extends string>(entries: Iterable<[string, number]>, key: K, limit = Infinity): ({ [P in K]: string } & { count: number })[] {
+  return [...entries]
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit)
+    .map(([name, count]) => ({ [key]: name, count }) as { [P in K]: string } & { count: number });
+}
+
+/** The tags and sites of the user's links in this state, most used first; read counts are all minus unread. */
 export async function libraryFacets(db: DB, userId: number, state: ReadState): Promise<Facets> {
-  const [tags, sites] = await Promise.all([
-    tagCounts(db, userId),
-    db
-      .selectFrom("links")
-      .select([siteOf(db).as("site"), sql<number>`count(*)`.as("n")])
-      .where("links.user_id", "=", userId)
-      .where(stateCondition(state))
-      .groupBy(siteOf(db))
-      .orderBy("n", "desc")
-      .orderBy("site")
-      .limit(MAX_SITES)
-      .execute(),
-  ]);
-  const countOf = (tag: { unread: number; total: number }) =>
+  const tags = await tagCounts(db, userId);
+  const unread = state === "all" ? undefined : await siteCounts(db, userId, true);
+  const all = state === "unread" ? undefined : await siteCounts(db, userId, false);
+  const sites = state === "unread" ? unread! : state === "all" ? all! : new Map([...all!].map(([site, n]) => [site, n - (unread!.get(site) ?? 0)]));
+  const tagCount = (tag: { unread: number; total: number }) =>
     state === "unread" ? Number(tag.unread) : state === "read" ? Number(tag.total) - Number(tag.unread) : Number(tag.total);
   return {
-    tags: tags
-      .map((tag) => ({ name: tag.name, count: countOf(tag) }))
-      .filter((tag) => tag.count > 0)
-      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    sites: sites.map((row) => ({ site: row.site, count: Number(row.n) })),
+    tags: ranked(
+      tags.map((tag): [string, number] => [tag.name, tagCount(tag)]),
+      "name",
+    ),
+    sites: ranked(sites, "site", MAX_SITES),
   };
 }
 
@@ -263,7 +266,7 @@ export interface LibraryDetail extends LibraryRow {
 export async function libraryLink(db: DB, userId: number, linkId: number): Promise<LibraryDetail | undefined> {
   const row = (await db
     .selectFrom("links")
-    .select([...rowColumns(db), "links.description"])
+    .select([...ROW_COLUMNS, "links.description"])
     .where("links.user_id", "=", userId)
     .where("links.id", "=", linkId)
     .executeTakeFirst()) as (Row & { description: string | null }) | undefined;

@@ -19,8 +19,8 @@ describe("the benchmark suite", () => {
       if (figure.baseline !== undefined) expect(figure.ratio, figure.figure).toBeCloseTo(figure.value / figure.baseline, 6);
     }
     const table = formatTable(figures);
-    const onPostgres = databases.includes("postgres") ? ["updates (postgres):", "recall (postgres,", "import (postgres):"] : [];
-    for (const prefix of ["updates:", "recall (", "import:", "start-up:", "memory:", "digest fan-out:", "hostile:", ...onPostgres]) {
+    const onPostgres = databases.includes("postgres") ? ["updates (postgres):", "recall (postgres,", "import (postgres):", "library (postgres,"] : [];
+    for (const prefix of ["updates:", "recall (", "import:", "library (", "start-up:", "memory:", "digest fan-out:", "hostile:", ...onPostgres]) {
       expect(
         figures.some((f) => f.figure.startsWith(prefix)),
         prefix,

@@ -71,6 +71,20 @@ describe("the Mini App's library queries", () => {
     expect(await ids({ site: "github.com", tags: ["rust"], state: "unread" })).toEqual([a]);
   });
 
+  it("keeps each link's site from its URL whatever inserts it, and keeps a site an insert brings", async () => {
+    await db()
+      .insertInto("links")
+      .values([
+        { user_id: 1, url: "https://www.Example.org/raw", url_key: "k1", title: null, saved_at: 1, read_at: null, source: null, title_source: null },
+        { user_id: 1, url: "https://copied.org/", url_key: "k2", title: null, saved_at: 2, read_at: null, source: null, title_source: null, site: "as-copied" },
+      ] as never)
+      .execute();
+    const sites = async () => (await db().selectFrom("links").select(["url_key", "site"]).orderBy("url_key").execute()).map((row) => row.site);
+    expect(await sites()).toEqual(["Example.org", "as-copied"]);
+    await db().updateTable("links").set({ url: "http://www.zhihu.com/q/1" }).where("url_key", "=", "k2").execute();
+    expect(await sites()).toEqual(["Example.org", "zhihu.com"]);
+  });
+
   it("counts tags and sites per state, most used first, the user's own only", async () => {
     const a = await save(1, "https://github.com/a", 1);
     const b = await save(1, "https://www.github.com/b", 2);
