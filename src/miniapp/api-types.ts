@@ -42,8 +42,10 @@ export interface LinksResponse {
 export interface LibraryLink {
   id: number;
   url: string;
-  /** The title as the bot shows it; null when there is none (the page shows the URL). */
+  /** The link's title (the user's, the page's or the words it came with); null when there is none. */
   title: string | null;
+  /** What the bot calls it in lists: the title, else its short address ("medium.com › the-secret-behind…"). */
+  name: string;
   /** The host without "www.", as the site filter takes it. */
   site: string;
   tags: string[];

@@ -7,6 +7,7 @@ import { libraryFacets, libraryLink, libraryPage, type LibraryRow } from "../sto
 import { deleteNote, setNoteText } from "../store/notes.js";
 import { localeFor } from "../telegram/i18n.js";
 import { localDate } from "../time/local-date.js";
+import { displayTitle } from "../views/links.js";
 import type { BulkResponse, FacetsResponse, LibraryLink, LinkDetail, LinksResponse, NoteItem, SessionResponse } from "./api-types.js";
 import { notFound } from "./http.js";
 import { statsResponse } from "./stats.js";
@@ -66,7 +67,12 @@ function plainSnippet(html: string): string {
 
 function libraryLinkOf(row: LibraryRow, timeZone: string): LibraryLink {
   const { snippetHtml, ...link } = row;
-  return { ...link, day: localDate(row.savedAt, timeZone), ...(snippetHtml === undefined ? {} : { snippet: plainSnippet(snippetHtml) }) };
+  return {
+    ...link,
+    name: displayTitle(row),
+    day: localDate(row.savedAt, timeZone),
+    ...(snippetHtml === undefined ? {} : { snippet: plainSnippet(snippetHtml) }),
+  };
 }
 
 async function session({ user, now }: Call, { localesDirectory }: RouteContext): Promise<Answer> {

@@ -197,6 +197,8 @@ describe("the Mini App's HTTP API", () => {
       id: ids[29]!,
       url: "https://www.zhihu.com/29",
       title: null,
+      // Untitled, it goes by its short address, as in the bot's lists.
+      name: "zhihu.com › 29",
       site: "zhihu.com",
       tags: [],
       savedAt: Date.UTC(2026, 11, 1, 19),

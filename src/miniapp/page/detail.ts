@@ -2,7 +2,6 @@ import type { LibraryLink, LinkDetail, NoteItem } from "../api-types.js";
 import type { AppContext } from "./context.js";
 import { h, icon, replace } from "./dom.js";
 import type { Library } from "./library.js";
-import { linkName } from "./link-row.js";
 import { openSheet, type Sheet } from "./sheet.js";
 import { openLink } from "./telegram.js";
 
@@ -11,7 +10,7 @@ import { openLink } from "./telegram.js";
  * description, and its notes, which can be added, edited and deleted here. What changes is shown in the list too.
  */
 export function openDetail(ctx: AppContext, summary: LibraryLink, library: Library): void {
-  const sheet = openSheet(linkName(summary), ctx.i18n.t("app-close"));
+  const sheet = openSheet(summary.name, ctx.i18n.t("app-close"));
   replace(sheet.body, h("div", { class: "spinner small", role: "img", "aria-label": ctx.i18n.t("app-loading") }));
   void refresh(ctx, sheet, summary.id, library);
 }

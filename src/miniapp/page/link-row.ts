@@ -2,17 +2,12 @@ import type { LibraryLink } from "../api-types.js";
 import { h, icon } from "./dom.js";
 import type { I18n } from "./i18n.js";
 
-/** The name a link goes by: its title, else its address (as /unread does). */
-export function linkName(link: LibraryLink): string {
-  return link.title ?? link.url;
-}
-
 /**
  * One row of the library: the title, then site, tags and note count, and a tick once read. The checkbox only shows
  * in selection mode (CSS); its label names the link, as a screen reader needs to know what it selects.
  */
 export function linkRow(link: LibraryLink, i18n: I18n, selected: boolean): HTMLLIElement {
-  const name = linkName(link);
+  const name = link.name;
   const notes =
     link.noteCount > 0 &&
     h(
