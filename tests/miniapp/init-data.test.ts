@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { signInitData, validateInitData } from "../../src/miniapp/init-data.js";
 
-// Telegram's example as published with @telegram-apps/init-data-node (README of Telegram-Mini-Apps/telegram-apps,
-// packages/init-data-node) and in init-data-golang's validate_test.go: a token and the initData it signed.
+// initData that Telegram signed for a (since revoked) bot token, published with both as the test example of
+// @telegram-apps/init-data-node (Telegram-Mini-Apps/telegram-apps, packages/init-data-node) and of init-data-golang
+// (validate_test.go): an example made by Telegram itself, not by this code.
 const PUBLISHED = {
   token: "5768337691:AAH5YkoiEuPk8-FZa32hStHTqXiLPtAEhx8",
   initData:
