@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInitData, validateInitData } from "../../src/miniapp/init-data.js";
 
-// initData that Telegram signed for a (since revoked) bot token, published with both as the test example of
+// initData that Telegram signed for a bot token, published with both as the test example of
 // @telegram-apps/init-data-node (Telegram-Mini-Apps/telegram-apps, packages/init-data-node) and of init-data-golang
 // (validate_test.go): an example made by Telegram itself, not by this code.
 const PUBLISHED = {
